@@ -1,0 +1,9 @@
+//! Ombud's domain: the types every other crate speaks in and the rules of
+//! data-protection law as pure functions. Nothing here performs I/O, so every
+//! rule can be tested on its own.
+
+pub mod audit;
+pub mod role;
+pub mod user;
+
+pub use role::Role;

@@ -1,0 +1,1 @@
+//! Personal-data scanner (to be written).
