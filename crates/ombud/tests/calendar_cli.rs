@@ -54,11 +54,23 @@ fn periods_in_days_weeks_and_months() {
         (&["--from", "2100-01-31", "--months", "1"], "2100-03-01"), // Sun 28 Feb 2100
         // eves under the optional policy
         (
-            &["--from", "2025-05-20", "--months", "1", "--policy", "swedish-practice"],
+            &[
+                "--from",
+                "2025-05-20",
+                "--months",
+                "1",
+                "--policy",
+                "swedish-practice",
+            ],
             "2025-06-23",
         ),
         (
-            &["--from", "2025-11-24", "--months=1", "--policy=swedish-practice"],
+            &[
+                "--from",
+                "2025-11-24",
+                "--months=1",
+                "--policy=swedish-practice",
+            ],
             "2025-12-29",
         ),
         (&["--from", "2025-06-10", "--days", "1"], "2025-06-11"),
@@ -134,15 +146,45 @@ fn invalid_input_exits_2_with_a_message() {
         // the wrong kind of --from
         &["deadline", "--from", "2025-02-03", "--hours", "72"],
         &["deadline", "--from", "2025-02-03T10:00", "--days", "3"],
-        &["deadline", "--from", "2025-02-03T10:00+01:00", "--hours", "3"],
+        &[
+            "deadline",
+            "--from",
+            "2025-02-03T10:00+01:00",
+            "--hours",
+            "3",
+        ],
         // spring gap
         &["deadline", "--from", "2025-03-30T02:30", "--hours", "72"],
         // not exactly one period
         &["deadline", "--from", "2025-02-03"],
-        &["deadline", "--from", "2025-02-03", "--days", "1", "--months", "1"],
-        &["deadline", "--from", "2025-02-03T10:00", "--hours", "1", "--days", "1"],
+        &[
+            "deadline",
+            "--from",
+            "2025-02-03",
+            "--days",
+            "1",
+            "--months",
+            "1",
+        ],
+        &[
+            "deadline",
+            "--from",
+            "2025-02-03T10:00",
+            "--hours",
+            "1",
+            "--days",
+            "1",
+        ],
         &["deadline", "--months", "1"],
-        &["deadline", "--from", "2025-02-03", "--months", "1", "--policy", "lenient"],
+        &[
+            "deadline",
+            "--from",
+            "2025-02-03",
+            "--months",
+            "1",
+            "--policy",
+            "lenient",
+        ],
         // years outside the implemented law
         &["holidays", "2004"],
         &["holidays", "abc"],
