@@ -3,6 +3,7 @@
 //! rule can be tested on its own.
 
 pub mod audit;
+pub mod calendar;
 pub mod role;
 pub mod user;
 
