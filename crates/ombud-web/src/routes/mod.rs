@@ -1,0 +1,103 @@
+//! Every route, registered through [`RouteTable`] so that the list of routes
+//! can be walked by the policy test.
+
+pub mod account;
+pub mod api;
+pub mod audit;
+pub mod pages;
+pub mod users;
+
+use axum::handler::Handler;
+use axum::http::Method;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::{MethodFilter, on};
+use axum::Router;
+use tower_http::trace::TraceLayer;
+
+use crate::{AppState, ctx, policy, security};
+
+/// The router under construction and the (method, path) pairs it holds.
+pub struct RouteTable {
+    router: Router<AppState>,
+    routes: Vec<(Method, &'static str)>,
+}
+
+impl RouteTable {
+    fn new() -> Self {
+        RouteTable { router: Router::new(), routes: Vec::new() }
+    }
+
+    fn add<H, T>(mut self, method: Method, path: &'static str, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let filter = MethodFilter::try_from(method.clone()).expect("a standard method");
+        self.router = self.router.route(path, on(filter, handler));
+        self.routes.push((method, path));
+        self
+    }
+
+    fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add(Method::GET, path, h)
+    }
+
+    fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add(Method::POST, path, h)
+    }
+
+    /// Every registered route.
+    pub fn routes(&self) -> &[(Method, &'static str)] {
+        &self.routes
+    }
+
+    /// The finished application: policy on every route, then the request
+    /// context, security headers and tracing around everything.
+    pub fn into_router(self, state: AppState) -> Router {
+        let mut router = self
+            .router
+            .route_layer(from_fn(policy::authorize))
+            .fallback(pages::not_found)
+            .layer(from_fn_with_state(state.clone(), ctx::context));
+        for layer in security::layers() {
+            router = router.layer(layer);
+        }
+        router.layer(TraceLayer::new_for_http()).with_state(state)
+    }
+}
+
+/// All of Ombud's routes.
+pub fn table() -> RouteTable {
+    RouteTable::new()
+        .get("/healthz", pages::healthz)
+        .get("/static/ombud.css", pages::stylesheet)
+        .get("/lang/{code}", pages::set_language)
+        .get("/login", pages::login_form)
+        .post("/login", pages::login)
+        .post("/logout", pages::logout)
+        .get("/setup/{token}", pages::setup_form)
+        .post("/setup/{token}", pages::setup)
+        .get("/", pages::dashboard)
+        .get("/account", account::show)
+        .post("/account/password", account::change_password)
+        .get("/admin/users", users::list)
+        .post("/admin/users", users::create)
+        .get("/admin/users/new", users::new_form)
+        .get("/admin/users/{id}", users::edit_form)
+        .post("/admin/users/{id}", users::update)
+        .get("/audit", audit::list)
+        .get("/api/v1/openapi.json", api::openapi_json)
+        .get("/api/v1/me", api::me)
+        .get("/api/v1/users", api::list_users)
+        .post("/api/v1/users", api::create_user)
+        .get("/api/v1/audit", api::audit_entries)
+        .get("/api/v1/audit/verify", api::audit_verify)
+}
+
+/// Keeps a redirect target on this site: a local path, never `//host` or a URL.
+pub fn local_path(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/".to_owned(),
+    }
+}

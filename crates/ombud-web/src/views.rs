@@ -1,0 +1,223 @@
+//! The page templates (askama, in `templates/`) and what every page shares.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+use ombud_core::audit::AuditEntry;
+use ombud_core::user::User;
+use ombud_core::Role;
+
+use crate::ctx::Ctx;
+use crate::i18n::{Lang, Tr};
+
+/// What the layout of every page needs.
+pub struct Page {
+    pub t: Tr,
+    pub title: String,
+    pub user: Option<User>,
+    pub csrf: String,
+    /// The current path, for the language switch to come back to.
+    pub here: String,
+    /// A confirmation shown at the top of the page.
+    pub notice: Option<String>,
+}
+
+impl Page {
+    pub fn new(ctx: &Ctx, title_key: &str, here: &str) -> Self {
+        let t = ctx.tr();
+        Page {
+            t,
+            title: t.t(title_key).to_owned(),
+            user: ctx.user.clone(),
+            csrf: ctx.csrf.clone(),
+            here: here.to_owned(),
+            notice: None,
+        }
+    }
+
+    /// Shows the text of `key` as a confirmation, if it is a known notice.
+    pub fn with_notice(mut self, key: Option<&str>) -> Self {
+        const NOTICES: &[&str] = &["users.created", "users.saved", "account.changed", "login.signed_out"];
+        self.notice = key.filter(|k| NOTICES.contains(k)).map(|k| self.t.t(k).to_owned());
+        self
+    }
+
+    pub fn other_lang(&self) -> &'static str {
+        match self.t.lang {
+            Lang::Sv => "en",
+            Lang::En => "sv",
+        }
+    }
+
+    /// The language-switch link, coming back to this page.
+    pub fn lang_href(&self) -> String {
+        let next: String = form_urlencoded::byte_serialize(self.here.as_bytes()).collect();
+        format!("/lang/{}?next={next}", self.other_lang())
+    }
+
+    fn has_role(&self, roles: &[Role]) -> bool {
+        self.user.as_ref().is_some_and(|u| roles.contains(&u.role))
+    }
+
+    pub fn can_manage_users(&self) -> bool {
+        self.has_role(&[Role::Admin])
+    }
+
+    pub fn can_read_audit(&self) -> bool {
+        self.has_role(&[Role::Dpo, Role::Auditor])
+    }
+
+    pub fn signed_in_as(&self) -> String {
+        match &self.user {
+            Some(u) => self.t.f("nav.signed_in_as", &[("name", &u.display_name), ("role", &self.t.role(u.role))]),
+            None => String::new(),
+        }
+    }
+}
+
+/// Field errors of a rejected form, in the order the fields appear.
+#[derive(Debug, Default)]
+pub struct FormErrors(pub Vec<(&'static str, String)>);
+
+impl FormErrors {
+    pub fn add(&mut self, field: &'static str, message: &str) {
+        self.0.push((field, message.to_owned()));
+    }
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Renders a template as an HTML response with `status`.
+pub fn render(status: StatusCode, t: &impl Template) -> Response {
+    match t.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "template error").into_response()
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorTpl {
+    pub p: Page,
+    pub message: String,
+}
+
+/// A page showing an error message in `lang`.
+pub fn error_page(status: StatusCode, lang: Lang, message: &str) -> Response {
+    let t = Tr::new(lang);
+    let p = Page {
+        t,
+        title: t.t("error.title").to_owned(),
+        user: None,
+        csrf: String::new(),
+        here: "/".into(),
+        notice: None,
+    };
+    render(status, &ErrorTpl { p, message: message.to_owned() })
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginTpl {
+    pub p: Page,
+    pub email: String,
+    pub next: String,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "setup.html")]
+pub struct SetupTpl {
+    pub p: Page,
+    pub token: String,
+    pub email: String,
+    pub name: String,
+    pub errors: FormErrors,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+pub struct DashboardTpl {
+    pub p: Page,
+    pub welcome: String,
+    /// (role name, count) for administrators.
+    pub users_by_role: Vec<(String, usize)>,
+    /// Shown to those who read the audit trail.
+    pub audit_total: Option<i64>,
+    pub recent: Vec<AuditEntry>,
+}
+
+#[derive(Template)]
+#[template(path = "users.html")]
+pub struct UsersTpl {
+    pub p: Page,
+    pub users: Vec<User>,
+}
+
+/// The values of the user form, kept when it is rejected.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct UserFormValues {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub display_name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub active: Option<String>,
+    #[serde(default)]
+    pub password: String,
+}
+
+#[derive(Template)]
+#[template(path = "user_form.html")]
+pub struct UserFormTpl {
+    pub p: Page,
+    /// `None` for a new user.
+    pub id: Option<i64>,
+    pub v: UserFormValues,
+    pub errors: FormErrors,
+    pub roles: Vec<(&'static str, &'static str)>,
+}
+
+impl UserFormTpl {
+    pub fn action(&self) -> String {
+        match self.id {
+            Some(id) => format!("/admin/users/{id}"),
+            None => "/admin/users".into(),
+        }
+    }
+    pub fn is_active(&self) -> bool {
+        self.v.active.is_some()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountTpl {
+    pub p: Page,
+    pub errors: FormErrors,
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+pub struct AuditTpl {
+    pub p: Page,
+    pub entries: Vec<AuditEntry>,
+    pub f: crate::routes::audit::AuditQuery,
+    pub errors: FormErrors,
+    pub total_text: String,
+    pub page_text: String,
+    pub prev_href: Option<String>,
+    pub next_href: Option<String>,
+}
