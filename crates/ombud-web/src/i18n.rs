@@ -193,28 +193,28 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             let src = std::fs::read_to_string(&path).unwrap();
-            let mut text = String::new();
-            let mut depth_tag = false;
-            let mut i = 0;
             let b = src.as_bytes();
+            let mut text = Vec::new();
+            let mut in_tag = false;
+            let mut i = 0;
             while i < b.len() {
-                if src[i..].starts_with("{{") || src[i..].starts_with("{%") || src[i..].starts_with("{#") {
-                    let close = match &src[i..i + 2] {
-                        "{{" => "}}",
-                        "{%" => "%}",
-                        _ => "#}",
-                    };
+                if let Some(close) = [(&b"{{"[..], "}}"), (b"{%", "%}"), (b"{#", "#}")]
+                    .iter()
+                    .find(|(open, _)| b[i..].starts_with(open))
+                    .map(|(_, close)| close)
+                {
                     i += src[i..].find(close).expect("closed template tag") + 2;
                     continue;
                 }
                 match b[i] {
-                    b'<' => depth_tag = true,
-                    b'>' => depth_tag = false,
-                    c if !depth_tag => text.push(c as char),
+                    b'<' => in_tag = true,
+                    b'>' => in_tag = false,
+                    c if !in_tag => text.push(c),
                     _ => {}
                 }
                 i += 1;
             }
+            let text = String::from_utf8_lossy(&text);
             let letters: String = text.chars().filter(|c| c.is_alphabetic()).collect();
             assert!(
                 letters.is_empty(),

@@ -120,7 +120,7 @@ pub async fn login(
         }
         Err(err) => {
             let (status, key) = match err {
-                LoginError::Invalid => (StatusCode::UNAUTHORIZED, "login.failed"),
+                LoginError::Invalid => (StatusCode::UNPROCESSABLE_ENTITY, "login.failed"),
                 LoginError::Throttled => (StatusCode::TOO_MANY_REQUESTS, "login.throttled"),
             };
             let p = Page::new(&ctx, "login.title", "/login");

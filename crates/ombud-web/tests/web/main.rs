@@ -1,0 +1,8 @@
+//! HTTP tests against the real router on a real SQLite store.
+
+mod common;
+
+mod api;
+mod auth;
+mod pages;
+mod policy;
