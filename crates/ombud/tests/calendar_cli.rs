@@ -77,6 +77,24 @@ fn periods_in_days_weeks_and_months() {
         (&["--from", "2025-12-30", "--days", "2"], "2026-01-02"),
         (&["--from", "2025-05-30", "--weeks", "1"], "2025-06-09"),
         (&["--weeks", "1", "--from", "2025-04-11"], "2025-04-22"),
+        // Art. 3(5): at least two working days (hand-computed in the core tests)
+        (&["--from", "2025-12-24", "--days", "2"], "2025-12-30"),
+        (&["--from", "2025-12-24", "--days", "1"], "2025-12-29"),
+        (&["--from", "2025-04-17", "--days", "3"], "2025-04-23"),
+        (
+            &[
+                "--from",
+                "2025-12-30",
+                "--days",
+                "2",
+                "--policy",
+                "swedish-practice",
+            ],
+            "2026-01-05",
+        ),
+        // lag (1989:253) original wording: Mon 31 May 2004 is annandag pingst
+        (&["--from", "2004-05-27", "--days", "4"], "2004-06-01"),
+        (&["--from", "2004-05-28", "--days", "2"], "2004-06-02"),
     ];
     for (args, expected) in table {
         let mut full = vec!["deadline"];
@@ -125,6 +143,90 @@ fn holidays_of_a_year() {
 
     let out = ombud(&["holidays", "2038"]);
     assert!(stdout(&out).contains("2038-04-25 Påskdagen\n"));
+}
+
+/// Lag (1989:253) in its original wording, 1990–2004: annandag pingst, no
+/// national day.
+#[test]
+fn holidays_before_2005() {
+    let table = [
+        (
+            "2004",
+            "\
+2004-01-01 Nyårsdagen
+2004-01-06 Trettondedag jul
+2004-04-09 Långfredagen
+2004-04-11 Påskdagen
+2004-04-12 Annandag påsk
+2004-05-01 Första maj
+2004-05-20 Kristi himmelsfärdsdag
+2004-05-30 Pingstdagen
+2004-05-31 Annandag pingst
+2004-06-26 Midsommardagen
+2004-11-06 Alla helgons dag
+2004-12-25 Juldagen
+2004-12-26 Annandag jul
+",
+        ),
+        (
+            "1999",
+            "\
+1999-01-01 Nyårsdagen
+1999-01-06 Trettondedag jul
+1999-04-02 Långfredagen
+1999-04-04 Påskdagen
+1999-04-05 Annandag påsk
+1999-05-01 Första maj
+1999-05-13 Kristi himmelsfärdsdag
+1999-05-23 Pingstdagen
+1999-05-24 Annandag pingst
+1999-06-26 Midsommardagen
+1999-11-06 Alla helgons dag
+1999-12-25 Juldagen
+1999-12-26 Annandag jul
+",
+        ),
+    ];
+    for (year, expected) in table {
+        let out = ombud(&["holidays", year]);
+        assert!(out.status.success(), "{year}");
+        assert_eq!(stdout(&out), expected, "{year}");
+        assert!(out.stderr.is_empty(), "{year}");
+    }
+    let first = stdout(&ombud(&["holidays", "1990"]));
+    assert!(first.starts_with("1990-01-01 Nyårsdagen\n"), "{first}");
+    assert!(first.contains("1990-06-04 Annandag pingst\n"), "{first}");
+    let switch = stdout(&ombud(&["holidays", "2005"]));
+    assert!(
+        switch.contains("2005-06-06 Sveriges nationaldag\n"),
+        "{switch}"
+    );
+    assert!(!switch.contains("Annandag pingst"), "{switch}");
+}
+
+#[test]
+fn years_out_of_range_exit_2_with_a_clear_message() {
+    let table = [
+        ("1989", "1990"),
+        ("1600", "1990"),
+        ("0", "1990–9999"),
+        ("-1", "1990–9999"),
+        ("-2025", "1990–9999"),
+        ("10000", "1990–9999"),
+        ("99999999999", "whole number from 1990 to 9999"),
+        ("abc", "whole number from 1990 to 9999"),
+        ("2025.5", "whole number from 1990 to 9999"),
+        ("", "whole number from 1990 to 9999"),
+    ];
+    for (year, says) in table {
+        let err = assert_rejected(&["holidays", year]);
+        assert!(err.contains(says), "{year}: {err}");
+    }
+    let err = assert_rejected(&["holidays", "1989"]);
+    assert!(err.contains("lag (1989:253)"), "{err}");
+    // A deadline that needs a working day before 1990 is refused too.
+    let err = assert_rejected(&["deadline", "--from", "1989-06-01", "--days", "1"]);
+    assert!(err.contains("1989"), "{err}");
 }
 
 #[test]
@@ -186,7 +288,7 @@ fn invalid_input_exits_2_with_a_message() {
             "lenient",
         ],
         // years outside the implemented law
-        &["holidays", "2004"],
+        &["holidays", "1989"],
         &["holidays", "abc"],
         &["holidays"],
         &["frobnicate"],

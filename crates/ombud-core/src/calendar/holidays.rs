@@ -1,16 +1,35 @@
 //! Swedish public holidays (allmänna helgdagar) and working days.
 //!
-//! Source: lag (1989:253) om allmänna helgdagar, 1–2 §§, as amended by
-//! SFS 2004:1320 (in force 1 April 2005: Sveriges nationaldag added,
-//! annandag pingst removed). Only the list in force since 2005 is
-//! implemented, so years before [`FIRST_HOLIDAY_YEAR`] are refused rather
-//! than answered with the wrong list. No GDPR deadline can fall before 2018.
+//! Source: lag (1989:253) om allmänna helgdagar, 1–2 §§, in force since
+//! 1 January 1990 (prop. 1988/89:114). Two wordings are implemented:
+//!
+//! * 1990–2004, the original wording: annandag pingst (the day after
+//!   pingstdagen) is an allmän helgdag, 6 June is not.
+//! * 2005 onwards, as amended by SFS 2004:1320 (in force 1 April 2005,
+//!   prop. 2004/05:23): Sveriges nationaldag (6 June) added, annandag pingst
+//!   removed. Both days fall after 1 April, so the whole of 2005 uses the new
+//!   list.
+//!
+//! Years before [`FIRST_HOLIDAY_YEAR`] are refused rather than answered with
+//! a list we cannot vouch for: before 1990 the holidays were set by several
+//! older statutes (among them the 1772 förordning on holidays and lag
+//! (1938:107) on 1 May, both repealed by lag (1989:253)), and the dates
+//! differed at least before 1953 (midsommardagen on 24 June, alla helgons dag
+//! on 1 November) and before 1845 (Sweden's own Easter reckoning).
+//! No GDPR deadline can fall before 2018.
 
 use super::CalendarError;
 use time::{Date, Duration, Month, Weekday};
 
-/// First year computed: the first year of the list as amended by SFS 2004:1320.
-pub const FIRST_HOLIDAY_YEAR: i32 = 2005;
+/// First year with holidays: lag (1989:253) entered into force on
+/// 1 January 1990.
+pub const FIRST_HOLIDAY_YEAR: i32 = 1990;
+/// First year of the list as amended by SFS 2004:1320 (nationaldagen in,
+/// annandag pingst out).
+pub const NATIONAL_DAY_FIRST_YEAR: i32 = 2005;
+/// First year [`easter_sunday`] computes: the first full year of the
+/// Gregorian calendar (1583).
+pub const FIRST_EASTER_YEAR: i32 = 1583;
 /// Last year the `time` crate represents.
 pub const LAST_YEAR: i32 = 9999;
 
@@ -53,10 +72,18 @@ pub enum HolidayPolicy {
 /// Lag (1989:253) 2 § defines påskdagen by the ecclesiastical full moon (the
 /// Sunday after the full moon on or next after 21 March); the anonymous
 /// Gregorian computus (Meeus/Jones/Butcher) reproduces that rule for every
-/// Gregorian year. Refuses years outside
-/// [`FIRST_HOLIDAY_YEAR`]`..=`[`LAST_YEAR`].
+/// Gregorian year. Supports [`FIRST_EASTER_YEAR`]`..=`[`LAST_YEAR`]; note
+/// that Sweden only adopted the Gregorian calendar in 1753 and the Gregorian
+/// Easter in 1845, so before then this is not the Swedish Easter.
 pub fn easter_sunday(year: i32) -> Result<Date, CalendarError> {
-    check_year(year)?;
+    if !(FIRST_EASTER_YEAR..=LAST_YEAR).contains(&year) {
+        return Err(CalendarError::UnsupportedYear {
+            what: "Gregorian Easter dates",
+            year,
+            first: FIRST_EASTER_YEAR,
+            last: LAST_YEAR,
+        });
+    }
     let a = year % 19; // place in the 19-year Metonic cycle
     let (century, year_in_century) = (year / 100, year % 100);
     let (leap_centuries, century_rest) = (century / 4, century % 4);
@@ -78,9 +105,12 @@ pub fn easter_sunday(year: i32) -> Result<Date, CalendarError> {
 }
 
 /// The allmänna helgdagar of `year` that have a date of their own (lag
-/// (1989:253) 1 §), in date order. Every Sunday is also an allmän helgdag;
-/// only the named ones (påskdagen, pingstdagen) are listed.
+/// (1989:253) 1 §, in the wording in force that year), in date order. Every
+/// Sunday is also an allmän helgdag; only the named ones (påskdagen,
+/// pingstdagen) are listed. Supports
+/// [`FIRST_HOLIDAY_YEAR`]`..=`[`LAST_YEAR`].
 pub fn swedish_public_holidays(year: i32) -> Result<Vec<Holiday>, CalendarError> {
+    check_year(year)?;
     let easter = easter_sunday(year)?;
     let fixed = |month, day| Date::from_calendar_date(year, month, day).expect("a fixed date");
     let from_easter = |days: i64| easter + Duration::days(days);
@@ -93,11 +123,15 @@ pub fn swedish_public_holidays(year: i32) -> Result<Vec<Holiday>, CalendarError>
         day(fixed(Month::May, 1), "Första maj", "May Day"),
         day(from_easter(39), "Kristi himmelsfärdsdag", "Ascension Day"),
         day(from_easter(49), "Pingstdagen", "Whit Sunday"),
-        day(
-            fixed(Month::June, 6),
-            "Sveriges nationaldag",
-            "National Day of Sweden",
-        ),
+        if year >= NATIONAL_DAY_FIRST_YEAR {
+            day(
+                fixed(Month::June, 6),
+                "Sveriges nationaldag",
+                "National Day of Sweden",
+            )
+        } else {
+            day(from_easter(50), "Annandag pingst", "Whit Monday")
+        },
         day(
             saturday_from(fixed(Month::June, 20)),
             "Midsommardagen",

@@ -42,15 +42,44 @@ pub fn roll_forward(date: Date, policy: HolidayPolicy) -> Result<Date, CalendarE
 /// The last day of `period` from the event on `from`: the period ends at the
 /// end of that day, Europe/Stockholm.
 ///
-/// [`period_end_nominal`], then, if that day is a Saturday, Sunday or public
-/// holiday, the next working day under `policy` (1182/71 Art. 3(4)).
+/// [`period_end_nominal`], then two rules of 1182/71, applied in this order:
 ///
-/// Art. 3(5) ("a period of two days or more contains at least two working
-/// days") is not applied: it is unverified in our regulatory reference and not
-/// in the issue's rules. It could only change a period of 2–5 days that ends
-/// next to a block of non-working days.
+/// 1. Art. 3(4): if that day is a Saturday, Sunday or public holiday, the
+///    period ends at the end of the next working day under `policy`.
+/// 2. Art. 3(5): a period of two days or more (every period here except
+///    `Days(1)`) must include at least two working days. The period runs from
+///    the day after `from` (the day of the event is not counted) to its last
+///    day; if it holds fewer than two working days, it is extended to the end
+///    of the second working day after `from`.
+///
+/// The order does not change the result: both orders give the later of the
+/// rolled-forward nominal end and the second working day after `from`.
 pub fn deadline(from: Date, period: Period, policy: HolidayPolicy) -> Result<Date, CalendarError> {
-    roll_forward(period_end_nominal(from, period)?, policy)
+    let nominal = period_end_nominal(from, period)?;
+    let two_days_or_more = !matches!(period, Period::Days(1));
+    last_day(from, nominal, two_days_or_more, policy)
+}
+
+/// Art. 3(4), then (for periods of two days or more) Art. 3(5).
+fn last_day(
+    from: Date,
+    nominal: Date,
+    two_days_or_more: bool,
+    policy: HolidayPolicy,
+) -> Result<Date, CalendarError> {
+    let rolled = roll_forward(nominal, policy)?;
+    if !two_days_or_more {
+        return Ok(rolled);
+    }
+    Ok(rolled.max(second_working_day_after(from, policy)?))
+}
+
+/// The second working day after `from` (`from` itself not counted): the
+/// earliest end a period of two days or more may have under Art. 3(5).
+fn second_working_day_after(from: Date, policy: HolidayPolicy) -> Result<Date, CalendarError> {
+    let next = |d: Date| d.next_day().ok_or(CalendarError::OutOfRange);
+    let first = roll_forward(next(from)?, policy)?;
+    roll_forward(next(first)?, policy)
 }
 
 /// The GDPR Art. 12(3) deadlines for a data-subject request.
@@ -58,7 +87,8 @@ pub fn deadline(from: Date, period: Period, policy: HolidayPolicy) -> Result<Dat
 pub struct RequestDeadlines {
     /// One month from receipt, no roll-forward: the target date.
     pub nominal: Date,
-    /// [`Self::nominal`] rolled forward: the last lawful day. Also the
+    /// [`Self::nominal`] rolled forward (Art. 3(4); Art. 3(5) is applied too
+    /// but cannot bite on a month): the last lawful day. Also the
     /// deadline for telling the data subject about an extension.
     pub latest: Date,
     /// With the extension by two further months, no roll-forward.
@@ -73,7 +103,7 @@ pub struct RequestDeadlines {
 /// The extension has two readings, "three months from receipt" and "two
 /// months after the end of the first month"; they differ only when the first
 /// month was clamped to a shorter month. Ombud takes the earlier nominal date
-/// of the two, then rolls forward.
+/// of the two, then applies Art. 3(4) and 3(5) as [`deadline`] does.
 pub fn request_deadlines(
     receipt: Date,
     policy: HolidayPolicy,
@@ -83,9 +113,9 @@ pub fn request_deadlines(
         .min(period_end_nominal(nominal, Period::Months(2))?);
     Ok(RequestDeadlines {
         nominal,
-        latest: roll_forward(nominal, policy)?,
+        latest: last_day(receipt, nominal, true, policy)?,
         extended_nominal,
-        extended_latest: roll_forward(extended_nominal, policy)?,
+        extended_latest: last_day(receipt, extended_nominal, true, policy)?,
     })
 }
 

@@ -27,6 +27,14 @@ fn d(s: &str) -> Date {
 #[test]
 fn easter_sunday_matches_published_dates() {
     let table = [
+        (1583, "1583-04-10"), // first supported year
+        (1600, "1600-04-02"),
+        (1818, "1818-03-22"), // earliest possible date
+        (1943, "1943-04-25"), // latest possible date
+        (1990, "1990-04-15"),
+        (1999, "1999-04-04"),
+        (2000, "2000-04-23"),
+        (2004, "2004-04-11"),
         (2005, "2005-03-27"),
         (2008, "2008-03-23"),
         (2010, "2010-04-04"),
@@ -51,6 +59,95 @@ fn easter_sunday_matches_published_dates() {
     for (year, expected) in table {
         assert_eq!(easter_sunday(year).unwrap(), d(expected), "Easter {year}");
     }
+    for year in [1582, 0, -1, 10_000] {
+        assert!(matches!(
+            easter_sunday(year),
+            Err(CalendarError::UnsupportedYear { .. })
+        ));
+    }
+}
+
+/// Lag (1989:253) in its original wording (1990–2004): annandag pingst is a
+/// holiday and 6 June is not. Dates worked out from published Easter dates
+/// and a perpetual calendar, as the full list printed by the CLI.
+#[test]
+fn every_public_holiday_under_the_original_1989_wording() {
+    let table: [(i32, [&str; 13]); 3] = [
+        (
+            1990,
+            [
+                "1990-01-01 Nyårsdagen",
+                "1990-01-06 Trettondedag jul",
+                "1990-04-13 Långfredagen",
+                "1990-04-15 Påskdagen",
+                "1990-04-16 Annandag påsk",
+                "1990-05-01 Första maj",
+                "1990-05-24 Kristi himmelsfärdsdag",
+                "1990-06-03 Pingstdagen",
+                "1990-06-04 Annandag pingst",
+                "1990-06-23 Midsommardagen",
+                "1990-11-03 Alla helgons dag",
+                "1990-12-25 Juldagen",
+                "1990-12-26 Annandag jul",
+            ],
+        ),
+        (
+            1999,
+            [
+                "1999-01-01 Nyårsdagen",
+                "1999-01-06 Trettondedag jul",
+                "1999-04-02 Långfredagen",
+                "1999-04-04 Påskdagen",
+                "1999-04-05 Annandag påsk",
+                "1999-05-01 Första maj",
+                "1999-05-13 Kristi himmelsfärdsdag",
+                "1999-05-23 Pingstdagen",
+                "1999-05-24 Annandag pingst",
+                "1999-06-26 Midsommardagen",
+                "1999-11-06 Alla helgons dag",
+                "1999-12-25 Juldagen",
+                "1999-12-26 Annandag jul",
+            ],
+        ),
+        (
+            2004,
+            [
+                "2004-01-01 Nyårsdagen",
+                "2004-01-06 Trettondedag jul",
+                "2004-04-09 Långfredagen",
+                "2004-04-11 Påskdagen",
+                "2004-04-12 Annandag påsk",
+                "2004-05-01 Första maj",
+                "2004-05-20 Kristi himmelsfärdsdag",
+                "2004-05-30 Pingstdagen",
+                "2004-05-31 Annandag pingst",
+                "2004-06-26 Midsommardagen",
+                "2004-11-06 Alla helgons dag",
+                "2004-12-25 Juldagen",
+                "2004-12-26 Annandag jul",
+            ],
+        ),
+    ];
+    for (year, expected) in table {
+        let got: Vec<String> = swedish_public_holidays(year)
+            .unwrap()
+            .iter()
+            .map(|h| format!("{} {}", h.date, h.name_sv))
+            .collect();
+        assert_eq!(got, expected, "{year}");
+    }
+    // The switch: 2005 has the national day and no annandag pingst (16 May).
+    let names_2005: Vec<&str> = swedish_public_holidays(2005)
+        .unwrap()
+        .iter()
+        .map(|h| h.name_sv)
+        .collect();
+    assert!(names_2005.contains(&"Sveriges nationaldag"));
+    assert!(!names_2005.contains(&"Annandag pingst"));
+    assert!(is_public_holiday(date!(2005 - 06 - 06)).unwrap());
+    assert!(!is_public_holiday(date!(2005 - 05 - 16)).unwrap());
+    assert!(is_public_holiday(date!(2004 - 05 - 31)).unwrap());
+    assert!(!is_public_holiday(date!(2003 - 06 - 06)).unwrap()); // a Friday
 }
 
 /// Reference §3.3 table (2025–2027), plus 2024 worked out by hand.
@@ -216,19 +313,41 @@ fn holiday_rules_hold_for_every_year() {
         let eve = swedish_eves(year).unwrap()[0].date;
         assert_eq!(eve.weekday(), Weekday::Friday);
         assert!((19..=25).contains(&eve.day()));
+        let has = |name: &str| days.iter().any(|h| h.name_sv == name);
+        assert_eq!(days.len(), 13, "{year}");
+        if year < 2005 {
+            assert!(
+                has("Annandag pingst") && !has("Sveriges nationaldag"),
+                "{year}"
+            );
+            assert_eq!(get("Annandag pingst").weekday(), Weekday::Monday);
+        } else {
+            assert!(
+                !has("Annandag pingst") && has("Sveriges nationaldag"),
+                "{year}"
+            );
+        }
     }
 }
 
 #[test]
 fn years_outside_the_law_in_force_are_refused() {
-    for year in [2004, 1989, 0, -1, 10_000] {
-        assert!(matches!(
+    for year in [1989, 1953, 1600, 0, -1, 10_000, i32::MIN, i32::MAX] {
+        assert_eq!(
             swedish_public_holidays(year),
-            Err(CalendarError::UnsupportedYear { .. })
-        ));
+            Err(CalendarError::UnsupportedYear {
+                what: "Swedish public holidays",
+                year,
+                first: 1990,
+                last: 9999
+            }),
+            "{year}"
+        );
     }
+    assert!(swedish_public_holidays(1990).is_ok());
     assert!(swedish_public_holidays(9999).is_ok());
-    assert!(is_working_day(date!(2004 - 12 - 31), Strict1182).is_err());
+    assert!(is_working_day(date!(1989 - 12 - 29), Strict1182).is_err());
+    assert!(is_working_day(date!(1990 - 01 - 02), Strict1182).unwrap());
 }
 
 #[test]
@@ -254,6 +373,13 @@ fn working_days_under_both_policies() {
         ("2025-05-29", false, false),
         ("2025-06-06", false, false),
         ("2025-06-09", true, true), // annandag pingst: a working day since 2005
+        ("2005-05-16", true, true), // annandag pingst in the first year of the new list
+        ("2004-05-31", false, false), // annandag pingst under the 1989 wording
+        ("1999-05-24", false, false),
+        ("2003-06-06", true, true),  // 6 June before 2005: a plain Friday
+        ("2004-12-24", true, false), // julafton, Friday
+        ("1990-01-01", false, false),
+        ("1990-01-02", true, true),
         ("2025-11-01", false, false),
         ("2025-11-03", true, true),
         ("2025-03-08", false, false), // plain Saturday
@@ -462,7 +588,9 @@ fn days_and_weeks_with_roll_forward() {
         ("2025-12-21", Days(3), "2025-12-24", "2025-12-29"), // julafton
         ("2025-12-22", Days(3), "2025-12-29", "2025-12-29"), // Juldagen
         ("2025-12-21", Days(10), "2025-12-31", "2026-01-02"), // nyårsafton
-        ("2025-12-30", Days(2), "2026-01-02", "2026-01-02"), // Nyårsdagen
+        // Nyårsdagen; under SwedishPractice nyårsafton is not a working day
+        // either, so Art. 3(5) extends the period (see the Art. 3(5) test)
+        ("2025-12-30", Days(2), "2026-01-02", "2026-01-05"),
         ("2026-01-01", Days(5), "2026-01-07", "2026-01-07"), // Trettondedag jul
         ("2025-10-30", Days(2), "2025-11-03", "2025-11-03"), // Alla helgons dag
         ("2025-01-01", Days(365), "2026-01-02", "2026-01-02"),
@@ -490,6 +618,78 @@ fn days_and_weeks_with_roll_forward() {
             "{from} + {period:?} practice"
         );
     }
+}
+
+/// Regulation 1182/71 Art. 3(5): a period of two days or more includes at
+/// least two working days. Every row is worked out by hand from the calendar;
+/// "wd" = working day, the period runs from the day after `from` to its end.
+/// (from, period, Strict1182 deadline, SwedishPractice deadline)
+#[test]
+fn periods_of_two_days_or_more_include_two_working_days() {
+    use Period::{Days, Weeks};
+    let table = [
+        // Wed 24 Dec 2025 + 2 days = Fri 26 (Annandag jul) → 3(4): Mon 29.
+        // 25 hol, 26 hol, 27 Sat, 28 Sun, 29 wd: one wd → 3(5): Tue 30.
+        ("2025-12-24", Days(2), "2025-12-30", "2025-12-30"),
+        // + 5 days = Mon 29, a wd, no roll-forward; same single wd → Tue 30.
+        ("2025-12-24", Days(5), "2025-12-30", "2025-12-30"),
+        // + 6 days = Tue 30: 29 and 30 are wd → no extension.
+        ("2025-12-24", Days(6), "2025-12-30", "2025-12-30"),
+        // A period of one day is not concerned: Thu 25 → Mon 29.
+        ("2025-12-24", Days(1), "2025-12-29", "2025-12-29"),
+        // Tue 23 + 2 = Thu 25 → Mon 29. Strict: 24 (julafton) and 29 are wd.
+        // Practice: julafton is not, one wd → Tue 30.
+        ("2025-12-23", Days(2), "2025-12-29", "2025-12-30"),
+        // Tue 30 + 2 = Thu 1 Jan → Fri 2. Strict: 31 Dec and 2 Jan are wd.
+        // Practice: nyårsafton is not; next wd after Fri 2 is Mon 5.
+        ("2025-12-30", Days(2), "2026-01-02", "2026-01-05"),
+        // Skärtorsdag 17 Apr 2025 + 2 = Sat 19 → 3(4): Tue 22 (20 Sun, 21
+        // Annandag påsk). 18 Långfredagen … 21 are not wd, 22 is: one wd →
+        // Wed 23. The same for 3, 4 and 5 days; 6 days end on Wed 23 anyway.
+        ("2025-04-17", Days(2), "2025-04-23", "2025-04-23"),
+        ("2025-04-17", Days(3), "2025-04-23", "2025-04-23"),
+        ("2025-04-17", Days(4), "2025-04-23", "2025-04-23"),
+        ("2025-04-17", Days(5), "2025-04-23", "2025-04-23"),
+        ("2025-04-17", Days(6), "2025-04-23", "2025-04-23"),
+        ("2025-04-17", Days(7), "2025-04-24", "2025-04-24"),
+        // Långfredagen + 4 = Tue 22, a wd, but the only one → Wed 23.
+        ("2025-04-18", Days(4), "2025-04-23", "2025-04-23"),
+        // Wed 16 Apr + 2 = Fri 18 → Tue 22; Thu 17 and Tue 22 are wd.
+        ("2025-04-16", Days(2), "2025-04-22", "2025-04-22"),
+        // Thu 19 Jun 2025 + 2 = Sat 21 (Midsommardagen) → Mon 23. Strict:
+        // 20 (midsommarafton) and 23 are wd. Practice: only 23 → Tue 24.
+        ("2025-06-19", Days(2), "2025-06-23", "2025-06-24"),
+        // 1989 wording: Fri 28 May 2004 + 2 = Sun 30 → Tue 1 Jun (31 May is
+        // annandag pingst). 29, 30, 31 not wd, 1 Jun is: one wd → Wed 2 Jun.
+        ("2004-05-28", Days(2), "2004-06-02", "2004-06-02"),
+        // Thu 27 May 2004 + 2 = Sat 29 → Tue 1 Jun; Fri 28 and 1 Jun are wd.
+        ("2004-05-27", Days(2), "2004-06-01", "2004-06-01"),
+        // A week always holds two wd here: Wed 17 Dec 2025 + 1 week = 24.
+        ("2025-12-17", Weeks(1), "2025-12-24", "2025-12-29"),
+    ];
+    for (from, period, strict, practice) in table {
+        assert_eq!(
+            deadline(d(from), period, Strict1182).unwrap(),
+            d(strict),
+            "{from} + {period:?} strict"
+        );
+        assert_eq!(
+            deadline(d(from), period, SwedishPractice).unwrap(),
+            d(practice),
+            "{from} + {period:?} practice"
+        );
+    }
+    // Art. 3(5) is applied only where a working day is needed: Saturdays and
+    // Sundays are not working days in any year, but a weekday before 1990
+    // cannot be classified.
+    assert!(matches!(
+        deadline(date!(1989 - 12 - 28), Days(2), Strict1182),
+        Err(CalendarError::UnsupportedYear { .. })
+    ));
+    assert_eq!(
+        deadline(date!(9999 - 12 - 30), Days(2), Strict1182),
+        Err(CalendarError::OutOfRange)
+    );
 }
 
 #[test]

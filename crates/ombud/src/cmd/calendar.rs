@@ -5,7 +5,8 @@
 
 use clap::{ArgGroup, ValueEnum};
 use ombud_core::calendar::{
-    CalendarError, HolidayPolicy, Period, deadline, deadline_hours, swedish_public_holidays,
+    CalendarError, FIRST_HOLIDAY_YEAR, HolidayPolicy, LAST_YEAR, Period, deadline, deadline_hours,
+    swedish_public_holidays,
 };
 use std::process::ExitCode;
 use time::format_description::BorrowedFormatItem;
@@ -72,8 +73,8 @@ enum PolicyArg {
 
 #[derive(Debug, clap::Args)]
 struct HolidaysArgs {
-    /// The year, e.g. 2025 (2005 or later).
-    #[arg(value_name = "YYYY", allow_negative_numbers = true)]
+    /// The year, e.g. 2025 (1990–9999: lag (1989:253) om allmänna helgdagar).
+    #[arg(value_name = "YYYY", value_parser = year, allow_negative_numbers = true)]
     year: i32,
 }
 
@@ -128,7 +129,15 @@ fn run_deadline(args: DeadlineArgs) -> Result<Vec<String>, String> {
 }
 
 fn run_holidays(args: HolidaysArgs) -> Result<Vec<String>, String> {
-    let holidays = swedish_public_holidays(args.year).map_err(explain)?;
+    let holidays = swedish_public_holidays(args.year).map_err(|e| {
+        if args.year < FIRST_HOLIDAY_YEAR && args.year > 0 {
+            format!(
+                "{e}: lag (1989:253) om allmänna helgdagar applies from 1 January 1990, and the older rules are not implemented"
+            )
+        } else {
+            explain(e)
+        }
+    })?;
     holidays
         .iter()
         .map(|h| {
@@ -145,6 +154,17 @@ fn count(s: &str) -> Result<u32, String> {
         Ok(n) => Ok(n),
         Err(_) => Err(format!("expected a whole number from 1 to {}", u32::MAX)),
     }
+}
+
+/// A year: a whole number. The supported range is checked by the calendar,
+/// which explains it; this only turns "abc" or 99999999999 into a clear
+/// message instead of a bare integer-parsing error.
+fn year(s: &str) -> Result<i32, String> {
+    s.parse::<i32>().map_err(|_| {
+        format!(
+            "expected a year as a whole number from {FIRST_HOLIDAY_YEAR} to {LAST_YEAR}, e.g. 2025"
+        )
+    })
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
