@@ -10,10 +10,11 @@ use crate::{PgStore, db_err};
 
 /// Appends `change` to the chain inside the caller's write transaction.
 pub(crate) async fn append(conn: &mut PgConnection, change: Change) -> StoreResult<AuditEntry> {
-    let head = sqlx::query!(r#"SELECT seq AS "seq!", hash FROM audit_head WHERE id = 1 FOR UPDATE"#)
-        .fetch_one(&mut *conn)
-        .await
-        .map_err(db_err)?;
+    let head =
+        sqlx::query!(r#"SELECT seq AS "seq!", hash FROM audit_head WHERE id = 1 FOR UPDATE"#)
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(db_err)?;
     let e = change.seal(head.seq + 1, OffsetDateTime::now_utc(), &head.hash);
     sqlx::query!(
         "INSERT INTO audit_log (seq, at, actor_id, actor, action, entity_type, entity_id, before, after, prev_hash, hash)
@@ -33,10 +34,14 @@ pub(crate) async fn append(conn: &mut PgConnection, change: Change) -> StoreResu
     .execute(&mut *conn)
     .await
     .map_err(db_err)?;
-    sqlx::query!("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", e.seq, e.hash)
-        .execute(&mut *conn)
-        .await
-        .map_err(db_err)?;
+    sqlx::query!(
+        "UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1",
+        e.seq,
+        e.hash
+    )
+    .execute(&mut *conn)
+    .await
+    .map_err(db_err)?;
     Ok(e)
 }
 

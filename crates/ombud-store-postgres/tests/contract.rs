@@ -27,11 +27,16 @@ impl Drop for DropDb {
         let (url, name) = (self.admin_url.clone(), self.name.clone());
         // Drop runs inside the test's runtime; use a thread with its own.
         let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
             rt.block_on(async {
                 if let Ok(mut c) = sqlx::PgConnection::connect(&url).await {
                     let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-                    let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut c).await;
+                    let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                        .execute(&mut c)
+                        .await;
                 }
             })
         })
@@ -54,7 +59,9 @@ async fn fresh_pg() -> (PgStore, DropDb) {
         N.fetch_add(1, Ordering::Relaxed),
         time::OffsetDateTime::now_utc().unix_timestamp_nanos() % 1_000_000
     );
-    let mut c = sqlx::PgConnection::connect(&admin).await.expect("connect to OMBUD_TEST_PG_URL");
+    let mut c = sqlx::PgConnection::connect(&admin)
+        .await
+        .expect("connect to OMBUD_TEST_PG_URL");
     sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE \"{name}\"")))
         .execute(&mut c)
         .await
@@ -64,7 +71,13 @@ async fn fresh_pg() -> (PgStore, DropDb) {
         None => panic!("OMBUD_TEST_PG_URL must end in /DATABASE"),
     };
     let store = PgStore::open(&url).await.expect("open PostgreSQL store");
-    (store, DropDb { admin_url: admin, name })
+    (
+        store,
+        DropDb {
+            admin_url: admin,
+            name,
+        },
+    )
 }
 
 async fn fresh() -> (Arc<dyn Store>, DropDb) {
@@ -104,13 +117,19 @@ async fn tampering_by_hand_is_detected() {
         .execute(s.pool())
         .await
         .unwrap();
-    assert_eq!(chain_error(verify_audit_chain(&s).await), ChainError::Altered { seq: 2 });
+    assert_eq!(
+        chain_error(verify_audit_chain(&s).await),
+        ChainError::Altered { seq: 2 }
+    );
 }
 
 #[tokio::test]
 async fn removing_an_entry_is_detected() {
     let (s, _g) = store_with_users(4).await;
-    sqlx::query("DELETE FROM audit_log WHERE seq = 3").execute(s.pool()).await.unwrap();
+    sqlx::query("DELETE FROM audit_log WHERE seq = 3")
+        .execute(s.pool())
+        .await
+        .unwrap();
     assert_eq!(chain_error(verify_audit_chain(&s).await).seq(), 3);
 }
 

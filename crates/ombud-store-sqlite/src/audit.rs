@@ -33,10 +33,14 @@ pub(crate) async fn append(conn: &mut SqliteConnection, change: Change) -> Store
     .execute(&mut *conn)
     .await
     .map_err(db_err)?;
-    sqlx::query!("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", e.seq, e.hash)
-        .execute(&mut *conn)
-        .await
-        .map_err(db_err)?;
+    sqlx::query!(
+        "UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1",
+        e.seq,
+        e.hash
+    )
+    .execute(&mut *conn)
+    .await
+    .map_err(db_err)?;
     Ok(e)
 }
 

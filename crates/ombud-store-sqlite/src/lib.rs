@@ -51,7 +51,10 @@ impl SqliteStore {
 
     /// Begins a write transaction holding the write lock from the start.
     async fn write(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(db_err)
+        self.pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(db_err)
     }
 }
 
@@ -73,7 +76,10 @@ impl Store for SqliteStore {
     }
 
     async fn ping(&self) -> StoreResult<()> {
-        sqlx::query!("SELECT 1 AS one").fetch_one(&self.pool).await.map_err(db_err)?;
+        sqlx::query!("SELECT 1 AS one")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db_err)?;
         Ok(())
     }
 }

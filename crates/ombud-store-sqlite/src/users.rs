@@ -44,7 +44,12 @@ fn now() -> OffsetDateTime {
 }
 
 impl SqliteStore {
-    async fn insert_user(&self, actor: &Actor, u: NewUser, only_if_first: bool) -> StoreResult<User> {
+    async fn insert_user(
+        &self,
+        actor: &Actor,
+        u: NewUser,
+        only_if_first: bool,
+    ) -> StoreResult<User> {
         let mut tx = self.write().await?;
         if only_if_first {
             let n = sqlx::query_scalar!(r#"SELECT COUNT(*) AS "n!: i64" FROM users"#)
@@ -74,7 +79,11 @@ impl SqliteStore {
         .await
         .map_err(db_err)?;
         let user = User::try_from(row)?;
-        append(&mut tx, Change::new(actor, "user.create", "user", user.id).after(&user)).await?;
+        append(
+            &mut tx,
+            Change::new(actor, "user.create", "user", user.id).after(&user),
+        )
+        .await?;
         tx.commit().await.map_err(db_err)?;
         Ok(user)
     }
@@ -195,8 +204,13 @@ impl UserStore for SqliteStore {
                 .await
                 .map_err(db_err)?;
         }
-        append(&mut tx, Change::new(actor, "user.update", "user", id).before(&before).after(&after))
-            .await?;
+        append(
+            &mut tx,
+            Change::new(actor, "user.update", "user", id)
+                .before(&before)
+                .after(&after),
+        )
+        .await?;
         tx.commit().await.map_err(db_err)?;
         Ok(after)
     }
@@ -227,7 +241,12 @@ impl UserStore for SqliteStore {
 
 #[async_trait]
 impl SessionStore for SqliteStore {
-    async fn create_session(&self, id_hash: &str, user_id: i64, expires_at: OffsetDateTime) -> StoreResult<()> {
+    async fn create_session(
+        &self,
+        id_hash: &str,
+        user_id: i64,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()> {
         let at = now();
         let expires_at = expires_at.to_offset(time::UtcOffset::UTC);
         sqlx::query!(
@@ -289,7 +308,13 @@ impl SessionStore for SqliteStore {
 
 #[async_trait]
 impl TokenStore for SqliteStore {
-    async fn create_token(&self, actor: &Actor, user_id: i64, token_hash: &str, label: &str) -> StoreResult<ApiToken> {
+    async fn create_token(
+        &self,
+        actor: &Actor,
+        user_id: i64,
+        token_hash: &str,
+        label: &str,
+    ) -> StoreResult<ApiToken> {
         let mut tx = self.write().await?;
         let at = now();
         let r = sqlx::query!(
@@ -306,7 +331,12 @@ impl TokenStore for SqliteStore {
             StoreError::Backend(_) => StoreError::NotFound,
             other => other,
         })?;
-        let token = ApiToken { id: r.id, user_id, label: label.to_owned(), created_at: at };
+        let token = ApiToken {
+            id: r.id,
+            user_id,
+            label: label.to_owned(),
+            created_at: at,
+        };
         append(
             &mut tx,
             Change::new(actor, "token.create", "api_token", token.id)
@@ -338,10 +368,14 @@ impl TokenStore for SqliteStore {
 impl LoginThrottle for SqliteStore {
     async fn record_login_failure(&self, key: &str, at: OffsetDateTime) -> StoreResult<()> {
         let at = at.to_offset(time::UtcOffset::UTC);
-        sqlx::query!("INSERT INTO login_failures (key, at) VALUES ($1, $2)", key, at)
-            .execute(&self.pool)
-            .await
-            .map_err(db_err)?;
+        sqlx::query!(
+            "INSERT INTO login_failures (key, at) VALUES ($1, $2)",
+            key,
+            at
+        )
+        .execute(&self.pool)
+        .await
+        .map_err(db_err)?;
         Ok(())
     }
 

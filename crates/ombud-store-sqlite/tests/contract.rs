@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use ombud_core::audit::{Actor, ChainError};
 use ombud_core::user::Email;
-use ombud_store::{NewUser, Store, UserStore, verify_audit_chain, AuditVerifyError};
+use ombud_store::{AuditVerifyError, NewUser, Store, UserStore, verify_audit_chain};
 use ombud_store_sqlite::SqliteStore;
 
 async fn fresh() -> (Arc<dyn Store>, tempfile::TempDir) {
@@ -48,28 +48,43 @@ async fn tampering_by_hand_is_detected() {
         .execute(s.pool())
         .await
         .unwrap();
-    assert_eq!(chain_error(verify_audit_chain(&s).await), ChainError::Altered { seq: 2 });
+    assert_eq!(
+        chain_error(verify_audit_chain(&s).await),
+        ChainError::Altered { seq: 2 }
+    );
 }
 
 #[tokio::test]
 async fn removing_an_entry_is_detected() {
     let (s, _d) = store_with_users(4).await;
-    sqlx::query("DELETE FROM audit_log WHERE seq = 3").execute(s.pool()).await.unwrap();
+    sqlx::query("DELETE FROM audit_log WHERE seq = 3")
+        .execute(s.pool())
+        .await
+        .unwrap();
     assert_eq!(chain_error(verify_audit_chain(&s).await).seq(), 3);
 }
 
 #[tokio::test]
 async fn removing_the_last_entry_is_detected() {
     let (s, _d) = store_with_users(4).await;
-    sqlx::query("DELETE FROM audit_log WHERE seq = 4").execute(s.pool()).await.unwrap();
+    sqlx::query("DELETE FROM audit_log WHERE seq = 4")
+        .execute(s.pool())
+        .await
+        .unwrap();
     assert_eq!(chain_error(verify_audit_chain(&s).await).seq(), 4);
 }
 
 #[tokio::test]
 async fn wal_mode_and_foreign_keys_are_on() {
     let (s, _d) = store_with_users(0).await;
-    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(s.pool()).await.unwrap();
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(s.pool())
+        .await
+        .unwrap();
     assert_eq!(mode, "wal");
-    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(s.pool()).await.unwrap();
+    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(s.pool())
+        .await
+        .unwrap();
     assert_eq!(fk, 1);
 }

@@ -1,9 +1,9 @@
 //! The storage traits, split by area and composed into [`Store`].
 
 use async_trait::async_trait;
+use ombud_core::Role;
 use ombud_core::audit::{Actor, AuditEntry};
 use ombud_core::user::{Email, User};
-use ombud_core::Role;
 use time::OffsetDateTime;
 
 use crate::StoreResult;

@@ -5,8 +5,8 @@
 //! opens no session. Sign-in failures are counted in the store (so several
 //! servers share the count) under a hash of the address, never the address.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -54,13 +54,18 @@ pub fn hash_password(password: &str) -> String {
 /// Checks a password against a stored PHC string.
 pub fn verify_password(password: &str, phc: &str) -> bool {
     PasswordHash::new(phc)
-        .map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+        .map(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
 /// Verified against when the account does not exist, so that an unknown
 /// address takes as long to refuse as a wrong password.
-static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| hash_password("no account has this password"));
+static DUMMY_HASH: LazyLock<String> =
+    LazyLock::new(|| hash_password("no account has this password"));
 
 fn throttle_key(kind: &str, value: &str) -> String {
     token_hash(&format!("{kind}:{value}"))
@@ -87,7 +92,12 @@ pub async fn authenticate(
     let normalised = email.trim().to_lowercase();
     let account_key = throttle_key("account", &normalised);
     let client_key = throttle_key("client", client);
-    let count = |key: String| async move { store.count_login_failures(&key, since).await.unwrap_or(i64::MAX) };
+    let count = |key: String| async move {
+        store
+            .count_login_failures(&key, since)
+            .await
+            .unwrap_or(i64::MAX)
+    };
     if count(account_key.clone()).await >= MAX_FAILURES_PER_ACCOUNT
         || count(client_key.clone()).await >= MAX_FAILURES_PER_CLIENT
     {

@@ -19,13 +19,13 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use http_body_util::BodyExt;
 use subtle::ConstantTimeEq;
 
-use ombud_core::user::User;
 use ombud_core::Role;
+use ombud_core::user::User;
 
+use crate::AppState;
 use crate::auth::{random_token, token_hash};
 use crate::error::PageError;
 use crate::i18n::{Lang, Tr};
-use crate::AppState;
 
 pub const SESSION_COOKIE: &str = "ombud_session";
 pub const CSRF_COOKIE: &str = "ombud_csrf";
@@ -57,7 +57,9 @@ impl Ctx {
 
     /// The signed-in user; the policy layer guarantees one on routes that need it.
     pub fn require_user(&self) -> Result<&User, PageError> {
-        self.user.as_ref().ok_or_else(|| PageError::forbidden(self.lang))
+        self.user
+            .as_ref()
+            .ok_or_else(|| PageError::forbidden(self.lang))
     }
 
     pub fn actor(&self) -> ombud_core::audit::Actor {
@@ -72,7 +74,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     type Rejection = StatusCode;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        parts.extensions.get::<Ctx>().cloned().ok_or(StatusCode::INTERNAL_SERVER_ERROR)
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 }
 
@@ -97,7 +103,12 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
 
     let (user, session_hash) = if api {
         let user = match bearer(req.headers()) {
-            Some(token) => state.store.token_user(&token_hash(token)).await.ok().flatten(),
+            Some(token) => state
+                .store
+                .token_user(&token_hash(token))
+                .await
+                .ok()
+                .flatten(),
             None => None,
         };
         (user, None)
@@ -115,23 +126,40 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         }
     };
 
-    let existing_csrf = jar.get(CSRF_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() >= 32);
+    let existing_csrf = jar
+        .get(CSRF_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| v.len() >= 32);
     let csrf = existing_csrf.clone().unwrap_or_else(random_token);
-    let ctx = Ctx { lang, user, csrf: csrf.clone(), session_hash, api };
+    let ctx = Ctx {
+        lang,
+        user,
+        csrf: csrf.clone(),
+        session_hash,
+        api,
+    };
 
     let mut req = req;
     if !api && changes_state(req.method()) {
         let (parts, body) = req.into_parts();
-        let bytes: Bytes = match http_body_util::Limited::new(body, MAX_FORM_BYTES).collect().await {
+        let bytes: Bytes = match http_body_util::Limited::new(body, MAX_FORM_BYTES)
+            .collect()
+            .await
+        {
             Ok(b) => b.to_bytes(),
-            Err(_) => return PageError::new(StatusCode::PAYLOAD_TOO_LARGE, lang, "error.bad_request").into_response(),
+            Err(_) => {
+                return PageError::new(StatusCode::PAYLOAD_TOO_LARGE, lang, "error.bad_request")
+                    .into_response();
+            }
         };
         let sent = form_urlencoded::parse(&bytes)
             .find(|(k, _)| k == "csrf")
             .map(|(_, v)| v.into_owned())
             .or_else(|| {
                 parts.uri.query().and_then(|q| {
-                    form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned())
+                    form_urlencoded::parse(q.as_bytes())
+                        .find(|(k, _)| k == "csrf")
+                        .map(|(_, v)| v.into_owned())
                 })
             });
         let valid = match (&existing_csrf, &sent) {

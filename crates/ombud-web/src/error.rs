@@ -29,13 +29,25 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        ApiError { status, code, message: message.into() }
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+        }
     }
     pub fn unauthorized() -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "unauthorized", "sign in: send Authorization: Bearer <token>")
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "sign in: send Authorization: Bearer <token>",
+        )
     }
     pub fn forbidden() -> Self {
-        Self::new(StatusCode::FORBIDDEN, "forbidden", "your role does not allow this")
+        Self::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "your role does not allow this",
+        )
     }
     pub fn not_found() -> Self {
         Self::new(StatusCode::NOT_FOUND, "not_found", "no such record")
@@ -53,7 +65,11 @@ impl From<StoreError> for ApiError {
             StoreError::Backend(e) => {
                 let id = crate::auth::random_token()[..12].to_owned();
                 tracing::error!(error = %e, reference = %id, "store failure");
-                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", format!("internal error, reference {id}"))
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    format!("internal error, reference {id}"),
+                )
             }
         }
     }
@@ -61,7 +77,10 @@ impl From<StoreError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = ErrorBody { error: self.code.to_owned(), message: self.message };
+        let body = ErrorBody {
+            error: self.code.to_owned(),
+            message: self.message,
+        };
         (self.status, Json(body)).into_response()
     }
 }
@@ -76,7 +95,11 @@ pub struct PageError {
 
 impl PageError {
     pub fn new(status: StatusCode, lang: Lang, key: &str) -> Self {
-        PageError { status, lang, message: Tr::new(lang).t(key).to_owned() }
+        PageError {
+            status,
+            lang,
+            message: Tr::new(lang).t(key).to_owned(),
+        }
     }
     pub fn forbidden(lang: Lang) -> Self {
         Self::new(StatusCode::FORBIDDEN, lang, "error.forbidden")
@@ -87,7 +110,11 @@ impl PageError {
     pub fn internal(lang: Lang, e: &dyn std::fmt::Display) -> Self {
         let id = crate::auth::random_token()[..12].to_owned();
         tracing::error!(error = %e, reference = %id, "internal error");
-        PageError { status: StatusCode::INTERNAL_SERVER_ERROR, lang, message: Tr::new(lang).f("error.internal", &[("id", &id)]) }
+        PageError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            lang,
+            message: Tr::new(lang).f("error.internal", &[("id", &id)]),
+        }
     }
     /// Maps a store error for a page in `lang`.
     pub fn store(lang: Lang) -> impl Fn(StoreError) -> PageError {

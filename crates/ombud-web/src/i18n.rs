@@ -68,7 +68,11 @@ type Catalog = HashMap<String, String>;
 
 fn flatten(prefix: &str, table: &toml::Table, out: &mut Catalog) {
     for (k, v) in table {
-        let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+        let key = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
         match v {
             toml::Value::Table(t) => flatten(&key, t, out),
             toml::Value::String(s) => {
@@ -86,8 +90,10 @@ fn load(source: &str) -> Catalog {
     out
 }
 
-pub(crate) static SV: LazyLock<Catalog> = LazyLock::new(|| load(include_str!("../locales/sv.toml")));
-pub(crate) static EN: LazyLock<Catalog> = LazyLock::new(|| load(include_str!("../locales/en.toml")));
+pub(crate) static SV: LazyLock<Catalog> =
+    LazyLock::new(|| load(include_str!("../locales/sv.toml")));
+pub(crate) static EN: LazyLock<Catalog> =
+    LazyLock::new(|| load(include_str!("../locales/en.toml")));
 
 /// The texts of one language, handed to templates.
 #[derive(Debug, Clone, Copy)]
@@ -128,7 +134,10 @@ impl Tr {
     pub fn role(&self, role: impl std::borrow::Borrow<ombud_core::Role>) -> &'static str {
         let role = *role.borrow();
         let key = format!("role.{}", role.as_str());
-        self.catalog().get(&key).map(String::as_str).unwrap_or(role.as_str())
+        self.catalog()
+            .get(&key)
+            .map(String::as_str)
+            .unwrap_or(role.as_str())
     }
 
     pub fn code(&self) -> &'static str {
@@ -162,7 +171,11 @@ mod tests {
                     rest = &rest[i + pat.len()..];
                     let end = rest.find('"').unwrap_or(0);
                     let key = &rest[..end];
-                    if key.contains('.') && key.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_') {
+                    if key.contains('.')
+                        && key
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
+                    {
                         keys.push(key.to_owned());
                     }
                 }
@@ -179,7 +192,11 @@ mod tests {
                 }
                 let src = std::fs::read_to_string(&path).unwrap();
                 for key in re_like(&src) {
-                    assert!(SV.contains_key(&key), "{}: key {key} missing from the catalogs", path.display());
+                    assert!(
+                        SV.contains_key(&key),
+                        "{}: key {key} missing from the catalogs",
+                        path.display()
+                    );
                     checked += 1;
                 }
             }
@@ -229,11 +246,20 @@ mod tests {
     fn accept_language_is_negotiated_by_quality() {
         let h = |v: &'static str| {
             let mut m = HeaderMap::new();
-            m.insert(axum::http::header::ACCEPT_LANGUAGE, HeaderValue::from_static(v));
+            m.insert(
+                axum::http::header::ACCEPT_LANGUAGE,
+                HeaderValue::from_static(v),
+            );
             m
         };
-        assert_eq!(Lang::negotiate(None, &h("en-GB,en;q=0.9,sv;q=0.8")), Lang::En);
-        assert_eq!(Lang::negotiate(None, &h("de-DE,sv;q=0.5,en;q=0.7")), Lang::En);
+        assert_eq!(
+            Lang::negotiate(None, &h("en-GB,en;q=0.9,sv;q=0.8")),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::negotiate(None, &h("de-DE,sv;q=0.5,en;q=0.7")),
+            Lang::En
+        );
         assert_eq!(Lang::negotiate(None, &h("sv-SE,en;q=0.5")), Lang::Sv);
         assert_eq!(Lang::negotiate(None, &h("fr")), Lang::Sv);
         assert_eq!(Lang::negotiate(Some("en"), &h("sv")), Lang::En);
@@ -243,7 +269,13 @@ mod tests {
     #[test]
     fn placeholders_are_filled() {
         let t = Tr::new(Lang::En);
-        assert_eq!(t.f("dashboard.welcome", &[("name", &"Anna")]), "Welcome, Anna.");
-        assert_eq!(Tr::new(Lang::Sv).role(ombud_core::Role::Dpo), "Dataskyddsombud");
+        assert_eq!(
+            t.f("dashboard.welcome", &[("name", &"Anna")]),
+            "Welcome, Anna."
+        );
+        assert_eq!(
+            Tr::new(Lang::Sv).role(ombud_core::Role::Dpo),
+            "Dataskyddsombud"
+        );
     }
 }

@@ -66,7 +66,11 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, config: WebConfig) -> Self {
-        AppState { store, config: Arc::new(config), setup: Arc::new(SetupLink::default()) }
+        AppState {
+            store,
+            config: Arc::new(config),
+            setup: Arc::new(SetupLink::default()),
+        }
     }
 }
 

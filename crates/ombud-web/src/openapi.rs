@@ -5,5 +5,7 @@ pub use crate::routes::api::ApiDoc;
 /// The document as JSON text.
 pub fn document_json() -> String {
     use utoipa::OpenApi;
-    ApiDoc::openapi().to_pretty_json().expect("the OpenAPI document serialises")
+    ApiDoc::openapi()
+        .to_pretty_json()
+        .expect("the OpenAPI document serialises")
 }

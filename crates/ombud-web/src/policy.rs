@@ -69,13 +69,25 @@ pub const POLICY: &[(&str, &str, Access)] = &[
 
 /// The access declared for a route, if any.
 pub fn access_for(method: &Method, path: &str) -> Option<Access> {
-    let method = if method == Method::HEAD { "GET" } else { method.as_str() };
-    POLICY.iter().find(|(m, p, _)| *m == method && *p == path).map(|(_, _, a)| *a)
+    let method = if method == Method::HEAD {
+        "GET"
+    } else {
+        method.as_str()
+    };
+    POLICY
+        .iter()
+        .find(|(m, p, _)| *m == method && *p == path)
+        .map(|(_, _, a)| *a)
 }
 
 /// Refuses requests the policy does not allow: 401 (API) or a redirect to
 /// the sign-in page (browser) for anonymous callers, 403 for a wrong role.
-pub async fn authorize(ctx: Ctx, matched: Option<MatchedPath>, req: Request, next: Next) -> Response {
+pub async fn authorize(
+    ctx: Ctx,
+    matched: Option<MatchedPath>,
+    req: Request,
+    next: Next,
+) -> Response {
     let Some(path) = matched.as_ref().map(|m| m.as_str().to_owned()) else {
         return next.run(req).await;
     };
@@ -87,7 +99,11 @@ pub async fn authorize(ctx: Ctx, matched: Option<MatchedPath>, req: Request, nex
             if ctx.api {
                 ApiError::unauthorized().into_response()
             } else {
-                let target = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+                let target = req
+                    .uri()
+                    .path_and_query()
+                    .map(|p| p.as_str())
+                    .unwrap_or("/");
                 let next = form_urlencoded::byte_serialize(target.as_bytes()).collect::<String>();
                 Redirect::to(&format!("/login?next={next}")).into_response()
             }

@@ -17,7 +17,13 @@ pub fn layers() -> Vec<SetResponseHeaderLayer<HeaderValue>> {
         set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         set(header::X_FRAME_OPTIONS, "DENY"),
         set(header::REFERRER_POLICY, "same-origin"),
-        set(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
-        set(HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
+        set(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+        set(
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=()",
+        ),
     ]
 }

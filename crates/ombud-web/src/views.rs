@@ -4,9 +4,9 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
+use ombud_core::Role;
 use ombud_core::audit::AuditEntry;
 use ombud_core::user::User;
-use ombud_core::Role;
 
 use crate::ctx::Ctx;
 use crate::i18n::{Lang, Tr};
@@ -38,8 +38,15 @@ impl Page {
 
     /// Shows the text of `key` as a confirmation, if it is a known notice.
     pub fn with_notice(mut self, key: Option<&str>) -> Self {
-        const NOTICES: &[&str] = &["users.created", "users.saved", "account.changed", "login.signed_out"];
-        self.notice = key.filter(|k| NOTICES.contains(k)).map(|k| self.t.t(k).to_owned());
+        const NOTICES: &[&str] = &[
+            "users.created",
+            "users.saved",
+            "account.changed",
+            "login.signed_out",
+        ];
+        self.notice = key
+            .filter(|k| NOTICES.contains(k))
+            .map(|k| self.t.t(k).to_owned());
         self
     }
 
@@ -70,7 +77,10 @@ impl Page {
 
     pub fn signed_in_as(&self) -> String {
         match &self.user {
-            Some(u) => self.t.f("nav.signed_in_as", &[("name", &u.display_name), ("role", &self.t.role(u.role))]),
+            Some(u) => self.t.f(
+                "nav.signed_in_as",
+                &[("name", &u.display_name), ("role", &self.t.role(u.role))],
+            ),
             None => String::new(),
         }
     }
@@ -85,7 +95,10 @@ impl FormErrors {
         self.0.push((field, message.to_owned()));
     }
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
     }
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -121,7 +134,13 @@ pub fn error_page(status: StatusCode, lang: Lang, message: &str) -> Response {
         here: "/".into(),
         notice: None,
     };
-    render(status, &ErrorTpl { p, message: message.to_owned() })
+    render(
+        status,
+        &ErrorTpl {
+            p,
+            message: message.to_owned(),
+        },
+    )
 }
 
 #[derive(Template)]

@@ -24,7 +24,11 @@ pub async fn open(url: &str) -> anyhow::Result<Arc<dyn Store>> {
             .with_context(|| format!("cannot open the PostgreSQL database at {}", redact(url)))?;
         Ok(Arc::new(s))
     } else {
-        let url = if url.starts_with("sqlite:") { url.to_owned() } else { format!("sqlite:{url}") };
+        let url = if url.starts_with("sqlite:") {
+            url.to_owned()
+        } else {
+            format!("sqlite:{url}")
+        };
         let s = ombud_store_sqlite::SqliteStore::open(&url)
             .await
             .with_context(|| format!("cannot open the SQLite database {url}"))?;
@@ -52,7 +56,10 @@ mod tests {
 
     #[test]
     fn passwords_are_redacted() {
-        assert_eq!(redact("postgres://ombud:s3cret@db:5432/ombud"), "postgres://ombud:***@db:5432/ombud");
+        assert_eq!(
+            redact("postgres://ombud:s3cret@db:5432/ombud"),
+            "postgres://ombud:***@db:5432/ombud"
+        );
         assert_eq!(redact("postgres://db/ombud"), "postgres://db/ombud");
         assert_eq!(redact("sqlite:ombud.db"), "sqlite:ombud.db");
     }

@@ -10,13 +10,25 @@ const PASSWORD: &str = "ett långt lösenord";
 
 fn ombud(dir: &Path) -> Command {
     let mut c = Command::new(BIN);
-    c.current_dir(dir).env_remove("OMBUD_DATABASE_URL").env_remove("OMBUD_LISTEN");
+    c.current_dir(dir)
+        .env_remove("OMBUD_DATABASE_URL")
+        .env_remove("OMBUD_LISTEN");
     c
 }
 
 fn run_with_stdin(mut cmd: Command, input: &str) -> std::process::Output {
-    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -54,7 +66,11 @@ impl Server {
             .unwrap_or_else(|| panic!("unexpected first line {first:?}"))
             .trim_end_matches('/')
             .to_owned();
-        Server { child, base, stdout }
+        Server {
+            child,
+            base,
+            stdout,
+        }
     }
 
     fn addr(&self) -> &str {
@@ -64,7 +80,10 @@ impl Server {
     /// A plain HTTP/1.1 request; returns status line and body.
     fn request(&self, method: &str, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
         let mut s = TcpStream::connect(self.addr()).unwrap();
-        let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n", self.addr());
+        let mut req = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
+            self.addr()
+        );
         for (k, v) in headers {
             req.push_str(&format!("{k}: {v}\r\n"));
         }
@@ -73,14 +92,23 @@ impl Server {
         let mut out = String::new();
         s.read_to_string(&mut out).unwrap();
         let status = out.split(' ').nth(1).unwrap().parse().unwrap();
-        let body = out.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+        let body = out
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_owned())
+            .unwrap_or_default();
         (status, body)
     }
 
     /// Sends SIGTERM and waits: a graceful stop exits 0.
     fn stop(mut self) {
         let pid = self.child.id().to_string();
-        assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+        assert!(
+            Command::new("kill")
+                .args(["-TERM", &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
         let status = self.child.wait().unwrap();
         assert!(status.success(), "server exit after SIGTERM: {status}");
     }
@@ -90,14 +118,25 @@ impl Server {
 fn serve_creates_ombud_db_prints_a_setup_link_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     let mut server = Server::start(dir.path(), &[]);
-    assert!(dir.path().join("ombud.db").exists(), "ombud.db created in the working directory");
+    assert!(
+        dir.path().join("ombud.db").exists(),
+        "ombud.db created in the working directory"
+    );
     let mut second = String::new();
     server.stdout.read_line(&mut second).unwrap();
-    assert!(second.contains(&format!("{}/setup/", server.base)), "{second}");
+    assert!(
+        second.contains(&format!("{}/setup/", server.base)),
+        "{second}"
+    );
     let (status, body) = server.request("GET", "/healthz", &[]);
     assert_eq!(status, 200);
     assert!(body.contains("\"database\":\"sqlite\""), "{body}");
-    let setup_path = second.trim().rsplit_once(&server.base).unwrap().1.to_owned();
+    let setup_path = second
+        .trim()
+        .rsplit_once(&server.base)
+        .unwrap()
+        .1
+        .to_owned();
     assert_eq!(server.request("GET", &setup_path, &[]).0, 200);
     server.stop();
 }
@@ -106,9 +145,19 @@ fn serve_creates_ombud_db_prints_a_setup_link_and_stops_on_sigterm() {
 fn cli_user_and_token_reach_the_api_and_roles_are_enforced() {
     let dir = tempfile::tempdir().unwrap();
     let out = create_user(dir.path(), None, "dpo@example.se", "dpo");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("created user 1 <dpo@example.se> with role dpo"));
-    let tok = ombud(dir.path()).args(["admin", "create-token", "--email", "dpo@example.se"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("created user 1 <dpo@example.se> with role dpo")
+    );
+    let tok = ombud(dir.path())
+        .args(["admin", "create-token", "--email", "dpo@example.se"])
+        .output()
+        .unwrap();
     assert!(tok.status.success());
     let token = String::from_utf8(tok.stdout).unwrap().trim().to_owned();
     assert!(token.starts_with("ombud_"), "{token}");
@@ -116,7 +165,11 @@ fn cli_user_and_token_reach_the_api_and_roles_are_enforced() {
     let server = Server::start(dir.path(), &[]);
     let auth = format!("Bearer {token}");
     let (status, body) = server.request("GET", "/api/v1/me", &[("Authorization", &auth)]);
-    assert_eq!((status, body.contains("\"role\":\"dpo\"")), (200, true), "{body}");
+    assert_eq!(
+        (status, body.contains("\"role\":\"dpo\"")),
+        (200, true),
+        "{body}"
+    );
     let (status, body) = server.request("GET", "/api/v1/users", &[("Authorization", &auth)]);
     assert_eq!(status, 403, "a DPO is not an administrator");
     assert!(body.contains("\"error\":\"forbidden\""));
@@ -128,17 +181,35 @@ fn cli_user_and_token_reach_the_api_and_roles_are_enforced() {
 fn admin_refuses_bad_input_with_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let mut short = ombud(dir.path());
-    short.args(["admin", "create-user", "--email", "a@example.se", "--role", "dpo"]);
+    short.args([
+        "admin",
+        "create-user",
+        "--email",
+        "a@example.se",
+        "--role",
+        "dpo",
+    ]);
     let out = run_with_stdin(short, "kort\n");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("at least 12"));
-    assert!(create_user(dir.path(), None, "a@example.se", "dpo").status.success());
+    assert!(
+        create_user(dir.path(), None, "a@example.se", "dpo")
+            .status
+            .success()
+    );
     let dup = create_user(dir.path(), None, "A@example.se", "auditor");
     assert_eq!(dup.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&dup.stderr).contains("already exists"));
     let bad_role = create_user(dir.path(), None, "b@example.se", "king");
-    assert_eq!(bad_role.status.code(), Some(2), "clap refuses an unknown role");
-    let no_user = ombud(dir.path()).args(["admin", "create-token", "--email", "x@example.se"]).output().unwrap();
+    assert_eq!(
+        bad_role.status.code(),
+        Some(2),
+        "clap refuses an unknown role"
+    );
+    let no_user = ombud(dir.path())
+        .args(["admin", "create-token", "--email", "x@example.se"])
+        .output()
+        .unwrap();
     assert_eq!(no_user.status.code(), Some(2));
 }
 
@@ -146,19 +217,39 @@ fn admin_refuses_bad_input_with_exit_2() {
 fn audit_verify_passes_then_fails_after_a_hand_edit() {
     let dir = tempfile::tempdir().unwrap();
     for (i, role) in ["admin", "dpo", "auditor"].iter().enumerate() {
-        assert!(create_user(dir.path(), None, &format!("u{i}@example.se"), role).status.success());
+        assert!(
+            create_user(dir.path(), None, &format!("u{i}@example.se"), role)
+                .status
+                .success()
+        );
     }
-    let ok = ombud(dir.path()).args(["audit", "verify"]).output().unwrap();
+    let ok = ombud(dir.path())
+        .args(["audit", "verify"])
+        .output()
+        .unwrap();
     assert_eq!(ok.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&ok.stdout).contains("3 entries verified"));
 
     let db = dir.path().join("ombud.db");
     tokio::runtime::Runtime::new().unwrap().block_on(async {
         use sqlx::Connection;
-        let mut c = sqlx::SqliteConnection::connect(&format!("sqlite:{}", db.display())).await.unwrap();
-        sqlx::query("UPDATE audit_log SET actor = 'someone else' WHERE seq = 2").execute(&mut c).await.unwrap();
+        let mut c = sqlx::SqliteConnection::connect(&format!("sqlite:{}", db.display()))
+            .await
+            .unwrap();
+        sqlx::query("UPDATE audit_log SET actor = 'someone else' WHERE seq = 2")
+            .execute(&mut c)
+            .await
+            .unwrap();
     });
-    let bad = ombud(dir.path()).args(["audit", "verify", "--db", &format!("sqlite:{}", db.display())]).output().unwrap();
+    let bad = ombud(dir.path())
+        .args([
+            "audit",
+            "verify",
+            "--db",
+            &format!("sqlite:{}", db.display()),
+        ])
+        .output()
+        .unwrap();
     assert_eq!(bad.status.code(), Some(1));
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("first bad entry: 2"), "{err}");
@@ -175,27 +266,55 @@ fn the_same_features_run_on_postgresql() {
         rt.block_on(async {
             use sqlx::Connection;
             let mut c = sqlx::PgConnection::connect(&admin).await.unwrap();
-            sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut c).await.unwrap();
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                .execute(&mut c)
+                .await
+                .unwrap();
         })
     };
     exec(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
     exec(format!("CREATE DATABASE {name}"));
     let dir = tempfile::tempdir().unwrap();
     let out = create_user(dir.path(), Some(&url), "dpo@example.se", "dpo");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let server = Server::start(dir.path(), &["--db", &url]);
     let (status, body) = server.request("GET", "/healthz", &[]);
-    assert_eq!((status, body.contains("\"database\":\"postgres\"")), (200, true), "{body}");
+    assert_eq!(
+        (status, body.contains("\"database\":\"postgres\"")),
+        (200, true),
+        "{body}"
+    );
     server.stop();
-    assert!(!dir.path().join("ombud.db").exists(), "no SQLite file when PostgreSQL is configured");
-    let ok = ombud(dir.path()).args(["audit", "verify", "--db", &url]).output().unwrap();
-    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(
+        !dir.path().join("ombud.db").exists(),
+        "no SQLite file when PostgreSQL is configured"
+    );
+    let ok = ombud(dir.path())
+        .args(["audit", "verify", "--db", &url])
+        .output()
+        .unwrap();
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
     rt.block_on(async {
         use sqlx::Connection;
         let mut c = sqlx::PgConnection::connect(&url).await.unwrap();
-        sqlx::query("DELETE FROM audit_log WHERE seq = 1").execute(&mut c).await.unwrap();
+        sqlx::query("DELETE FROM audit_log WHERE seq = 1")
+            .execute(&mut c)
+            .await
+            .unwrap();
     });
-    let bad = ombud(dir.path()).args(["audit", "verify", "--db", &url]).output().unwrap();
+    let bad = ombud(dir.path())
+        .args(["audit", "verify", "--db", &url])
+        .output()
+        .unwrap();
     assert_eq!(bad.status.code(), Some(1));
     exec(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
 }

@@ -1,10 +1,10 @@
 //! The JSON API under `/api/v1`. Callers authenticate with
 //! `Authorization: Bearer <token>` (`ombud admin create-token`).
 
+use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
@@ -13,11 +13,11 @@ use ombud_core::audit::AuditEntry;
 use ombud_core::user::{Email, User, check_password_policy};
 use ombud_store::{AuditVerifyError, NewUser, verify_audit_chain};
 
+use crate::AppState;
 use crate::auth;
 use crate::ctx::Ctx;
 use crate::error::{ApiError, ErrorBody};
 use crate::routes::audit::{AuditQuery, BadField, PAGE_SIZE};
-use crate::AppState;
 
 /// A user account as the API shows it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -41,7 +41,10 @@ impl From<User> for UserJson {
             role: u.role,
             unit: u.unit,
             active: u.active,
-            created_at: u.created_at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+            created_at: u
+                .created_at
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default(),
         }
     }
 }
@@ -94,22 +97,37 @@ pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
 #[utoipa::path(get, path = "/api/v1/me", tag = "accounts", security(("bearer" = [])),
     responses((status = 200, body = UserJson), (status = 401, body = ErrorBody)))]
 pub async fn me(ctx: Ctx) -> Result<Json<UserJson>, ApiError> {
-    ctx.user.map(|u| Json(u.into())).ok_or_else(ApiError::unauthorized)
+    ctx.user
+        .map(|u| Json(u.into()))
+        .ok_or_else(ApiError::unauthorized)
 }
 
 /// All accounts (administrators).
 #[utoipa::path(get, path = "/api/v1/users", tag = "accounts", security(("bearer" = [])),
     responses((status = 200, body = UserList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn list_users(State(state): State<AppState>) -> Result<Json<UserList>, ApiError> {
-    let items: Vec<UserJson> = state.store.list_users().await?.into_iter().map(UserJson::from).collect();
-    Ok(Json(UserList { total: items.len(), items }))
+    let items: Vec<UserJson> = state
+        .store
+        .list_users()
+        .await?
+        .into_iter()
+        .map(UserJson::from)
+        .collect();
+    Ok(Json(UserList {
+        total: items.len(),
+        items,
+    }))
 }
 
 /// Creates an account (administrators).
 #[utoipa::path(post, path = "/api/v1/users", tag = "accounts", security(("bearer" = [])), request_body = NewUserJson,
     responses((status = 201, body = UserJson), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody),
               (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn create_user(State(state): State<AppState>, ctx: Ctx, body: Result<Json<NewUserJson>, axum::extract::rejection::JsonRejection>) -> Result<Response, ApiError> {
+pub async fn create_user(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    body: Result<Json<NewUserJson>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
     let Json(b) = body.map_err(|e| ApiError::invalid(e.body_text()))?;
     let email = Email::parse(&b.email).map_err(|e| ApiError::invalid(e.to_string()))?;
     check_password_policy(&b.password).map_err(|e| ApiError::invalid(e.to_string()))?;
@@ -130,26 +148,47 @@ pub async fn create_user(State(state): State<AppState>, ctx: Ctx, body: Result<J
 /// The audit trail, newest first, filtered (DPO and auditors).
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", security(("bearer" = [])), params(AuditQuery),
     responses((status = 200, body = AuditPage), (status = 422, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn audit_entries(State(state): State<AppState>, Query(q): Query<AuditQuery>) -> Result<Json<AuditPage>, ApiError> {
+pub async fn audit_entries(
+    State(state): State<AppState>,
+    Query(q): Query<AuditQuery>,
+) -> Result<Json<AuditPage>, ApiError> {
     let filter = q.to_filter().map_err(|bad| {
         let fields: Vec<&str> = bad.iter().map(|BadField(f)| *f).collect();
         ApiError::invalid(format!("invalid query fields: {}", fields.join(", ")))
     })?;
     let page = q.page.unwrap_or(1).max(1);
-    let items = state.store.audit_entries(&filter, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+    let items = state
+        .store
+        .audit_entries(&filter, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        .await?;
     let total = state.store.audit_count(&filter).await?;
-    Ok(Json(AuditPage { items, total, page, page_size: PAGE_SIZE }))
+    Ok(Json(AuditPage {
+        items,
+        total,
+        page,
+        page_size: PAGE_SIZE,
+    }))
 }
 
 /// Verifies the whole hash chain of the audit trail (DPO and auditors).
 #[utoipa::path(get, path = "/api/v1/audit/verify", tag = "audit", security(("bearer" = [])),
     responses((status = 200, body = AuditVerification), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn audit_verify(State(state): State<AppState>) -> Result<Json<AuditVerification>, ApiError> {
+pub async fn audit_verify(
+    State(state): State<AppState>,
+) -> Result<Json<AuditVerification>, ApiError> {
     Ok(Json(match verify_audit_chain(state.store.as_ref()).await {
-        Ok(n) => AuditVerification { intact: true, entries: Some(n), first_bad_entry: None, message: format!("{n} entries verified") },
-        Err(AuditVerifyError::Chain(e)) => {
-            AuditVerification { intact: false, entries: None, first_bad_entry: Some(e.seq()), message: e.to_string() }
-        }
+        Ok(n) => AuditVerification {
+            intact: true,
+            entries: Some(n),
+            first_bad_entry: None,
+            message: format!("{n} entries verified"),
+        },
+        Err(AuditVerifyError::Chain(e)) => AuditVerification {
+            intact: false,
+            entries: None,
+            first_bad_entry: Some(e.seq()),
+            message: e.to_string(),
+        },
         Err(AuditVerifyError::Store(e)) => return Err(e.into()),
     }))
 }
@@ -162,7 +201,12 @@ impl utoipa::Modify for BearerAuth {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("ombud_…").build()),
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("ombud_…")
+                    .build(),
+            ),
         );
     }
 }

@@ -9,10 +9,10 @@ use time::{Date, OffsetDateTime, Time};
 
 use ombud_store::AuditFilter;
 
+use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::PageError;
 use crate::views::{AuditTpl, FormErrors, Page, render};
-use crate::AppState;
 
 /// Entries per page.
 pub const PAGE_SIZE: i64 = 50;
@@ -68,7 +68,11 @@ impl AuditQuery {
             None => None,
             Some(s) => match parse_day(&s) {
                 Some(d) => {
-                    let d = if next_day { d.next_day().unwrap_or(d) } else { d };
+                    let d = if next_day {
+                        d.next_day().unwrap_or(d)
+                    } else {
+                        d
+                    };
                     Some(OffsetDateTime::new_utc(d, Time::MIDNIGHT))
                 }
                 None => {
@@ -115,20 +119,36 @@ impl AuditQuery {
     }
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(f): Query<AuditQuery>) -> Result<Response, PageError> {
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(f): Query<AuditQuery>,
+) -> Result<Response, PageError> {
     let t = ctx.tr();
     let p = Page::new(&ctx, "audit.title", "/audit");
     let mut errors = FormErrors::default();
     let (entries, total) = match f.to_filter() {
         Ok(filter) => {
             let offset = (f.page() - 1) * PAGE_SIZE;
-            let entries = state.store.audit_entries(&filter, PAGE_SIZE, offset).await.map_err(PageError::store(ctx.lang))?;
-            let total = state.store.audit_count(&filter).await.map_err(PageError::store(ctx.lang))?;
+            let entries = state
+                .store
+                .audit_entries(&filter, PAGE_SIZE, offset)
+                .await
+                .map_err(PageError::store(ctx.lang))?;
+            let total = state
+                .store
+                .audit_count(&filter)
+                .await
+                .map_err(PageError::store(ctx.lang))?;
             (entries, total)
         }
         Err(bad) => {
             for BadField(field) in bad {
-                let key = if field == "actor" { "form.number_invalid" } else { "form.date_invalid" };
+                let key = if field == "actor" {
+                    "form.number_invalid"
+                } else {
+                    "form.date_invalid"
+                };
                 errors.add(field, t.t(key));
             }
             (Vec::new(), 0)
@@ -136,7 +156,11 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(f): Query<Audit
     };
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let page = f.page().min(pages);
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Ok(render(
         status,
         &AuditTpl {
@@ -171,12 +195,23 @@ mod tests {
         assert_eq!(f.entity_id, None);
         assert_eq!(f.actor_id, Some(3));
         assert_eq!(f.from.unwrap().date().to_string(), "2026-01-31");
-        assert_eq!(f.until.unwrap().date().to_string(), "2026-02-02", "the last day is inclusive");
+        assert_eq!(
+            f.until.unwrap().date().to_string(),
+            "2026-02-02",
+            "the last day is inclusive"
+        );
     }
 
     #[test]
     fn bad_fields_are_named() {
-        let q = AuditQuery { actor: "anna".into(), from: "2026-02-30".into(), ..Default::default() };
-        assert_eq!(q.to_filter().unwrap_err(), vec![BadField("actor"), BadField("from")]);
+        let q = AuditQuery {
+            actor: "anna".into(),
+            from: "2026-02-30".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            q.to_filter().unwrap_err(),
+            vec![BadField("actor"), BadField("from")]
+        );
     }
 }

@@ -7,11 +7,11 @@ pub mod audit;
 pub mod pages;
 pub mod users;
 
+use axum::Router;
 use axum::handler::Handler;
 use axum::http::Method;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{MethodFilter, on};
-use axum::Router;
 use tower_http::trace::TraceLayer;
 
 use crate::{AppState, ctx, policy, security};
@@ -24,7 +24,10 @@ pub struct RouteTable {
 
 impl RouteTable {
     fn new() -> Self {
-        RouteTable { router: Router::new(), routes: Vec::new() }
+        RouteTable {
+            router: Router::new(),
+            routes: Vec::new(),
+        }
     }
 
     fn add<H, T>(mut self, method: Method, path: &'static str, handler: H) -> Self

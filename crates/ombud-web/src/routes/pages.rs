@@ -27,7 +27,10 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
         Ok(()) => Json(serde_json::json!({"status": "ok", "database": backend})).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({"status": "unavailable", "database": backend})))
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({"status": "unavailable", "database": backend})),
+            )
                 .into_response()
         }
     }
@@ -35,7 +38,10 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
 
 pub async fn stylesheet() -> Response {
     (
-        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
         include_str!("../../static/ombud.css"),
     )
         .into_response()
@@ -74,7 +80,15 @@ pub async fn login_form(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
         return Redirect::to(&local_path(q.next.as_deref())).into_response();
     }
     let p = Page::new(&ctx, "login.title", "/login").with_notice(q.notice.as_deref());
-    render(StatusCode::OK, &LoginTpl { p, email: String::new(), next: local_path(q.next.as_deref()), error: None })
+    render(
+        StatusCode::OK,
+        &LoginTpl {
+            p,
+            email: String::new(),
+            next: local_path(q.next.as_deref()),
+            error: None,
+        },
+    )
 }
 
 #[derive(Debug, Deserialize)]
@@ -89,7 +103,8 @@ pub struct LoginForm {
 /// The client's address for throttling. Behind a reverse proxy every client
 /// shares the proxy's address, so the per-client limit is set generously.
 fn client_address(addr: Option<&std::net::SocketAddr>) -> String {
-    addr.map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
+    addr.map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// `POST /login`: checks the credentials and starts a new session.
@@ -110,7 +125,11 @@ pub async fn login(
             }
             let id = auth::random_token();
             let expires = OffsetDateTime::now_utc() + SESSION_LIFETIME;
-            if let Err(e) = state.store.create_session(&auth::token_hash(&id), user.id, expires).await {
+            if let Err(e) = state
+                .store
+                .create_session(&auth::token_hash(&id), user.id, expires)
+                .await
+            {
                 return PageError::internal(ctx.lang, &e).into_response();
             }
             tracing::info!(user_id = user.id, "signed in");
@@ -125,7 +144,15 @@ pub async fn login(
             };
             let p = Page::new(&ctx, "login.title", "/login");
             let error = Some(p.t.t(key).to_owned());
-            render(status, &LoginTpl { p, email: f.email, next, error })
+            render(
+                status,
+                &LoginTpl {
+                    p,
+                    email: f.email,
+                    next,
+                    error,
+                },
+            )
         }
     }
 }
@@ -137,15 +164,32 @@ pub async fn logout(State(state): State<AppState>, ctx: Ctx, jar: CookieJar) -> 
     }
     let mut gone = cookie(&state, SESSION_COOKIE, String::new());
     gone.make_removal();
-    (jar.add(gone), Redirect::to("/login?notice=login.signed_out")).into_response()
+    (
+        jar.add(gone),
+        Redirect::to("/login?notice=login.signed_out"),
+    )
+        .into_response()
 }
 
-pub async fn setup_form(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> Response {
+pub async fn setup_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Response {
     if !state.setup.matches(&token) {
         return PageError::new(StatusCode::NOT_FOUND, ctx.lang, "setup.invalid").into_response();
     }
     let p = Page::new(&ctx, "setup.title", &format!("/setup/{token}"));
-    render(StatusCode::OK, &SetupTpl { p, token, email: String::new(), name: String::new(), errors: FormErrors::default() })
+    render(
+        StatusCode::OK,
+        &SetupTpl {
+            p,
+            token,
+            email: String::new(),
+            name: String::new(),
+            errors: FormErrors::default(),
+        },
+    )
 }
 
 #[derive(Debug, Deserialize)]
@@ -161,11 +205,22 @@ pub struct SetupForm {
 }
 
 /// Checks a new password and its repetition, adding field errors.
-pub fn check_new_password(t: crate::i18n::Tr, errors: &mut FormErrors, password: &str, confirm: &str) {
+pub fn check_new_password(
+    t: crate::i18n::Tr,
+    errors: &mut FormErrors,
+    password: &str,
+    confirm: &str,
+) {
     match check_password_policy(password) {
-        Err(ombud_core::user::WeakPassword::TooShort) => errors.add("password", t.t("form.password_short")),
-        Err(ombud_core::user::WeakPassword::TooLong) => errors.add("password", t.t("form.password_long")),
-        Ok(()) if password != confirm => errors.add("password_confirm", t.t("form.password_mismatch")),
+        Err(ombud_core::user::WeakPassword::TooShort) => {
+            errors.add("password", t.t("form.password_short"))
+        }
+        Err(ombud_core::user::WeakPassword::TooLong) => {
+            errors.add("password", t.t("form.password_long"))
+        }
+        Ok(()) if password != confirm => {
+            errors.add("password_confirm", t.t("form.password_mismatch"))
+        }
         Ok(()) => {}
     }
 }
@@ -199,12 +254,20 @@ pub async fn setup(
             unit: None,
             password_hash: auth::hash_password(&f.password),
         };
-        match state.store.create_first_user(&Actor::system("setup"), new).await {
+        match state
+            .store
+            .create_first_user(&Actor::system("setup"), new)
+            .await
+        {
             Ok(user) => {
                 state.setup.clear();
                 let id = auth::random_token();
                 let expires = OffsetDateTime::now_utc() + SESSION_LIFETIME;
-                if let Err(e) = state.store.create_session(&auth::token_hash(&id), user.id, expires).await {
+                if let Err(e) = state
+                    .store
+                    .create_session(&auth::token_hash(&id), user.id, expires)
+                    .await
+                {
                     return PageError::internal(ctx.lang, &e).into_response();
                 }
                 let mut c = cookie(&state, SESSION_COOKIE, id);
@@ -213,7 +276,8 @@ pub async fn setup(
             }
             Err(ombud_store::StoreError::Conflict(_)) => {
                 state.setup.clear();
-                return PageError::new(StatusCode::CONFLICT, ctx.lang, "setup.invalid").into_response();
+                return PageError::new(StatusCode::CONFLICT, ctx.lang, "setup.invalid")
+                    .into_response();
             }
             Err(e) => return PageError::internal(ctx.lang, &e).into_response(),
         }
@@ -221,31 +285,67 @@ pub async fn setup(
     let p = Page::new(&ctx, "setup.title", &format!("/setup/{token}"));
     render(
         StatusCode::UNPROCESSABLE_ENTITY,
-        &SetupTpl { p, token, email: f.email, name: f.display_name, errors },
+        &SetupTpl {
+            p,
+            token,
+            email: f.email,
+            name: f.display_name,
+            errors,
+        },
     )
 }
 
 /// `GET /`: the overview.
-pub async fn dashboard(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NextQuery>) -> Result<Response, PageError> {
+pub async fn dashboard(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NextQuery>,
+) -> Result<Response, PageError> {
     let user = ctx.require_user()?.clone();
     let p = Page::new(&ctx, "dashboard.title", "/").with_notice(q.notice.as_deref());
     let welcome = p.t.f("dashboard.welcome", &[("name", &user.display_name)]);
     let users_by_role = if user.role == Role::Admin {
-        let users = state.store.list_users().await.map_err(PageError::store(ctx.lang))?;
+        let users = state
+            .store
+            .list_users()
+            .await
+            .map_err(PageError::store(ctx.lang))?;
         Role::ALL
             .iter()
-            .map(|r| (p.t.role(*r).to_owned(), users.iter().filter(|u| u.role == *r && u.active).count()))
+            .map(|r| {
+                (
+                    p.t.role(*r).to_owned(),
+                    users.iter().filter(|u| u.role == *r && u.active).count(),
+                )
+            })
             .collect()
     } else {
         Vec::new()
     };
     let (audit_total, recent) = if matches!(user.role, Role::Dpo | Role::Auditor) {
         let all = AuditFilter::default();
-        let total = state.store.audit_count(&all).await.map_err(PageError::store(ctx.lang))?;
-        let recent = state.store.audit_entries(&all, 5, 0).await.map_err(PageError::store(ctx.lang))?;
+        let total = state
+            .store
+            .audit_count(&all)
+            .await
+            .map_err(PageError::store(ctx.lang))?;
+        let recent = state
+            .store
+            .audit_entries(&all, 5, 0)
+            .await
+            .map_err(PageError::store(ctx.lang))?;
         (Some(total), recent)
     } else {
         (None, Vec::new())
     };
-    Ok(render(StatusCode::OK, &DashboardTpl { p, welcome, users_by_role, audit_total, recent }))
+    Ok(render(
+        StatusCode::OK,
+        &DashboardTpl {
+            p,
+            welcome,
+            users_by_role,
+            audit_total,
+            recent,
+        },
+    ))
 }

@@ -1,29 +1,37 @@
 //! Administrators manage accounts.
 
+use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use serde::Deserialize;
 
 use ombud_core::Role;
 use ombud_core::user::{Email, check_password_policy};
 use ombud_store::{NewUser, StoreError, UserUpdate};
 
+use crate::AppState;
 use crate::auth;
 use crate::ctx::Ctx;
 use crate::error::PageError;
 use crate::i18n::Tr;
 use crate::views::{FormErrors, Page, UserFormTpl, UserFormValues, UsersTpl, render};
-use crate::AppState;
 
 #[derive(Debug, Deserialize)]
 pub struct NoticeQuery {
     notice: Option<String>,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NoticeQuery>) -> Result<Response, PageError> {
-    let users = state.store.list_users().await.map_err(PageError::store(ctx.lang))?;
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NoticeQuery>,
+) -> Result<Response, PageError> {
+    let users = state
+        .store
+        .list_users()
+        .await
+        .map_err(PageError::store(ctx.lang))?;
     let p = Page::new(&ctx, "users.title", "/admin/users").with_notice(q.notice.as_deref());
     Ok(render(StatusCode::OK, &UsersTpl { p, users }))
 }
@@ -37,11 +45,21 @@ fn form(ctx: &Ctx, id: Option<i64>, v: UserFormValues, errors: FormErrors) -> Us
         Some(id) => ("users.edit", format!("/admin/users/{id}")),
         None => ("users.new", "/admin/users/new".to_owned()),
     };
-    UserFormTpl { p: Page::new(ctx, title, &here), id, v, errors, roles: roles(ctx.tr()) }
+    UserFormTpl {
+        p: Page::new(ctx, title, &here),
+        id,
+        v,
+        errors,
+        roles: roles(ctx.tr()),
+    }
 }
 
 pub async fn new_form(ctx: Ctx) -> Response {
-    let v = UserFormValues { role: Role::Registrant.as_str().into(), active: Some("on".into()), ..Default::default() };
+    let v = UserFormValues {
+        role: Role::Registrant.as_str().into(),
+        active: Some("on".into()),
+        ..Default::default()
+    };
     render(StatusCode::OK, &form(&ctx, None, v, FormErrors::default()))
 }
 
@@ -59,8 +77,12 @@ fn check_common(t: Tr, v: &UserFormValues, errors: &mut FormErrors) -> Option<Ro
 
 fn check_password(t: Tr, password: &str, errors: &mut FormErrors) {
     match check_password_policy(password) {
-        Err(ombud_core::user::WeakPassword::TooShort) => errors.add("password", t.t("form.password_short")),
-        Err(ombud_core::user::WeakPassword::TooLong) => errors.add("password", t.t("form.password_long")),
+        Err(ombud_core::user::WeakPassword::TooShort) => {
+            errors.add("password", t.t("form.password_short"))
+        }
+        Err(ombud_core::user::WeakPassword::TooLong) => {
+            errors.add("password", t.t("form.password_long"))
+        }
         Ok(()) => {}
     }
 }
@@ -70,7 +92,11 @@ fn unit(v: &UserFormValues) -> Option<String> {
 }
 
 /// `POST /admin/users`: a rejected form comes back with everything typed but the password.
-pub async fn create(State(state): State<AppState>, ctx: Ctx, Form(mut v): Form<UserFormValues>) -> Result<Response, PageError> {
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(mut v): Form<UserFormValues>,
+) -> Result<Response, PageError> {
     let t = ctx.tr();
     let mut errors = FormErrors::default();
     let email = Email::parse(&v.email);
@@ -94,11 +120,23 @@ pub async fn create(State(state): State<AppState>, ctx: Ctx, Form(mut v): Form<U
         }
     }
     v.password.clear();
-    Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &form(&ctx, None, v, errors)))
+    Ok(render(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &form(&ctx, None, v, errors),
+    ))
 }
 
-pub async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, PageError> {
-    let u = state.store.user_by_id(id).await.map_err(PageError::store(ctx.lang))?.ok_or_else(|| PageError::not_found(ctx.lang))?;
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let u = state
+        .store
+        .user_by_id(id)
+        .await
+        .map_err(PageError::store(ctx.lang))?
+        .ok_or_else(|| PageError::not_found(ctx.lang))?;
     let v = UserFormValues {
         email: u.email.to_string(),
         display_name: u.display_name,
@@ -107,13 +145,26 @@ pub async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i
         active: u.active.then(|| "on".into()),
         password: String::new(),
     };
-    Ok(render(StatusCode::OK, &form(&ctx, Some(id), v, FormErrors::default())))
+    Ok(render(
+        StatusCode::OK,
+        &form(&ctx, Some(id), v, FormErrors::default()),
+    ))
 }
 
 /// `POST /admin/users/{id}`: changes name, role, unit, active, and optionally the password.
-pub async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(mut v): Form<UserFormValues>) -> Result<Response, PageError> {
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(mut v): Form<UserFormValues>,
+) -> Result<Response, PageError> {
     let t = ctx.tr();
-    let existing = state.store.user_by_id(id).await.map_err(PageError::store(ctx.lang))?.ok_or_else(|| PageError::not_found(ctx.lang))?;
+    let existing = state
+        .store
+        .user_by_id(id)
+        .await
+        .map_err(PageError::store(ctx.lang))?
+        .ok_or_else(|| PageError::not_found(ctx.lang))?;
     v.email = existing.email.to_string();
     let mut errors = FormErrors::default();
     let role = check_common(t, &v, &mut errors);
@@ -121,14 +172,30 @@ pub async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>
         check_password(t, &v.password, &mut errors);
     }
     if let (true, Some(role)) = (errors.is_empty(), role) {
-        let up = UserUpdate { display_name: v.display_name.trim().to_owned(), role, unit: unit(&v), active: v.active.is_some() };
+        let up = UserUpdate {
+            display_name: v.display_name.trim().to_owned(),
+            role,
+            unit: unit(&v),
+            active: v.active.is_some(),
+        };
         let actor = ctx.actor();
-        state.store.update_user(&actor, id, up).await.map_err(PageError::store(ctx.lang))?;
+        state
+            .store
+            .update_user(&actor, id, up)
+            .await
+            .map_err(PageError::store(ctx.lang))?;
         if !v.password.is_empty() {
-            state.store.set_password(&actor, id, &auth::hash_password(&v.password)).await.map_err(PageError::store(ctx.lang))?;
+            state
+                .store
+                .set_password(&actor, id, &auth::hash_password(&v.password))
+                .await
+                .map_err(PageError::store(ctx.lang))?;
         }
         return Ok(Redirect::to("/admin/users?notice=users.saved").into_response());
     }
     v.password.clear();
-    Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &form(&ctx, Some(id), v, errors)))
+    Ok(render(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &form(&ctx, Some(id), v, errors),
+    ))
 }

@@ -38,14 +38,22 @@ pub struct Reply {
 
 impl Reply {
     pub fn location(&self) -> Option<&str> {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok())
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
     }
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
     /// The value a `Set-Cookie` header gives `name`, if any.
     pub fn cookie(&self, name: &str) -> Option<String> {
-        self.set_cookie_line(name).map(|l| l[name.len() + 1..].split(';').next().unwrap_or("").to_owned())
+        self.set_cookie_line(name).map(|l| {
+            l[name.len() + 1..]
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        })
     }
     pub fn set_cookie_line(&self, name: &str) -> Option<String> {
         self.headers
@@ -61,7 +69,11 @@ async fn reply(res: Response<Body>) -> Reply {
     let status = res.status();
     let headers = res.headers().clone();
     let bytes = to_bytes(res.into_body(), 16 * 1024 * 1024).await.unwrap();
-    Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
 }
 
 impl TestApp {
@@ -70,7 +82,11 @@ impl TestApp {
         let url = format!("sqlite:{}", dir.path().join("t.db").display());
         let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&url).await.unwrap());
         let state = AppState::new(store.clone(), WebConfig::default());
-        TestApp { state, store, _dir: dir }
+        TestApp {
+            state,
+            store,
+            _dir: dir,
+        }
     }
 
     pub fn router(&self) -> Router {
@@ -85,12 +101,23 @@ impl TestApp {
             unit: None,
             password_hash: auth::hash_password(PASSWORD),
         };
-        self.store.create_user(&Actor::system("test"), new).await.unwrap()
+        self.store
+            .create_user(&Actor::system("test"), new)
+            .await
+            .unwrap()
     }
 
     pub async fn token(&self, user: &User) -> String {
         let token = auth::new_api_token();
-        self.store.create_token(&Actor::system("test"), user.id, &auth::token_hash(&token), "test").await.unwrap();
+        self.store
+            .create_token(
+                &Actor::system("test"),
+                user.id,
+                &auth::token_hash(&token),
+                "test",
+            )
+            .await
+            .unwrap();
         token
     }
 
@@ -100,20 +127,36 @@ impl TestApp {
 
     /// A browser that has loaded a page and holds a CSRF cookie.
     pub async fn browser(&self) -> Browser {
-        let r = self.send(Request::get("/login").body(Body::empty()).unwrap()).await;
-        Browser { csrf: r.cookie("ombud_csrf").expect("CSRF cookie on first visit"), ..Default::default() }
+        let r = self
+            .send(Request::get("/login").body(Body::empty()).unwrap())
+            .await;
+        Browser {
+            csrf: r.cookie("ombud_csrf").expect("CSRF cookie on first visit"),
+            ..Default::default()
+        }
     }
 
     /// A browser signed in as `email`.
     pub async fn signed_in(&self, email: &str) -> Browser {
         let mut b = self.browser().await;
-        let r = self.post_form(&b, "/login", &[("email", email), ("password", PASSWORD)]).await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "sign-in failed: {}", r.body);
+        let r = self
+            .post_form(&b, "/login", &[("email", email), ("password", PASSWORD)])
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "sign-in failed: {}",
+            r.body
+        );
         b.session = Some(r.cookie("ombud_session").expect("session cookie"));
         b
     }
 
-    fn with_cookies(&self, b: &Browser, req: axum::http::request::Builder) -> axum::http::request::Builder {
+    fn with_cookies(
+        &self,
+        b: &Browser,
+        req: axum::http::request::Builder,
+    ) -> axum::http::request::Builder {
         let mut cookies = vec![format!("ombud_csrf={}", b.csrf)];
         if let Some(s) = &b.session {
             cookies.push(format!("ombud_session={s}"));
@@ -125,7 +168,12 @@ impl TestApp {
     }
 
     pub async fn get(&self, b: &Browser, path: &str) -> Reply {
-        self.send(self.with_cookies(b, Request::get(path)).body(Body::empty()).unwrap()).await
+        self.send(
+            self.with_cookies(b, Request::get(path))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
     }
 
     /// Posts a form, adding the browser's CSRF token.
@@ -147,7 +195,13 @@ impl TestApp {
         self.send(req).await
     }
 
-    pub async fn api(&self, method: &str, path: &str, token: Option<&str>, json: Option<serde_json::Value>) -> Reply {
+    pub async fn api(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        json: Option<serde_json::Value>,
+    ) -> Reply {
         let mut req = Request::builder().method(method).uri(path);
         if let Some(t) = token {
             req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));

@@ -8,7 +8,13 @@ use crate::common::{PASSWORD, TestApp};
 #[tokio::test]
 async fn language_follows_accept_language_and_the_users_choice() {
     let app = TestApp::new().await;
-    let sv = app.send(axum::http::Request::get("/login").body(axum::body::Body::empty()).unwrap()).await;
+    let sv = app
+        .send(
+            axum::http::Request::get("/login")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
     assert!(sv.body.contains("<html lang=\"sv\">") && sv.body.contains("Logga in"));
     let en = app
         .send(
@@ -26,8 +32,18 @@ async fn language_follows_accept_language_and_the_users_choice() {
     assert_eq!(b.lang.as_deref(), Some("en"));
     assert!(app.get(&b, "/login").await.body.contains("E-mail address"));
     // Only local paths are followed back.
-    assert_eq!(app.get(&b, "/lang/sv?next=https%3A%2F%2Fevil.example").await.location(), Some("/"));
-    assert_eq!(app.get(&b, "/lang/sv?next=%2F%2Fevil.example").await.location(), Some("/"));
+    assert_eq!(
+        app.get(&b, "/lang/sv?next=https%3A%2F%2Fevil.example")
+            .await
+            .location(),
+        Some("/")
+    );
+    assert_eq!(
+        app.get(&b, "/lang/sv?next=%2F%2Fevil.example")
+            .await
+            .location(),
+        Some("/")
+    );
 }
 
 #[tokio::test]
@@ -36,9 +52,18 @@ async fn security_headers_on_pages_errors_and_api() {
     let b = app.browser().await;
     for path in ["/login", "/no-such-page", "/api/v1/me", "/healthz"] {
         let r = app.get(&b, path).await;
-        let h = |n: &str| r.headers.get(n).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+        let h = |n: &str| {
+            r.headers
+                .get(n)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_owned()
+        };
         let csp = h("content-security-policy");
-        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"), "{path}: {csp}");
+        assert!(
+            csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"),
+            "{path}: {csp}"
+        );
         assert!(!csp.contains("unsafe-inline"), "{path}");
         assert_eq!(h("x-content-type-options"), "nosniff", "{path}");
     }
@@ -46,7 +71,10 @@ async fn security_headers_on_pages_errors_and_api() {
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert!(missing.body.contains("Sidan finns inte."));
     let api_missing = app.api("GET", "/api/v1/nothing", None, None).await;
-    assert_eq!((api_missing.status, api_missing.json()["error"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
+    assert_eq!(
+        (api_missing.status, api_missing.json()["error"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
 }
 
 #[tokio::test]
@@ -54,9 +82,19 @@ async fn pages_contain_no_inline_script_or_style() {
     let app = TestApp::new().await;
     app.user("admin@example.se", Role::Admin).await;
     let b = app.signed_in("admin@example.se").await;
-    for path in ["/", "/admin/users", "/admin/users/new", "/admin/users/1", "/account", "/login"] {
+    for path in [
+        "/",
+        "/admin/users",
+        "/admin/users/new",
+        "/admin/users/1",
+        "/account",
+        "/login",
+    ] {
         let r = app.get(&b, path).await;
-        assert!(!r.body.contains("<script") && !r.body.contains("style=") && !r.body.contains("<style"), "{path}");
+        assert!(
+            !r.body.contains("<script") && !r.body.contains("style=") && !r.body.contains("<style"),
+            "{path}"
+        );
     }
 }
 
@@ -66,35 +104,98 @@ async fn admin_creates_and_edits_users_and_a_rejected_form_keeps_the_input() {
     app.user("admin@example.se", Role::Admin).await;
     let b = app.signed_in("admin@example.se").await;
     let bad = app
-        .post_form(&b, "/admin/users", &[("email", "inte-en-adress"), ("display_name", "Karin Ek"), ("role", "auditor"), ("unit", "Ekonomi"), ("password", "kort")])
+        .post_form(
+            &b,
+            "/admin/users",
+            &[
+                ("email", "inte-en-adress"),
+                ("display_name", "Karin Ek"),
+                ("role", "auditor"),
+                ("unit", "Ekonomi"),
+                ("password", "kort"),
+            ],
+        )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    for kept in ["value=\"inte-en-adress\"", "value=\"Karin Ek\"", "value=\"Ekonomi\"", "<option value=\"auditor\" selected>"] {
+    for kept in [
+        "value=\"inte-en-adress\"",
+        "value=\"Karin Ek\"",
+        "value=\"Ekonomi\"",
+        "<option value=\"auditor\" selected>",
+    ] {
         assert!(bad.body.contains(kept), "missing {kept}");
     }
-    assert!(bad.body.contains("href=\"#email\"") && bad.body.contains("href=\"#password\""), "error summary links to the fields");
-    assert!(!bad.body.contains("value=\"kort\""), "the password is never sent back");
+    assert!(
+        bad.body.contains("href=\"#email\"") && bad.body.contains("href=\"#password\""),
+        "error summary links to the fields"
+    );
+    assert!(
+        !bad.body.contains("value=\"kort\""),
+        "the password is never sent back"
+    );
 
     let ok = app
-        .post_form(&b, "/admin/users", &[("email", "karin@example.se"), ("display_name", "Karin Ek"), ("role", "auditor"), ("unit", "Ekonomi"), ("password", PASSWORD)])
+        .post_form(
+            &b,
+            "/admin/users",
+            &[
+                ("email", "karin@example.se"),
+                ("display_name", "Karin Ek"),
+                ("role", "auditor"),
+                ("unit", "Ekonomi"),
+                ("password", PASSWORD),
+            ],
+        )
         .await;
     assert_eq!(ok.location(), Some("/admin/users?notice=users.created"));
     let list = app.get(&b, "/admin/users?notice=users.created").await;
     assert!(list.body.contains("Användaren skapades.") && list.body.contains("karin@example.se"));
     let dup = app
-        .post_form(&b, "/admin/users", &[("email", "KARIN@example.se"), ("display_name", "K"), ("role", "dpo"), ("password", PASSWORD)])
+        .post_form(
+            &b,
+            "/admin/users",
+            &[
+                ("email", "KARIN@example.se"),
+                ("display_name", "K"),
+                ("role", "dpo"),
+                ("password", PASSWORD),
+            ],
+        )
         .await;
     assert!(dup.body.contains("Det finns redan en användare"));
 
-    let karin = app.store.list_users().await.unwrap().into_iter().find(|u| u.email.as_str() == "karin@example.se").unwrap();
+    let karin = app
+        .store
+        .list_users()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.email.as_str() == "karin@example.se")
+        .unwrap();
     let path = format!("/admin/users/{}", karin.id);
-    let edit = app.post_form(&b, &path, &[("display_name", "Karin Ek"), ("role", "dpo"), ("unit", "")]).await;
+    let edit = app
+        .post_form(
+            &b,
+            &path,
+            &[("display_name", "Karin Ek"), ("role", "dpo"), ("unit", "")],
+        )
+        .await;
     assert_eq!(edit.status, StatusCode::SEE_OTHER);
     let karin = app.store.user_by_id(karin.id).await.unwrap().unwrap();
-    assert_eq!((karin.role, karin.active, karin.unit), (Role::Dpo, false, None), "unchecked box deactivates");
+    assert_eq!(
+        (karin.role, karin.active, karin.unit),
+        (Role::Dpo, false, None),
+        "unchecked box deactivates"
+    );
     // Karin is now inactive: her sign-in fails.
     let kb = app.browser().await;
-    let r = app.post_form(&kb, "/login", &[("email", "karin@example.se"), ("password", PASSWORD)]).await;
+    let r = app
+        .post_form(
+            &kb,
+            "/login",
+            &[("email", "karin@example.se"), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
@@ -104,8 +205,17 @@ async fn the_audit_trail_shows_changes_to_dpo_and_filters() {
     app.user("admin@example.se", Role::Admin).await;
     app.user("dpo@example.se", Role::Dpo).await;
     let admin = app.signed_in("admin@example.se").await;
-    app.post_form(&admin, "/admin/users", &[("email", "new@example.se"), ("display_name", "Ny Person"), ("role", "registrant"), ("password", PASSWORD)])
-        .await;
+    app.post_form(
+        &admin,
+        "/admin/users",
+        &[
+            ("email", "new@example.se"),
+            ("display_name", "Ny Person"),
+            ("role", "registrant"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
     let dpo = app.signed_in("dpo@example.se").await;
     let all = app.get(&dpo, "/audit").await;
     assert_eq!(all.status, StatusCode::OK);
@@ -125,15 +235,47 @@ async fn changing_ones_own_password_ends_the_session() {
     let app = TestApp::new().await;
     app.user("anna@example.se", Role::Registrant).await;
     let b = app.signed_in("anna@example.se").await;
-    let wrong = app.post_form(&b, "/account/password", &[("current", "fel"), ("password", "nytt lösenord 123"), ("password_confirm", "nytt lösenord 123")]).await;
+    let wrong = app
+        .post_form(
+            &b,
+            "/account/password",
+            &[
+                ("current", "fel"),
+                ("password", "nytt lösenord 123"),
+                ("password_confirm", "nytt lösenord 123"),
+            ],
+        )
+        .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.body.contains("Det nuvarande lösenordet är fel."));
     let ok = app
-        .post_form(&b, "/account/password", &[("current", PASSWORD), ("password", "nytt lösenord 123"), ("password_confirm", "nytt lösenord 123")])
+        .post_form(
+            &b,
+            "/account/password",
+            &[
+                ("current", PASSWORD),
+                ("password", "nytt lösenord 123"),
+                ("password_confirm", "nytt lösenord 123"),
+            ],
+        )
         .await;
     assert_eq!(ok.location(), Some("/login?notice=account.changed"));
-    assert!(app.get(&b, "/").await.location().is_some_and(|l| l.starts_with("/login")));
+    assert!(
+        app.get(&b, "/")
+            .await
+            .location()
+            .is_some_and(|l| l.starts_with("/login"))
+    );
     let nb = app.browser().await;
-    let r = app.post_form(&nb, "/login", &[("email", "anna@example.se"), ("password", "nytt lösenord 123")]).await;
+    let r = app
+        .post_form(
+            &nb,
+            "/login",
+            &[
+                ("email", "anna@example.se"),
+                ("password", "nytt lösenord 123"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
 }

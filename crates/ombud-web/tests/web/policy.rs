@@ -8,18 +8,26 @@ use ombud_web::policy::{POLICY, access_for};
 use crate::common::{Browser, TestApp};
 
 fn concrete(path: &str) -> String {
-    path.replace("{id}", "1").replace("{token}", "not-a-token").replace("{code}", "en")
+    path.replace("{id}", "1")
+        .replace("{token}", "not-a-token")
+        .replace("{code}", "en")
 }
 
 #[test]
 fn every_route_has_a_policy_and_every_policy_a_route() {
     let table = ombud_web::routes::table();
     for (method, path) in table.routes() {
-        assert!(access_for(method, path).is_some(), "{method} {path} has no entry in the policy table");
+        assert!(
+            access_for(method, path).is_some(),
+            "{method} {path} has no entry in the policy table"
+        );
     }
     for (m, p, _) in POLICY {
         assert!(
-            table.routes().iter().any(|(rm, rp)| rm.as_str() == *m && rp == p),
+            table
+                .routes()
+                .iter()
+                .any(|(rm, rp)| rm.as_str() == *m && rp == p),
             "policy entry {m} {p} names no route"
         );
     }
@@ -28,7 +36,8 @@ fn every_route_has_a_policy_and_every_policy_a_route() {
 #[tokio::test]
 async fn every_route_answers_every_role_as_the_policy_says() {
     let app = TestApp::new().await;
-    let mut callers: Vec<(Option<Role>, Browser, Option<String>)> = vec![(None, app.browser().await, None)];
+    let mut callers: Vec<(Option<Role>, Browser, Option<String>)> =
+        vec![(None, app.browser().await, None)];
     for role in Role::ALL {
         let email = format!("{role}@example.se");
         let user = app.user(&email, role).await;
@@ -58,17 +67,27 @@ async fn every_route_answers_every_role_as_the_policy_says() {
             let to_login = r.location().is_some_and(|l| l.starts_with("/login?next="));
             if access.allows(*role) {
                 assert!(
-                    r.status != StatusCode::UNAUTHORIZED && r.status != StatusCode::FORBIDDEN && !to_login,
+                    r.status != StatusCode::UNAUTHORIZED
+                        && r.status != StatusCode::FORBIDDEN
+                        && !to_login,
                     "{method} {path} as {who}: allowed by the policy but got {} {:?}",
                     r.status,
                     r.location()
                 );
             } else if role.is_none() {
                 if api {
-                    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{method} {path} anonymous");
+                    assert_eq!(
+                        r.status,
+                        StatusCode::UNAUTHORIZED,
+                        "{method} {path} anonymous"
+                    );
                     assert_eq!(r.json()["error"], "unauthorized");
                 } else {
-                    assert!(to_login, "{method} {path} anonymous: expected a redirect to sign in, got {}", r.status);
+                    assert!(
+                        to_login,
+                        "{method} {path} anonymous: expected a redirect to sign in, got {}",
+                        r.status
+                    );
                 }
             } else {
                 assert_eq!(r.status, StatusCode::FORBIDDEN, "{method} {path} as {who}");
@@ -79,7 +98,10 @@ async fn every_route_answers_every_role_as_the_policy_says() {
             checked += 1;
         }
     }
-    assert!(checked >= 100, "only {checked} route × caller pairs checked");
+    assert!(
+        checked >= 100,
+        "only {checked} route × caller pairs checked"
+    );
 
     // Finally sign-out, which every signed-in caller may do.
     for (role, browser, _) in &callers[1..] {
@@ -88,5 +110,8 @@ async fn every_route_answers_every_role_as_the_policy_says() {
         assert_eq!(r.location(), Some("/login?notice=login.signed_out"));
     }
     let anon = app.post_form(&callers[0].1, "/logout", &[]).await;
-    assert!(anon.location().is_some_and(|l| l.starts_with("/login?next=")));
+    assert!(
+        anon.location()
+            .is_some_and(|l| l.starts_with("/login?next="))
+    );
 }

@@ -73,7 +73,10 @@ pub fn run(args: AdminArgs) -> ExitCode {
 
 fn read_password() -> anyhow::Result<String> {
     let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line).context("cannot read the password from standard input")?;
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .context("cannot read the password from standard input")?;
     let password = line.trim_end_matches(['\n', '\r']).to_owned();
     check_password_policy(&password)?;
     Ok(password)
@@ -82,37 +85,69 @@ fn read_password() -> anyhow::Result<String> {
 async fn admin(cmd: AdminCommand) -> anyhow::Result<()> {
     let actor = Actor::system("cli");
     match cmd {
-        AdminCommand::CreateUser { db, email, role, name, unit } => {
+        AdminCommand::CreateUser {
+            db,
+            email,
+            role,
+            name,
+            unit,
+        } => {
             let email = Email::parse(&email)?;
             let password = read_password()?;
             let store = store::open(&db.url).await?;
-            let display_name = name
-                .filter(|n| !n.trim().is_empty())
-                .unwrap_or_else(|| email.as_str().split('@').next().unwrap_or_default().to_owned());
-            let new = NewUser { email, display_name, role, unit, password_hash: auth::hash_password(&password) };
+            let display_name = name.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| {
+                email
+                    .as_str()
+                    .split('@')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            });
+            let new = NewUser {
+                email,
+                display_name,
+                role,
+                unit,
+                password_hash: auth::hash_password(&password),
+            };
             let user = match store.create_user(&actor, new).await {
-                Err(ombud_store::StoreError::Conflict(_)) => bail!("a user with this e-mail address already exists"),
+                Err(ombud_store::StoreError::Conflict(_)) => {
+                    bail!("a user with this e-mail address already exists")
+                }
                 other => other?,
             };
-            println!("created user {} <{}> with role {}", user.id, user.email, user.role);
+            println!(
+                "created user {} <{}> with role {}",
+                user.id, user.email, user.role
+            );
         }
         AdminCommand::SetPassword { db, email } => {
             let email = Email::parse(&email)?;
             let password = read_password()?;
             let store = store::open(&db.url).await?;
-            let user = store.user_by_email(&email).await?.with_context(|| format!("no user {email}"))?;
-            store.set_password(&actor, user.id, &auth::hash_password(&password)).await?;
+            let user = store
+                .user_by_email(&email)
+                .await?
+                .with_context(|| format!("no user {email}"))?;
+            store
+                .set_password(&actor, user.id, &auth::hash_password(&password))
+                .await?;
             println!("password set for {email}");
         }
         AdminCommand::CreateToken { db, email, label } => {
             let email = Email::parse(&email)?;
             let store = store::open(&db.url).await?;
-            let user = store.user_by_email(&email).await?.with_context(|| format!("no user {email}"))?;
+            let user = store
+                .user_by_email(&email)
+                .await?
+                .with_context(|| format!("no user {email}"))?;
             if !user.active {
                 bail!("{email} is deactivated");
             }
             let token = auth::new_api_token();
-            store.create_token(&actor, user.id, &auth::token_hash(&token), &label).await?;
+            store
+                .create_token(&actor, user.id, &auth::token_hash(&token), &label)
+                .await?;
             println!("{token}");
         }
     }

@@ -8,5 +8,8 @@ pub mod serve;
 
 /// A multi-threaded runtime for the subcommands that talk to the database.
 pub fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("start the async runtime")
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("start the async runtime")
 }

@@ -24,7 +24,12 @@ pub struct ServeArgs {
     #[command(flatten)]
     db: DbArgs,
     /// Address and port to listen on.
-    #[arg(long, env = "OMBUD_LISTEN", default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    #[arg(
+        long,
+        env = "OMBUD_LISTEN",
+        default_value = "127.0.0.1:8080",
+        value_name = "ADDR"
+    )]
     listen: SocketAddr,
     /// Log format.
     #[arg(long, env = "OMBUD_LOG_FORMAT", value_enum, default_value = "text")]
@@ -37,7 +42,9 @@ pub struct ServeArgs {
 fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     match format {
         LogFormat::Text => builder.init(),
         LogFormat::Json => builder.json().init(),
@@ -58,7 +65,12 @@ pub fn run(args: ServeArgs) -> ExitCode {
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let store = store::open(&args.db.url).await?;
     tracing::info!(database = %store::redact(&args.db.url), backend = store.backend_name(), "database ready");
-    let state = AppState::new(store.clone(), WebConfig { secure_cookies: args.secure_cookies });
+    let state = AppState::new(
+        store.clone(),
+        WebConfig {
+            secure_cookies: args.secure_cookies,
+        },
+    );
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
@@ -77,16 +89,22 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
         loop {
             tick.tick().await;
-            if let Err(e) = sweeper.delete_expired_sessions(time::OffsetDateTime::now_utc()).await {
+            if let Err(e) = sweeper
+                .delete_expired_sessions(time::OffsetDateTime::now_utc())
+                .await
+            {
                 tracing::warn!(error = %e, "could not remove expired sessions");
             }
         }
     });
 
     let app = ombud_web::app(state);
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     tracing::info!("stopped");
     Ok(())
 }
