@@ -828,6 +828,19 @@ mod tests {
     }
 
     #[test]
+    fn openapi_schema_names_the_json_fields() {
+        use utoipa::PartialSchema;
+        let activity = serde_json::to_string(&Activity::schema()).unwrap();
+        for field in ["\"id\"", "\"status\"", "\"review_due\"", "ActivityContent"] {
+            assert!(activity.contains(field), "{field} missing in {activity}");
+        }
+        let content = serde_json::to_string(&ActivityContent::schema()).unwrap();
+        for field in ActivityContent::FIELDS {
+            assert!(content.contains(&format!("\"{field}\"")), "{field} missing");
+        }
+    }
+
+    #[test]
     fn linked_records_round_trip() {
         let p = Processor {
             id: 7,

@@ -81,7 +81,9 @@ macro_rules! labelled_enum {
 }
 
 pub mod activity;
+pub mod dpia;
 pub mod org;
+pub mod rules;
 
 pub use crate::lang::Lang;
 pub use activity::{
@@ -89,6 +91,13 @@ pub use activity::{
     LegalBasis, LegalBasisSource, PersonnummerJustification, PrivacySensitiveData, Processor,
     RetentionSource, SpecialCategory, Status, SubProcessor, System, Transfer, TransferMechanism,
 };
+pub use dpia::{DpiaCriterion, DpiaScreening, ImyListItem, MandatoryDpiaCase, dpia_screening};
+pub use org::{DpoContact, Organisation};
+pub use rules::{
+    FieldChange, Rule, Severity, Violation, ViolationJson, blocks_submission, check, diff,
+    missing_processors, validate_for_submit,
+};
+
 /// A text was not one of the ids of a closed list.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {kind} {value:?}")]
