@@ -4,6 +4,8 @@
 
 pub mod audit;
 pub mod calendar;
+pub mod lang;
+pub mod register;
 pub mod role;
 pub mod user;
 
