@@ -10,7 +10,9 @@ use ombud_core::audit::Actor;
 use ombud_core::user::Email;
 use time::{Duration, OffsetDateTime};
 
-use crate::{AuditFilter, NewUser, Store, StoreError, UserUpdate, verify_audit_chain};
+use ombud_core::register::{ActivityContent, LegalBasis, Organisation, Processor, Status, System};
+
+use crate::{AuditFilter, NewUser, Store, StoreError, Transition, UserUpdate, verify_audit_chain};
 
 /// A store under test.
 pub type DynStore = Arc<dyn Store>;
@@ -342,6 +344,312 @@ pub async fn login_failures_are_counted_per_key(s: DynStore) {
     );
 }
 
+fn content(name: &str) -> ActivityContent {
+    ActivityContent {
+        name: name.to_owned(),
+        purposes: vec!["Antagning av studenter".into()],
+        legal_basis: Some(LegalBasis::PublicTask),
+        ..Default::default()
+    }
+}
+
+fn to(status: Status) -> Transition {
+    Transition {
+        to: status,
+        comment: None,
+        review_due: None,
+    }
+}
+
+pub async fn organisation_settings_are_kept_and_audited(s: DynStore) {
+    assert_eq!(s.organisation().await.unwrap(), Organisation::default());
+    let org = Organisation {
+        name: "Exempeluniversitetet".into(),
+        org_number: "202100-0000".into(),
+        is_public_authority: true,
+        units: vec!["Juridiska fakulteten".into(), "HR".into()],
+        ..Default::default()
+    };
+    s.set_organisation(&cli(), &org).await.unwrap();
+    assert_eq!(s.organisation().await.unwrap(), org);
+    let mut renamed = org.clone();
+    renamed.name = "Exempelhögskolan".into();
+    s.set_organisation(&cli(), &renamed).await.unwrap();
+    assert_eq!(s.organisation().await.unwrap().name, "Exempelhögskolan");
+    let f = AuditFilter {
+        entity_type: Some("organisation".into()),
+        ..Default::default()
+    };
+    let entries = s.audit_entries(&f, 10, 0).await.unwrap();
+    assert_eq!(entries.len(), 2);
+    assert!(
+        entries[0]
+            .before
+            .as_deref()
+            .unwrap()
+            .contains("Exempeluniversitetet")
+    );
+    assert!(
+        entries[0]
+            .after
+            .as_deref()
+            .unwrap()
+            .contains("Exempelhögskolan")
+    );
+}
+
+pub async fn processors_and_systems_get_ids_and_update(s: DynStore) {
+    let p = Processor {
+        name: "Molnleverantören AB".into(),
+        agreement_in_place: true,
+        ..Default::default()
+    };
+    let a = s.create_processor(&cli(), &p).await.unwrap();
+    let b = s
+        .create_processor(
+            &cli(),
+            &Processor {
+                name: "Lönebyrån".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(a.id > 0 && b.id > a.id);
+    assert_eq!(a.name, "Molnleverantören AB");
+    let mut changed = b.clone();
+    changed.agreement_in_place = true;
+    s.update_processor(&cli(), &changed).await.unwrap();
+    assert_eq!(s.processors().await.unwrap(), vec![a.clone(), changed]);
+    let missing = Processor {
+        id: b.id + 100,
+        ..Default::default()
+    };
+    assert!(matches!(
+        s.update_processor(&cli(), &missing).await,
+        Err(StoreError::NotFound)
+    ));
+
+    let sys = s
+        .create_system(
+            &cli(),
+            &System {
+                name: "Ladok".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let mut sys2 = sys.clone();
+    sys2.hosting = "Egen drift".into();
+    s.update_system(&cli(), &sys2).await.unwrap();
+    assert_eq!(s.systems().await.unwrap(), vec![sys2]);
+}
+
+pub async fn activity_workflow_and_versions(s: DynStore) {
+    let reg = s
+        .create_user(&cli(), new_user("reg@example.se", Role::Registrant))
+        .await
+        .unwrap();
+    let dpo = s
+        .create_user(&cli(), new_user("dpo@example.se", Role::Dpo))
+        .await
+        .unwrap();
+    let (ra, da) = (
+        Actor::user(reg.id, "reg@example.se"),
+        Actor::user(dpo.id, "dpo@example.se"),
+    );
+
+    let rec = s.create_activity(&ra, &content("Antagning")).await.unwrap();
+    let id = rec.current.id;
+    assert_eq!(
+        (
+            rec.current.status,
+            rec.current.version,
+            rec.in_force_version
+        ),
+        (Status::Draft, 1, None)
+    );
+    assert_eq!(rec.created_by, Some(reg.id));
+    let rec = s
+        .update_activity(&ra, id, &content("Antagning till utbildning"))
+        .await
+        .unwrap();
+    assert_eq!(
+        (rec.current.version, rec.current.content.name.as_str()),
+        (1, "Antagning till utbildning")
+    );
+
+    // Approving a draft directly is not a valid transition.
+    assert!(matches!(
+        s.transition_activity(&da, id, &to(Status::Approved)).await,
+        Err(StoreError::Conflict(_))
+    ));
+    let rec = s
+        .transition_activity(&ra, id, &to(Status::Submitted))
+        .await
+        .unwrap();
+    assert_eq!(rec.current.status, Status::Submitted);
+    assert!(rec.current.submitted_at.is_some());
+    assert!(
+        matches!(
+            s.update_activity(&ra, id, &content("x")).await,
+            Err(StoreError::Conflict(_))
+        ),
+        "no edits under review"
+    );
+
+    let ask = Transition {
+        to: Status::ChangesRequested,
+        comment: Some("Ange gallringsbeslut".into()),
+        review_due: None,
+    };
+    let rec = s.transition_activity(&da, id, &ask).await.unwrap();
+    assert_eq!(
+        (rec.current.status, rec.comment.as_deref()),
+        (Status::ChangesRequested, Some("Ange gallringsbeslut"))
+    );
+    s.update_activity(&ra, id, &content("Antagning till utbildning (v1)"))
+        .await
+        .unwrap();
+    s.transition_activity(&ra, id, &to(Status::Submitted))
+        .await
+        .unwrap();
+    let due = time::macros::date!(2027 - 11 - 23);
+    let approve = Transition {
+        to: Status::Approved,
+        comment: None,
+        review_due: Some(due),
+    };
+    let rec = s.transition_activity(&da, id, &approve).await.unwrap();
+    assert_eq!(
+        (
+            rec.current.status,
+            rec.in_force_version,
+            rec.current.review_due
+        ),
+        (Status::Approved, Some(1), Some(due))
+    );
+    assert!(rec.current.approved_at.is_some());
+    assert_eq!(s.approved_activities().await.unwrap().len(), 1);
+
+    // Changing an approved activity makes version 2; version 1 stays in force.
+    let rec = s
+        .update_activity(&ra, id, &content("Antagning, ändrad"))
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            rec.current.version,
+            rec.current.status,
+            rec.in_force_version
+        ),
+        (2, Status::Draft, Some(1))
+    );
+    let in_force = s.approved_activities().await.unwrap();
+    assert_eq!(
+        (in_force[0].version, in_force[0].content.name.as_str()),
+        (1, "Antagning till utbildning (v1)")
+    );
+    s.transition_activity(&ra, id, &to(Status::Submitted))
+        .await
+        .unwrap();
+    s.transition_activity(&da, id, &approve).await.unwrap();
+    let in_force = s.approved_activities().await.unwrap();
+    assert_eq!(
+        (in_force[0].version, in_force[0].content.name.as_str()),
+        (2, "Antagning, ändrad")
+    );
+
+    let versions = s.activity_versions(id).await.unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(
+        versions[0].activity.content.name,
+        "Antagning till utbildning (v1)"
+    );
+    assert_eq!(versions[0].reviewed_by, Some(dpo.id));
+    assert_eq!(versions[1].created_by, Some(reg.id));
+
+    // Archived, never deleted: out of the register, still in the list.
+    let rec = s
+        .transition_activity(&da, id, &to(Status::Archived))
+        .await
+        .unwrap();
+    assert_eq!(rec.current.status, Status::Archived);
+    assert!(s.approved_activities().await.unwrap().is_empty());
+    assert_eq!(s.activities().await.unwrap().len(), 1);
+    assert!(matches!(
+        s.update_activity(&da, id, &content("x")).await,
+        Err(StoreError::Conflict(_))
+    ));
+    assert!(matches!(
+        s.update_activity(&da, id + 99, &content("x")).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(s.activity(id + 99).await.unwrap().is_none());
+
+    let f = AuditFilter {
+        entity_type: Some("activity".into()),
+        entity_id: Some(id.to_string()),
+        ..Default::default()
+    };
+    let actions: Vec<String> = s
+        .audit_entries(&f, 50, 0)
+        .await
+        .unwrap()
+        .into_iter()
+        .rev()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "activity.create",
+            "activity.update",
+            "activity.submit",
+            "activity.request_changes",
+            "activity.update",
+            "activity.submit",
+            "activity.approve",
+            "activity.new_version",
+            "activity.submit",
+            "activity.approve",
+            "activity.archive",
+        ]
+    );
+    assert_eq!(verify_audit_chain(s.as_ref()).await.unwrap(), 2 + 11);
+}
+
+pub async fn rejected_activities_can_be_reworked(s: DynStore) {
+    let id = s
+        .create_activity(&cli(), &content("Kamerabevakning"))
+        .await
+        .unwrap()
+        .current
+        .id;
+    s.transition_activity(&cli(), id, &to(Status::Submitted))
+        .await
+        .unwrap();
+    let no = Transition {
+        to: Status::Rejected,
+        comment: Some("Saknar rättslig grund".into()),
+        review_due: None,
+    };
+    let rec = s.transition_activity(&cli(), id, &no).await.unwrap();
+    assert_eq!(rec.current.status, Status::Rejected);
+    assert!(s.approved_activities().await.unwrap().is_empty());
+    let rec = s
+        .update_activity(&cli(), id, &content("Kamerabevakning, ny grund"))
+        .await
+        .unwrap();
+    assert_eq!(
+        (rec.current.version, rec.current.status),
+        (2, Status::Draft)
+    );
+    let all = s.activities().await.unwrap();
+    assert_eq!((all.len(), all[0].current.version), (1, 2));
+}
+
 /// Expands to one `#[tokio::test]` per contract function, each on a fresh
 /// store made by the given async constructor expression.
 #[macro_export]
@@ -358,6 +666,10 @@ macro_rules! contract_suite {
             password_change_and_deactivation_end_sessions,
             tokens_identify_their_user,
             login_failures_are_counted_per_key,
+            organisation_settings_are_kept_and_audited,
+            processors_and_systems_get_ids_and_update,
+            activity_workflow_and_versions,
+            rejected_activities_can_be_reworked,
         );
     };
     (@each $fresh:expr; $($name:ident),* $(,)?) => {

@@ -8,10 +8,12 @@
 //! same database transaction as the change.
 
 mod error;
+mod register;
 mod traits;
 
 #[cfg(feature = "contract-tests")]
 pub mod contract;
 
 pub use error::{StoreError, StoreResult};
+pub use register::*;
 pub use traits::*;

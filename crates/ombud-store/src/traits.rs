@@ -123,7 +123,9 @@ pub trait AuditStore: Send + Sync {
 
 /// Everything Ombud stores.
 #[async_trait]
-pub trait Store: UserStore + SessionStore + TokenStore + LoginThrottle + AuditStore {
+pub trait Store:
+    UserStore + SessionStore + TokenStore + LoginThrottle + AuditStore + crate::RegisterStore
+{
     /// `sqlite` or `postgres`.
     fn backend_name(&self) -> &'static str;
     /// Checks that the database answers.

@@ -1,0 +1,499 @@
+//! The register: organisation, processors, systems, activities and versions.
+
+use async_trait::async_trait;
+use ombud_core::audit::{Actor, Change};
+use ombud_core::register::{Activity, ActivityContent, Organisation, Processor, Status, System};
+use ombud_store::{
+    ActivityRecord, ActivityVersion, RegisterStore, StoreError, StoreResult, Transition,
+    transition_action,
+};
+use time::{Date, OffsetDateTime};
+
+use crate::audit::append;
+use crate::{PgStore, db_err};
+
+/// One row of `activity_versions` with what `activities` adds to it.
+struct VersionRow {
+    activity_id: i64,
+    version: i64,
+    status: String,
+    content: String,
+    created_by: Option<i64>,
+    created_at: OffsetDateTime,
+    updated_at: OffsetDateTime,
+    submitted_at: Option<OffsetDateTime>,
+    approved_at: Option<OffsetDateTime>,
+    reviewed_by: Option<i64>,
+    reviewed_at: Option<OffsetDateTime>,
+    comment: Option<String>,
+    review_due: Option<Date>,
+    approved_version: Option<i64>,
+    activity_created_by: Option<i64>,
+}
+
+fn json<T: serde::de::DeserializeOwned>(text: &str) -> StoreResult<T> {
+    serde_json::from_str(text).map_err(StoreError::backend)
+}
+
+fn to_text(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).expect("register types serialise")
+}
+
+impl VersionRow {
+    fn activity(&self) -> StoreResult<Activity> {
+        Ok(Activity {
+            id: self.activity_id,
+            status: self.status.parse().map_err(StoreError::backend)?,
+            version: self.version,
+            content: json(&self.content)?,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            submitted_at: self.submitted_at,
+            approved_at: self.approved_at,
+            review_due: self.review_due,
+        })
+    }
+
+    fn record(self) -> StoreResult<ActivityRecord> {
+        Ok(ActivityRecord {
+            current: self.activity()?,
+            in_force_version: self.approved_version,
+            created_by: self.activity_created_by,
+            comment: self.comment,
+        })
+    }
+
+    fn version(self) -> StoreResult<ActivityVersion> {
+        Ok(ActivityVersion {
+            activity: self.activity()?,
+            created_by: self.created_by,
+            reviewed_by: self.reviewed_by,
+            reviewed_at: self.reviewed_at,
+            comment: self.comment,
+        })
+    }
+}
+
+fn now() -> OffsetDateTime {
+    OffsetDateTime::now_utc()
+}
+
+macro_rules! select_versions {
+    ($where:literal $(, $arg:expr)*) => {
+        sqlx::query_as!(
+            VersionRow,
+            r#"SELECT v.activity_id AS "activity_id!", v.version AS "version!", v.status AS "status!",
+                      v.content AS "content!", v.created_by AS "created_by?",
+                      v.created_at AS "created_at!: OffsetDateTime", v.updated_at AS "updated_at!: OffsetDateTime",
+                      v.submitted_at AS "submitted_at?: OffsetDateTime", v.approved_at AS "approved_at?: OffsetDateTime",
+                      v.reviewed_by AS "reviewed_by?", v.reviewed_at AS "reviewed_at?: OffsetDateTime",
+                      v.comment AS "comment?", a.review_due AS "review_due?: Date",
+                      a.approved_version AS "approved_version?", a.created_by AS "activity_created_by?"
+               FROM activity_versions v JOIN activities a ON a.id = v.activity_id "# + $where
+            $(, $arg)*
+        )
+    };
+}
+
+impl PgStore {
+    async fn current_in(
+        conn: &mut sqlx::PgConnection,
+        id: i64,
+    ) -> StoreResult<Option<ActivityRecord>> {
+        select_versions!("WHERE a.id = $1 AND v.version = a.current_version", id)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(db_err)?
+            .map(VersionRow::record)
+            .transpose()
+    }
+}
+
+#[async_trait]
+impl RegisterStore for PgStore {
+    async fn organisation(&self) -> StoreResult<Organisation> {
+        let row = sqlx::query_scalar!(r#"SELECT data AS "data!" FROM organisation WHERE id = 1"#)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db_err)?;
+        row.map(|t| json(&t))
+            .unwrap_or_else(|| Ok(Organisation::default()))
+    }
+
+    async fn set_organisation(&self, actor: &Actor, org: &Organisation) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        let before =
+            sqlx::query_scalar!(r#"SELECT data AS "data!" FROM organisation WHERE id = 1"#)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_err)?;
+        let (data, at) = (to_text(org), now());
+        sqlx::query!(
+            "INSERT INTO organisation (id, data, updated_at) VALUES (1, $1, $2)
+             ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+            data,
+            at
+        )
+        .execute(&mut *tx)
+        .await
+        .map_err(db_err)?;
+        let mut change = Change::new(actor, "organisation.update", "organisation", 1).after(org);
+        if let Some(b) = before {
+            change = change.before(json::<serde_json::Value>(&b)?);
+        }
+        append(&mut tx, change).await?;
+        tx.commit().await.map_err(db_err)
+    }
+
+    async fn create_processor(&self, actor: &Actor, p: &Processor) -> StoreResult<Processor> {
+        let mut tx = self.write().await?;
+        let at = now();
+        let id = sqlx::query_scalar!(
+            r#"INSERT INTO processors (data, created_at, updated_at) VALUES ('{}', $1, $1) RETURNING id AS "id!""#,
+            at
+        )
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(db_err)?;
+        let p = Processor { id, ..p.clone() };
+        let data = to_text(&p);
+        sqlx::query!("UPDATE processors SET data = $2 WHERE id = $1", id, data)
+            .execute(&mut *tx)
+            .await
+            .map_err(db_err)?;
+        append(
+            &mut tx,
+            Change::new(actor, "processor.create", "processor", id).after(&p),
+        )
+        .await?;
+        tx.commit().await.map_err(db_err)?;
+        Ok(p)
+    }
+
+    async fn update_processor(&self, actor: &Actor, p: &Processor) -> StoreResult<Processor> {
+        let mut tx = self.write().await?;
+        let before = sqlx::query_scalar!(
+            r#"SELECT data AS "data!" FROM processors WHERE id = $1"#,
+            p.id
+        )
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db_err)?
+        .ok_or(StoreError::NotFound)?;
+        let (data, at) = (to_text(p), now());
+        sqlx::query!(
+            "UPDATE processors SET data = $2, updated_at = $3 WHERE id = $1",
+            p.id,
+            data,
+            at
+        )
+        .execute(&mut *tx)
+        .await
+        .map_err(db_err)?;
+        let before: serde_json::Value = json(&before)?;
+        append(
+            &mut tx,
+            Change::new(actor, "processor.update", "processor", p.id)
+                .before(before)
+                .after(p),
+        )
+        .await?;
+        tx.commit().await.map_err(db_err)?;
+        Ok(p.clone())
+    }
+
+    async fn processors(&self) -> StoreResult<Vec<Processor>> {
+        sqlx::query_scalar!(r#"SELECT data AS "data!" FROM processors ORDER BY id"#)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db_err)?
+            .iter()
+            .map(|t| json(t))
+            .collect()
+    }
+
+    async fn create_system(&self, actor: &Actor, s: &System) -> StoreResult<System> {
+        let mut tx = self.write().await?;
+        let at = now();
+        let id = sqlx::query_scalar!(
+            r#"INSERT INTO systems (data, created_at, updated_at) VALUES ('{}', $1, $1) RETURNING id AS "id!""#,
+            at
+        )
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(db_err)?;
+        let s = System { id, ..s.clone() };
+        let data = to_text(&s);
+        sqlx::query!("UPDATE systems SET data = $2 WHERE id = $1", id, data)
+            .execute(&mut *tx)
+            .await
+            .map_err(db_err)?;
+        append(
+            &mut tx,
+            Change::new(actor, "system.create", "system", id).after(&s),
+        )
+        .await?;
+        tx.commit().await.map_err(db_err)?;
+        Ok(s)
+    }
+
+    async fn update_system(&self, actor: &Actor, s: &System) -> StoreResult<System> {
+        let mut tx = self.write().await?;
+        let before =
+            sqlx::query_scalar!(r#"SELECT data AS "data!" FROM systems WHERE id = $1"#, s.id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_err)?
+                .ok_or(StoreError::NotFound)?;
+        let (data, at) = (to_text(s), now());
+        sqlx::query!(
+            "UPDATE systems SET data = $2, updated_at = $3 WHERE id = $1",
+            s.id,
+            data,
+            at
+        )
+        .execute(&mut *tx)
+        .await
+        .map_err(db_err)?;
+        let before: serde_json::Value = json(&before)?;
+        append(
+            &mut tx,
+            Change::new(actor, "system.update", "system", s.id)
+                .before(before)
+                .after(s),
+        )
+        .await?;
+        tx.commit().await.map_err(db_err)?;
+        Ok(s.clone())
+    }
+
+    async fn systems(&self) -> StoreResult<Vec<System>> {
+        sqlx::query_scalar!(r#"SELECT data AS "data!" FROM systems ORDER BY id"#)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db_err)?
+            .iter()
+            .map(|t| json(t))
+            .collect()
+    }
+
+    async fn create_activity(
+        &self,
+        actor: &Actor,
+        content: &ActivityContent,
+    ) -> StoreResult<ActivityRecord> {
+        let mut tx = self.write().await?;
+        let (at, data, by) = (now(), to_text(content), actor.user_id);
+        let id = sqlx::query_scalar!(
+            r#"INSERT INTO activities (current_version, created_by, created_at) VALUES (1, $1, $2) RETURNING id AS "id!""#,
+            by,
+            at
+        )
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(db_err)?;
+        sqlx::query!(
+            "INSERT INTO activity_versions (activity_id, version, status, content, created_by, created_at, updated_at)
+             VALUES ($1, 1, 'draft', $2, $3, $4, $4)",
+            id,
+            data,
+            by,
+            at
+        )
+        .execute(&mut *tx)
+        .await
+        .map_err(db_err)?;
+        append(
+            &mut tx,
+            Change::new(actor, "activity.create", "activity", id).after(content),
+        )
+        .await?;
+        let rec = Self::current_in(&mut tx, id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        tx.commit().await.map_err(db_err)?;
+        Ok(rec)
+    }
+
+    async fn update_activity(
+        &self,
+        actor: &Actor,
+        id: i64,
+        content: &ActivityContent,
+    ) -> StoreResult<ActivityRecord> {
+        let mut tx = self.write().await?;
+        let cur = Self::current_in(&mut tx, id)
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .current;
+        let (at, data, by) = (now(), to_text(content), actor.user_id);
+        let action = match cur.status {
+            s if s.is_editable() => {
+                sqlx::query!(
+                    "UPDATE activity_versions SET content = $3, updated_at = $4 WHERE activity_id = $1 AND version = $2",
+                    id,
+                    cur.version,
+                    data,
+                    at
+                )
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                "activity.update"
+            }
+            Status::Approved | Status::Rejected => {
+                let next = cur.version + 1;
+                sqlx::query!(
+                    "INSERT INTO activity_versions (activity_id, version, status, content, created_by, created_at, updated_at)
+                     VALUES ($1, $2, 'draft', $3, $4, $5, $5)",
+                    id,
+                    next,
+                    data,
+                    by,
+                    at
+                )
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                sqlx::query!(
+                    "UPDATE activities SET current_version = $2 WHERE id = $1",
+                    id,
+                    next
+                )
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                "activity.new_version"
+            }
+            other => {
+                return Err(StoreError::Conflict(format!(
+                    "an activity that is {other} cannot be changed"
+                )));
+            }
+        };
+        append(
+            &mut tx,
+            Change::new(actor, action, "activity", id)
+                .before(&cur.content)
+                .after(content),
+        )
+        .await?;
+        let rec = Self::current_in(&mut tx, id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        tx.commit().await.map_err(db_err)?;
+        Ok(rec)
+    }
+
+    async fn transition_activity(
+        &self,
+        actor: &Actor,
+        id: i64,
+        t: &Transition,
+    ) -> StoreResult<ActivityRecord> {
+        let mut tx = self.write().await?;
+        let cur = Self::current_in(&mut tx, id)
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .current;
+        if !cur.status.can_become(t.to) {
+            return Err(StoreError::Conflict(format!(
+                "an activity that is {} cannot become {}",
+                cur.status, t.to
+            )));
+        }
+        let (at, by, to) = (now(), actor.user_id, t.to.as_str());
+        let submitted = (t.to == Status::Submitted).then_some(at);
+        let approved = (t.to == Status::Approved).then_some(at);
+        let reviewed = matches!(
+            t.to,
+            Status::ChangesRequested | Status::Approved | Status::Rejected
+        );
+        let (reviewed_by, reviewed_at) = if reviewed {
+            (by, Some(at))
+        } else {
+            (None, None)
+        };
+        sqlx::query!(
+            "UPDATE activity_versions
+             SET status = $3, updated_at = $4,
+                 submitted_at = COALESCE($5, submitted_at),
+                 approved_at = COALESCE($6, approved_at),
+                 reviewed_by = COALESCE($7, reviewed_by),
+                 reviewed_at = COALESCE($8, reviewed_at),
+                 comment = COALESCE($9, comment)
+             WHERE activity_id = $1 AND version = $2",
+            id,
+            cur.version,
+            to,
+            at,
+            submitted,
+            approved,
+            reviewed_by,
+            reviewed_at,
+            t.comment,
+        )
+        .execute(&mut *tx)
+        .await
+        .map_err(db_err)?;
+        if t.to == Status::Approved {
+            sqlx::query!(
+                "UPDATE activities SET approved_version = $2, review_due = $3 WHERE id = $1",
+                id,
+                cur.version,
+                t.review_due
+            )
+            .execute(&mut *tx)
+            .await
+            .map_err(db_err)?;
+        }
+        let change = Change::new(actor, transition_action(t.to), "activity", id)
+            .before(serde_json::json!({"status": cur.status, "version": cur.version}))
+            .after(serde_json::json!({
+                "status": t.to, "version": cur.version, "comment": t.comment, "review_due": t.review_due.map(|d| d.to_string())
+            }));
+        append(&mut tx, change).await?;
+        let rec = Self::current_in(&mut tx, id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        tx.commit().await.map_err(db_err)?;
+        Ok(rec)
+    }
+
+    async fn activity(&self, id: i64) -> StoreResult<Option<ActivityRecord>> {
+        let mut conn = self.pool.acquire().await.map_err(db_err)?;
+        Self::current_in(&mut conn, id).await
+    }
+
+    async fn activities(&self) -> StoreResult<Vec<ActivityRecord>> {
+        select_versions!("WHERE v.version = a.current_version ORDER BY a.id")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db_err)?
+            .into_iter()
+            .map(VersionRow::record)
+            .collect()
+    }
+
+    async fn activity_versions(&self, id: i64) -> StoreResult<Vec<ActivityVersion>> {
+        select_versions!("WHERE a.id = $1 ORDER BY v.version", id)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db_err)?
+            .into_iter()
+            .map(VersionRow::version)
+            .collect()
+    }
+
+    async fn approved_activities(&self) -> StoreResult<Vec<Activity>> {
+        select_versions!(
+            "WHERE v.version = a.approved_version AND v.status = 'approved' ORDER BY a.id"
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_err)?
+        .iter()
+        .map(VersionRow::activity)
+        .collect()
+    }
+}
