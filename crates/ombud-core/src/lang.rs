@@ -30,6 +30,14 @@ impl Lang {
         }
     }
 
+    /// The language of a tag such as `sv`, `EN` or `sv-SE` (the primary subtag counts).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.as_str().eq_ignore_ascii_case(primary))
+    }
+
     /// Picks the text in this language from a Swedish and an English one.
     pub fn pick<T>(self, sv: T, en: T) -> T {
         match self {
@@ -53,5 +61,8 @@ mod tests {
         }
         assert_eq!(Lang::En.pick("hej", "hello"), "hello");
         assert_eq!(Lang::default(), Lang::Sv);
+        assert_eq!(Lang::from_tag("EN-gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("sv"), Some(Lang::Sv));
+        assert_eq!(Lang::from_tag("de"), None);
     }
 }

@@ -99,7 +99,7 @@ fn changes_state(m: &Method) -> bool {
 pub async fn context(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let jar = CookieJar::from_headers(req.headers());
     let api = req.uri().path().starts_with("/api/");
-    let lang = Lang::negotiate(jar.get(LANG_COOKIE).map(|c| c.value()), req.headers());
+    let lang = crate::i18n::negotiate(jar.get(LANG_COOKIE).map(|c| c.value()), req.headers());
 
     let (user, session_hash) = if api {
         let user = match bearer(req.headers()) {

@@ -5,63 +5,34 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use axum::http::HeaderMap;
-use serde::{Deserialize, Serialize};
 
-/// An interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Sv,
-    En,
-}
+pub use ombud_core::lang::Lang;
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
-
-    /// The BCP 47 code used in `lang` attributes and cookies.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Sv => "sv",
-            Lang::En => "en",
-        }
+/// Picks the language: the user's choice (cookie) first, then the browser's
+/// `Accept-Language` by quality, then Swedish.
+pub fn negotiate(cookie: Option<&str>, headers: &HeaderMap) -> Lang {
+    if let Some(l) = cookie.and_then(Lang::from_tag) {
+        return l;
     }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "sv" => Some(Lang::Sv),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// Picks the language: the user's choice (cookie) first, then the
-    /// browser's `Accept-Language` by quality, then Swedish.
-    pub fn negotiate(cookie: Option<&str>, headers: &HeaderMap) -> Lang {
-        if let Some(l) = cookie.and_then(Lang::from_code) {
-            return l;
-        }
-        let accept = headers
-            .get(axum::http::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
-        let mut best: Option<(f32, Lang)> = None;
-        for part in accept.split(',') {
-            let mut it = part.split(';');
-            let tag = it.next().unwrap_or("").trim();
-            let q = it
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .and_then(|q| q.parse::<f32>().ok())
-                .unwrap_or(1.0);
-            let primary = tag.split('-').next().unwrap_or("");
-            if let Some(l) = Lang::from_code(primary) {
-                if q > 0.0 && best.is_none_or(|(bq, _)| q > bq) {
-                    best = Some((q, l));
-                }
+    let accept = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let mut best: Option<(f32, Lang)> = None;
+    for part in accept.split(',') {
+        let mut it = part.split(';');
+        let tag = it.next().unwrap_or("").trim();
+        let q = it
+            .find_map(|p| p.trim().strip_prefix("q="))
+            .and_then(|q| q.parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if let Some(l) = Lang::from_tag(tag) {
+            if q > 0.0 && best.is_none_or(|(bq, _)| q > bq) {
+                best = Some((q, l));
             }
         }
-        best.map(|(_, l)| l).unwrap_or_default()
     }
+    best.map(|(_, l)| l).unwrap_or_default()
 }
 
 type Catalog = HashMap<String, String>;
@@ -141,7 +112,7 @@ impl Tr {
     }
 
     pub fn code(&self) -> &'static str {
-        self.lang.code()
+        self.lang.as_str()
     }
 }
 
@@ -252,18 +223,12 @@ mod tests {
             );
             m
         };
-        assert_eq!(
-            Lang::negotiate(None, &h("en-GB,en;q=0.9,sv;q=0.8")),
-            Lang::En
-        );
-        assert_eq!(
-            Lang::negotiate(None, &h("de-DE,sv;q=0.5,en;q=0.7")),
-            Lang::En
-        );
-        assert_eq!(Lang::negotiate(None, &h("sv-SE,en;q=0.5")), Lang::Sv);
-        assert_eq!(Lang::negotiate(None, &h("fr")), Lang::Sv);
-        assert_eq!(Lang::negotiate(Some("en"), &h("sv")), Lang::En);
-        assert_eq!(Lang::negotiate(None, &HeaderMap::new()), Lang::Sv);
+        assert_eq!(negotiate(None, &h("en-GB,en;q=0.9,sv;q=0.8")), Lang::En);
+        assert_eq!(negotiate(None, &h("de-DE,sv;q=0.5,en;q=0.7")), Lang::En);
+        assert_eq!(negotiate(None, &h("sv-SE,en;q=0.5")), Lang::Sv);
+        assert_eq!(negotiate(None, &h("fr")), Lang::Sv);
+        assert_eq!(negotiate(Some("en"), &h("sv")), Lang::En);
+        assert_eq!(negotiate(None, &HeaderMap::new()), Lang::Sv);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use ombud_core::Role;
-use ombud_core::Role::{Admin, Auditor, Dpo};
+use ombud_core::Role::{Admin, Auditor, Dpo, Registrant};
 
 use crate::ctx::Ctx;
 use crate::error::{ApiError, PageError};
@@ -39,6 +39,13 @@ impl Access {
 
 const ADMIN: &[Role] = &[Admin];
 const TRAIL_READERS: &[Role] = &[Dpo, Auditor];
+/// Those who work with the register: read it all (registrants: what is in
+/// force and their own unit's work, decided in the handler).
+const REGISTER_READERS: &[Role] = &[Dpo, Registrant, Auditor];
+/// Those who write activities (registrants: their own unit's, decided in the handler).
+const REGISTER_WRITERS: &[Role] = &[Dpo, Registrant];
+const DPO: &[Role] = &[Dpo];
+const SETTINGS: &[Role] = &[Admin, Dpo];
 
 /// The policy: method, route pattern (as registered), access.
 pub const POLICY: &[(&str, &str, Access)] = &[
@@ -65,6 +72,61 @@ pub const POLICY: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/users", Access::Roles(ADMIN)),
     ("GET", "/api/v1/audit", Access::Roles(TRAIL_READERS)),
     ("GET", "/api/v1/audit/verify", Access::Roles(TRAIL_READERS)),
+    ("GET", "/api/v1/activities", Access::Roles(REGISTER_READERS)),
+    (
+        "POST",
+        "/api/v1/activities",
+        Access::Roles(REGISTER_WRITERS),
+    ),
+    (
+        "GET",
+        "/api/v1/activities/{id}",
+        Access::Roles(REGISTER_READERS),
+    ),
+    (
+        "PUT",
+        "/api/v1/activities/{id}",
+        Access::Roles(REGISTER_WRITERS),
+    ),
+    (
+        "GET",
+        "/api/v1/activities/{id}/checks",
+        Access::Roles(REGISTER_READERS),
+    ),
+    (
+        "GET",
+        "/api/v1/activities/{id}/history",
+        Access::Roles(REGISTER_READERS),
+    ),
+    (
+        "POST",
+        "/api/v1/activities/{id}/submit",
+        Access::Roles(REGISTER_WRITERS),
+    ),
+    (
+        "POST",
+        "/api/v1/activities/{id}/request-changes",
+        Access::Roles(DPO),
+    ),
+    (
+        "POST",
+        "/api/v1/activities/{id}/approve",
+        Access::Roles(DPO),
+    ),
+    ("POST", "/api/v1/activities/{id}/reject", Access::Roles(DPO)),
+    (
+        "POST",
+        "/api/v1/activities/{id}/archive",
+        Access::Roles(DPO),
+    ),
+    ("GET", "/api/v1/organisation", Access::SignedIn),
+    ("PUT", "/api/v1/organisation", Access::Roles(SETTINGS)),
+    ("GET", "/api/v1/processors", Access::Roles(REGISTER_READERS)),
+    ("POST", "/api/v1/processors", Access::Roles(DPO)),
+    ("PUT", "/api/v1/processors/{id}", Access::Roles(DPO)),
+    ("GET", "/api/v1/systems", Access::Roles(REGISTER_READERS)),
+    ("POST", "/api/v1/systems", Access::Roles(REGISTER_WRITERS)),
+    ("PUT", "/api/v1/systems/{id}", Access::Roles(DPO)),
 ];
 
 /// The access declared for a route, if any.

@@ -82,6 +82,7 @@ macro_rules! labelled_enum {
 
 pub mod activity;
 pub mod dpia;
+pub mod filter;
 pub mod org;
 pub mod rules;
 

@@ -54,7 +54,7 @@ labelled_enum! {
 
         // Consistency (check and validate_for_submit).
         /// A public authority relies on legitimate interests for its tasks.
-        /// Error; GDPR Art. 6(1) second subparagraph; `legal_basis`.
+        /// Error; GDPR Art. 6(1)(f), second subparagraph; `legal_basis`.
         LegitimateInterestsPublicAuthority = "legitimate_interests_public_authority", sv: "Myndighet kan inte använda intresseavvägning", en: "Public authority cannot rely on legitimate interests";
         /// A public authority relies on consent in the exercise of official
         /// authority. Warning; GDPR Art. 6(1)(a), recital 43; `legal_basis`.
@@ -113,7 +113,7 @@ impl Rule {
             RetentionMissing => "GDPR Art. 30(1)(f)",
             SecurityMeasuresMissing => "GDPR Art. 30(1)(g)",
             DpiaNotReferenced => "GDPR Art. 35(1)",
-            LegitimateInterestsPublicAuthority => "GDPR Art. 6(1) second subparagraph",
+            LegitimateInterestsPublicAuthority => "GDPR Art. 6(1)(f), second subparagraph",
             ConsentOfficialAuthority => "GDPR Art. 6(1)(a), recital 43",
             LegalBasisSourceMissing => "GDPR Art. 6(3); DSL 2 kap. 1–2 §§",
             SpecialCategoriesWithoutException => "GDPR Art. 9(2)",
@@ -736,7 +736,7 @@ mod tests {
             Case {
                 rule: LegitimateInterestsPublicAuthority,
                 severity: Error,
-                article: "GDPR Art. 6(1) second subparagraph",
+                article: "GDPR Art. 6(1)(f), second subparagraph",
                 field: "legal_basis",
                 org: authority,
                 processors: &[(1, true)],
@@ -1025,7 +1025,7 @@ mod tests {
             json!({
                 "rule": "legitimate_interests_public_authority",
                 "field": "legal_basis",
-                "article": "GDPR Art. 6(1) second subparagraph",
+                "article": "GDPR Art. 6(1)(f), second subparagraph",
                 "severity": "error",
                 "message": v[0].message_en,
             })

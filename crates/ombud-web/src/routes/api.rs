@@ -215,9 +215,19 @@ impl utoipa::Modify for BearerAuth {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Ombud API", description = "Register of processing, breaches, data-subject requests and the audit trail. Authenticate with `Authorization: Bearer <token>` (created with `ombud admin create-token`)."),
-    paths(openapi_json, me, list_users, create_user, audit_entries, audit_verify),
+    paths(
+        openapi_json, me, list_users, create_user, audit_entries, audit_verify,
+        crate::routes::activities_api::list, crate::routes::activities_api::create, crate::routes::activities_api::get,
+        crate::routes::activities_api::update, crate::routes::activities_api::checks, crate::routes::activities_api::history,
+        crate::routes::activities_api::submit, crate::routes::activities_api::request_changes,
+        crate::routes::activities_api::approve, crate::routes::activities_api::reject, crate::routes::activities_api::archive,
+        crate::routes::settings_api::get_organisation, crate::routes::settings_api::put_organisation,
+        crate::routes::settings_api::list_processors, crate::routes::settings_api::create_processor,
+        crate::routes::settings_api::update_processor, crate::routes::settings_api::list_systems,
+        crate::routes::settings_api::create_system, crate::routes::settings_api::update_system,
+    ),
     components(schemas(UserJson, UserList, NewUserJson, AuditPage, AuditEntry, AuditVerification, ErrorBody, Role)),
     modifiers(&BearerAuth),
-    tags((name = "accounts"), (name = "audit"), (name = "meta"))
+    tags((name = "accounts"), (name = "audit"), (name = "register"), (name = "meta"))
 )]
 pub struct ApiDoc;

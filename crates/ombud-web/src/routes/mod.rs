@@ -2,9 +2,11 @@
 //! can be walked by the policy test.
 
 pub mod account;
+pub mod activities_api;
 pub mod api;
 pub mod audit;
 pub mod pages;
+pub mod settings_api;
 pub mod users;
 
 use axum::Router;
@@ -47,6 +49,10 @@ impl RouteTable {
 
     fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
         self.add(Method::POST, path, h)
+    }
+
+    fn put<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add(Method::PUT, path, h)
     }
 
     /// Every registered route.
@@ -95,6 +101,28 @@ pub fn table() -> RouteTable {
         .post("/api/v1/users", api::create_user)
         .get("/api/v1/audit", api::audit_entries)
         .get("/api/v1/audit/verify", api::audit_verify)
+        .get("/api/v1/activities", activities_api::list)
+        .post("/api/v1/activities", activities_api::create)
+        .get("/api/v1/activities/{id}", activities_api::get)
+        .put("/api/v1/activities/{id}", activities_api::update)
+        .get("/api/v1/activities/{id}/checks", activities_api::checks)
+        .get("/api/v1/activities/{id}/history", activities_api::history)
+        .post("/api/v1/activities/{id}/submit", activities_api::submit)
+        .post(
+            "/api/v1/activities/{id}/request-changes",
+            activities_api::request_changes,
+        )
+        .post("/api/v1/activities/{id}/approve", activities_api::approve)
+        .post("/api/v1/activities/{id}/reject", activities_api::reject)
+        .post("/api/v1/activities/{id}/archive", activities_api::archive)
+        .get("/api/v1/organisation", settings_api::get_organisation)
+        .put("/api/v1/organisation", settings_api::put_organisation)
+        .get("/api/v1/processors", settings_api::list_processors)
+        .post("/api/v1/processors", settings_api::create_processor)
+        .put("/api/v1/processors/{id}", settings_api::update_processor)
+        .get("/api/v1/systems", settings_api::list_systems)
+        .post("/api/v1/systems", settings_api::create_system)
+        .put("/api/v1/systems/{id}", settings_api::update_system)
 }
 
 /// Keeps a redirect target on this site: a local path, never `//host` or a URL.

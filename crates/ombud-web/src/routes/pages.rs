@@ -69,8 +69,10 @@ pub async fn set_language(
     Query(q): Query<NextQuery>,
     jar: CookieJar,
 ) -> Result<(CookieJar, Redirect), PageError> {
-    let lang = Lang::from_code(&code).ok_or_else(|| PageError::not_found(ctx.lang))?;
-    let mut c = cookie(&state, LANG_COOKIE, lang.code().to_owned());
+    let lang = Lang::from_tag(&code)
+        .filter(|l| l.as_str() == code)
+        .ok_or_else(|| PageError::not_found(ctx.lang))?;
+    let mut c = cookie(&state, LANG_COOKIE, lang.as_str().to_owned());
     c.set_max_age(time::Duration::days(365));
     Ok((jar.add(c), Redirect::to(&local_path(q.next.as_deref()))))
 }

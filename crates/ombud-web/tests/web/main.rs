@@ -2,6 +2,7 @@
 
 mod common;
 
+mod activities;
 mod api;
 mod auth;
 mod pages;
