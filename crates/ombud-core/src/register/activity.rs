@@ -443,6 +443,10 @@ pub struct ActivityContent {
     pub prevents_exercise_of_rights: bool,
     /// Reference to the DPIA carried out (Art. 35), if any.
     pub dpia_ref: String,
+
+    // — Information to data subjects (Art. 13/14) —
+    /// Shown in the public privacy notice once approved.
+    pub public_notice: bool,
 }
 
 impl ActivityContent {
@@ -497,6 +501,7 @@ impl ActivityContent {
         "new_technology",
         "prevents_exercise_of_rights",
         "dpia_ref",
+        "public_notice",
     ];
 
     /// Whether any Art. 9(1) special category is processed.
@@ -759,6 +764,7 @@ mod tests {
             new_technology: true,
             prevents_exercise_of_rights: true,
             dpia_ref: "DPIA 2025-2".into(),
+            public_notice: true,
         }
     }
 
