@@ -24,11 +24,17 @@ pub struct Actor {
 
 impl Actor {
     pub fn user(id: i64, label: impl Into<String>) -> Self {
-        Actor { user_id: Some(id), label: label.into() }
+        Actor {
+            user_id: Some(id),
+            label: label.into(),
+        }
     }
 
     pub fn system(what: &str) -> Self {
-        Actor { user_id: None, label: format!("system:{what}") }
+        Actor {
+            user_id: None,
+            label: format!("system:{what}"),
+        }
     }
 }
 
@@ -195,7 +201,10 @@ pub struct ChainVerifier {
 
 impl Default for ChainVerifier {
     fn default() -> Self {
-        ChainVerifier { expected_seq: 1, prev_hash: GENESIS_HASH.to_owned() }
+        ChainVerifier {
+            expected_seq: 1,
+            prev_hash: GENESIS_HASH.to_owned(),
+        }
     }
 }
 
@@ -203,7 +212,10 @@ impl ChainVerifier {
     /// Checks the next entry.
     pub fn push(&mut self, entry: &AuditEntry) -> Result<(), ChainError> {
         if entry.seq != self.expected_seq {
-            return Err(ChainError::Gap { seq: self.expected_seq, found: entry.seq });
+            return Err(ChainError::Gap {
+                seq: self.expected_seq,
+                found: entry.seq,
+            });
         }
         if entry.compute_hash() != entry.hash {
             return Err(ChainError::Altered { seq: entry.seq });
@@ -281,7 +293,10 @@ mod tests {
         let mut c = chain(5);
         c[2].after = Some(r#"{"role":"admin"}"#.into());
         let h = (5, c[4].hash.clone());
-        assert_eq!(verify_chain(&c, Some((h.0, &h.1))), Err(ChainError::Altered { seq: 3 }));
+        assert_eq!(
+            verify_chain(&c, Some((h.0, &h.1))),
+            Err(ChainError::Altered { seq: 3 })
+        );
     }
 
     #[test]
@@ -290,7 +305,10 @@ mod tests {
         c[1].actor = "someone-else".into();
         c[1].hash = c[1].compute_hash();
         let h = (5, c[4].hash.clone());
-        assert_eq!(verify_chain(&c, Some((h.0, &h.1))), Err(ChainError::Broken { seq: 3 }));
+        assert_eq!(
+            verify_chain(&c, Some((h.0, &h.1))),
+            Err(ChainError::Broken { seq: 3 })
+        );
     }
 
     #[test]
@@ -298,7 +316,10 @@ mod tests {
         let mut c = chain(5);
         c.remove(1);
         let h = (5, c[3].hash.clone());
-        assert_eq!(verify_chain(&c, Some((h.0, &h.1))), Err(ChainError::Gap { seq: 2, found: 3 }));
+        assert_eq!(
+            verify_chain(&c, Some((h.0, &h.1))),
+            Err(ChainError::Gap { seq: 2, found: 3 })
+        );
     }
 
     #[test]
@@ -316,14 +337,18 @@ mod tests {
         let h = (5, c[4].hash.clone());
         assert_eq!(
             verify_chain(&c[..3], Some((h.0, &h.1))),
-            Err(ChainError::Truncated { last: 3, head_seq: 5 })
+            Err(ChainError::Truncated {
+                last: 3,
+                head_seq: 5
+            })
         );
     }
 
     #[test]
     fn timestamps_are_hashed_at_microsecond_precision() {
         let t = OffsetDateTime::from_unix_timestamp_nanos(1_790_000_000_123_456_789).unwrap();
-        let e = Change::new(&Actor::system("cli"), "user.create", "user", 1).seal(1, t, GENESIS_HASH);
+        let e =
+            Change::new(&Actor::system("cli"), "user.create", "user", 1).seal(1, t, GENESIS_HASH);
         assert_eq!(e.at.nanosecond(), 123_456_000);
         let mut reloaded = e.clone();
         reloaded.at = truncate_to_micros(e.at);

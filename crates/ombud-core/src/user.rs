@@ -104,10 +104,21 @@ mod tests {
     #[test]
     fn email_is_normalised_and_checked() {
         assert_eq!(
-            Email::parse("  Anna.Svensson@Example.SE ").unwrap().as_str(),
+            Email::parse("  Anna.Svensson@Example.SE ")
+                .unwrap()
+                .as_str(),
             "anna.svensson@example.se"
         );
-        for bad in ["", "anna", "@example.se", "anna@", "anna@se", "a b@x.se", "a@x..se", "a@b@c.se"] {
+        for bad in [
+            "",
+            "anna",
+            "@example.se",
+            "anna@",
+            "anna@se",
+            "a b@x.se",
+            "a@x..se",
+            "a@b@c.se",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} accepted");
         }
     }
@@ -115,8 +126,14 @@ mod tests {
     #[test]
     fn password_policy() {
         assert_eq!(check_password_policy("short"), Err(WeakPassword::TooShort));
-        assert_eq!(check_password_policy("elva tecken"), Err(WeakPassword::TooShort));
+        assert_eq!(
+            check_password_policy("elva tecken"),
+            Err(WeakPassword::TooShort)
+        );
         assert!(check_password_policy("tolv tecken!").is_ok());
-        assert_eq!(check_password_policy(&"x".repeat(1025)), Err(WeakPassword::TooLong));
+        assert_eq!(
+            check_password_policy(&"x".repeat(1025)),
+            Err(WeakPassword::TooLong)
+        );
     }
 }
