@@ -1,4 +1,4 @@
-//! Payment card numbers: 13–19 digits, compact or grouped (4-4-4-4[-1..4], 4-6-5, 4-6-4) with
+//! Payment card numbers: 13–19 digits, compact or grouped (4-4-4-4, 4-4-4-4-3, 4-6-5, 4-6-4) with
 //! one consistent separator, a known issuer prefix for the length, and the Luhn check.
 
 use super::luhn_valid;
@@ -72,8 +72,7 @@ pub(crate) fn try_groups(
             continue;
         }
         let shape_ok =
-            (k >= 3 && lens[..k - 1].iter().all(|&l| l == 4) && (1..=4).contains(&lens[k - 1]))
-                || lens == [4, 6, 5]
+            lens == [4, 4, 4, 4] || lens == [4, 4, 4, 4, 3] || lens == [4, 6, 5]
                 || lens == [4, 6, 4];
         if !shape_ok {
             continue;

@@ -73,16 +73,25 @@ pub(crate) fn try_national(
     let mut buf = [0u8; 16];
     buf[..area.len()].copy_from_slice(area);
     let mut n = area.len();
+    // After "area-", the subscriber number may be one block (`070-1234567`); after a space it
+    // must be grouped the Swedish way in blocks of two or three (`070 123 45 67`).
+    let spaced = seps[g] == b' ';
     let mut best = None;
     let mut i = g + 1;
     while i < groups.len() {
         let (s, e) = groups[i];
-        if !(2..=8).contains(&(e - s)) || n + (e - s) > 10 {
+        let len = e - s;
+        let block_ok = if i == g + 1 && !spaced {
+            (2..=8).contains(&len)
+        } else {
+            (2..=3).contains(&len)
+        };
+        if !block_ok || n + len > 10 {
             break;
         }
         buf[n..n + e - s].copy_from_slice(&hay[s..e]);
         n += e - s;
-        if national_valid(&buf[..n], area.len()) {
+        if national_valid(&buf[..n], area.len()) && !(spaced && i == g + 1) {
             best = Some(i + 1 - g);
         }
         if i + 1 < groups.len() && seps[i] != b' ' {
