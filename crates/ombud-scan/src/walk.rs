@@ -123,11 +123,14 @@ pub fn scan_paths<V: Visitor>(
     scan_files(scanner, &files, opts, None, visitor)
 }
 
+/// Per file: its findings with values, or the error message.
+pub type FileResult = (PathBuf, Result<Vec<(Finding, Vec<u8>)>, String>);
+
 /// A visitor that collects everything in memory (small inputs, tests).
 #[derive(Debug, Default)]
 pub struct Collect {
     /// Per file: findings with values, or the error.
-    pub files: std::sync::Mutex<Vec<(PathBuf, Result<Vec<(Finding, Vec<u8>)>, String>)>>,
+    pub files: std::sync::Mutex<Vec<FileResult>>,
 }
 
 impl Visitor for Collect {

@@ -23,8 +23,11 @@ fn precision_and_recall_per_kind() {
     let mut fn_examples = Vec::new();
     for seed in 0..8 {
         let doc = corpus::document(seed, 256 * 1024);
-        let truth: HashSet<(usize, usize, &str)> =
-            doc.labels.iter().map(|l| (l.start, l.end, l.kind)).collect();
+        let truth: HashSet<(usize, usize, &str)> = doc
+            .labels
+            .iter()
+            .map(|l| (l.start, l.end, l.kind))
+            .collect();
         let mut seen = HashSet::new();
         for f in scanner.find_all(doc.text.as_bytes()) {
             let key = (f.start as usize, f.end as usize, f.kind.name());
@@ -49,7 +52,10 @@ fn precision_and_recall_per_kind() {
     }
     let kinds: std::collections::BTreeSet<&String> =
         tp.keys().chain(fp.keys()).chain(fneg.keys()).collect();
-    println!("{:<30} {:>7} {:>5} {:>5} {:>9} {:>9}", "kind", "tp", "fp", "fn", "precision", "recall");
+    println!(
+        "{:<30} {:>7} {:>5} {:>5} {:>9} {:>9}",
+        "kind", "tp", "fp", "fn", "precision", "recall"
+    );
     let mut failures = Vec::new();
     for k in kinds {
         let t = *tp.get(k).unwrap_or(&0) as f64;

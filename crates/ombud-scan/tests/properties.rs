@@ -8,10 +8,52 @@ use proptest::prelude::*;
 use std::io::Read;
 
 const VOCAB: &[&str] = &[
-    "0", "1", "7", "9", "12", "070", "08", "46", "+46", "+", "-", " ", "  ", ".", ",", ":", "::",
-    "@", "\n", "\"", "\t", "(0)", "SE45", "GB82", "WEST", "example.se", "anna", "_", "x", "é",
-    "fe80", "2001:db8", "192.168.", "811218", "9876", "8112189876", "19", "4111", "diagnos",
-    "fackförbund", "version ", "ä", "\u{0}", "16", "5560360793", "811278",
+    "0",
+    "1",
+    "7",
+    "9",
+    "12",
+    "070",
+    "08",
+    "46",
+    "+46",
+    "+",
+    "-",
+    " ",
+    "  ",
+    ".",
+    ",",
+    ":",
+    "::",
+    "@",
+    "\n",
+    "\"",
+    "\t",
+    "(0)",
+    "SE45",
+    "GB82",
+    "WEST",
+    "example.se",
+    "anna",
+    "_",
+    "x",
+    "é",
+    "fe80",
+    "2001:db8",
+    "192.168.",
+    "811218",
+    "9876",
+    "8112189876",
+    "19",
+    "4111",
+    "diagnos",
+    "fackförbund",
+    "version ",
+    "ä",
+    "\u{0}",
+    "16",
+    "5560360793",
+    "811278",
 ];
 
 fn scanner() -> Scanner {
@@ -54,7 +96,10 @@ impl Read for Trickle<'_> {
 fn check_findings(s: &Scanner, input: &[u8], found: &[Finding]) -> Result<(), TestCaseError> {
     let mut last = 0;
     for f in found {
-        prop_assert!(f.start < f.end && f.end as usize <= input.len(), "span {f:?}");
+        prop_assert!(
+            f.start < f.end && f.end as usize <= input.len(),
+            "span {f:?}"
+        );
         prop_assert!(f.start >= last, "findings out of order");
         last = f.start;
         prop_assert!((0.0..=1.0).contains(&f.confidence));
@@ -123,6 +168,9 @@ fn planted_values_revalidate_from_the_generator() {
     let doc = corpus::document(7, 64 * 1024);
     for l in &doc.labels {
         let kind = l.kind.parse().unwrap();
-        assert!(s.revalidate(kind, &doc.text.as_bytes()[l.start..l.end]), "{l:?}");
+        assert!(
+            s.revalidate(kind, &doc.text.as_bytes()[l.start..l.end]),
+            "{l:?}"
+        );
     }
 }

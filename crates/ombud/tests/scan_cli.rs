@@ -39,14 +39,20 @@ fn jsonl_contract_and_masking() {
     let kinds: Vec<&str> = v.iter().map(|x| x["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["personnummer", "phone", "email"]);
     for x in &v {
-        let (s, e) = (x["start"].as_u64().unwrap() as usize, x["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            x["start"].as_u64().unwrap() as usize,
+            x["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(x["path"].as_str().unwrap(), p.to_str().unwrap());
         let c = x["confidence"].as_f64().unwrap();
         assert!(c > 0.0 && c <= 1.0);
         assert!(x["detector"].is_string());
         assert!(s < e && e <= TEXT.len());
     }
-    assert_eq!(&TEXT[v[0]["start"].as_u64().unwrap() as usize..v[0]["end"].as_u64().unwrap() as usize], "811218-9876");
+    assert_eq!(
+        &TEXT[v[0]["start"].as_u64().unwrap() as usize..v[0]["end"].as_u64().unwrap() as usize],
+        "811218-9876"
+    );
     assert_eq!(v[0]["value"], "811218-****");
     assert_eq!(v[2]["value"], "a***@example.se");
     assert!(!out.contains("9876"));
@@ -61,7 +67,10 @@ fn kinds_filter_and_unknown_kind() {
     std::fs::write(dir.path().join("a.txt"), TEXT).unwrap();
     let (code, out, _) = ombud(&["--kinds", "email,phone", dir.path().to_str().unwrap()]);
     assert_eq!(code, 0);
-    let kinds: Vec<String> = lines(&out).iter().map(|x| x["kind"].as_str().unwrap().to_string()).collect();
+    let kinds: Vec<String> = lines(&out)
+        .iter()
+        .map(|x| x["kind"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(kinds, ["phone", "email"]);
     let (code, _, err) = ombud(&["--kinds", "shoe_size", dir.path().to_str().unwrap()]);
     assert_eq!(code, 2);
@@ -106,13 +115,20 @@ fn unreadable_path_is_reported_and_the_rest_scanned() {
 #[test]
 fn nothing_found_is_success_and_table_summarises() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("plain.txt"), "Inget att se här, version 2.1.0.\n").unwrap();
+    std::fs::write(
+        dir.path().join("plain.txt"),
+        "Inget att se här, version 2.1.0.\n",
+    )
+    .unwrap();
     let (code, out, err) = ombud(&[dir.path().to_str().unwrap()]);
     assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
     std::fs::write(dir.path().join("a.txt"), TEXT).unwrap();
     let (code, out, _) = ombud(&["--format", "table", dir.path().to_str().unwrap()]);
     assert_eq!(code, 0);
-    let row = out.lines().find(|l| l.contains("a.txt") && l.contains("personnummer")).unwrap();
+    let row = out
+        .lines()
+        .find(|l| l.contains("a.txt") && l.contains("personnummer"))
+        .unwrap();
     assert!(row.trim_end().ends_with(" 1"), "{row}");
     assert!(out.contains("files scanned: 2"));
 }

@@ -71,15 +71,15 @@ pub(crate) fn try_groups(
         if !(13..=19).contains(&total) {
             continue;
         }
-        let shape_ok =
-            lens == [4, 4, 4, 4] || lens == [4, 4, 4, 4, 3] || lens == [4, 6, 5]
-                || lens == [4, 6, 4];
+        let shape_ok = lens == [4, 4, 4, 4]
+            || lens == [4, 4, 4, 4, 3]
+            || lens == [4, 6, 5]
+            || lens == [4, 6, 4];
         if !shape_ok {
             continue;
         }
         let mut n = 0;
-        for i in g..g + k {
-            let (s, e) = groups[i];
+        for &(s, e) in &groups[g..g + k] {
             buf[n..n + e - s].copy_from_slice(&hay[s..e]);
             n += e - s;
         }

@@ -40,28 +40,28 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
             && p >= 2
             && hay[p - 2].is_ascii_uppercase()
             && left_boundary_ok(hay, p - 2)
+            && let Some(end) = iban::at(hay, p - 2)
         {
-            if let Some(end) = iban::at(hay, p - 2) {
-                out.push(Hit {
-                    start: p - 2,
-                    end,
-                    kind: Kind::Iban,
-                    confidence: 0.99,
-                    detector: iban::DETECTOR,
-                });
-                return end;
-            }
+            out.push(Hit {
+                start: p - 2,
+                end,
+                kind: Kind::Iban,
+                confidence: 0.99,
+                detector: iban::DETECTOR,
+            });
+            return end;
         }
         if prev == b'+' || !left_boundary_ok(hay, p) {
             return skip_token(hay, p);
         }
     }
-    if cfg.kinds.contains(Kind::IpAddress) && hay.get(run_end) == Some(&b'.') {
-        if let Some(h) = ip::v4_hit(hay, p) {
-            let end = h.end;
-            out.push(h);
-            return end;
-        }
+    if cfg.kinds.contains(Kind::IpAddress)
+        && hay.get(run_end) == Some(&b'.')
+        && let Some(h) = ip::v4_hit(hay, p)
+    {
+        let end = h.end;
+        out.push(h);
+        return end;
     }
     // Collect the token's digit groups.
     let mut groups = [(0usize, 0usize); MAX_GROUPS];
@@ -110,40 +110,41 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
                 seps[last - 1] == b' '
             }
         };
-        if ids {
-            if let Some((used, kind, conf)) =
+        if ids
+            && let Some((used, kind, conf)) =
                 personnummer::try_groups(hay, groups, seps, g, cfg.today)
-            {
-                if k.contains(kind) && ends_ok(used) {
-                    found = Some((used, kind, conf, personnummer::DETECTOR));
-                }
-            }
+            && k.contains(kind)
+            && ends_ok(used)
+        {
+            found = Some((used, kind, conf, personnummer::DETECTOR));
         }
-        if found.is_none() && k.contains(Kind::PaymentCard) {
-            if let Some(used) = card::try_groups(hay, groups, seps, g) {
-                if ends_ok(used) {
-                    found = Some((used, Kind::PaymentCard, 0.95, card::DETECTOR));
-                }
-            }
+        if found.is_none()
+            && k.contains(Kind::PaymentCard)
+            && let Some(used) = card::try_groups(hay, groups, seps, g)
+            && ends_ok(used)
+        {
+            found = Some((used, Kind::PaymentCard, 0.95, card::DETECTOR));
         }
-        if found.is_none() && k.contains(Kind::Phone) {
-            if let Some(used) = phone::try_national(hay, groups, seps, g) {
-                if ends_ok(used) {
-                    found = Some((used, Kind::Phone, 0.85, phone::DETECTOR_SE));
-                }
-            }
+        if found.is_none()
+            && k.contains(Kind::Phone)
+            && let Some(used) = phone::try_national(hay, groups, seps, g)
+            && ends_ok(used)
+        {
+            found = Some((used, Kind::Phone, 0.85, phone::DETECTOR_SE));
         }
-        if found.is_none() && k.contains(Kind::Phone) && g == 0 {
-            if let Some(end) = phone::try_double_zero(hay, groups, g) {
-                out.push(Hit {
-                    start: groups[g].0,
-                    end,
-                    kind: Kind::Phone,
-                    confidence: 0.85,
-                    detector: phone::DETECTOR_INTL,
-                });
-                return end;
-            }
+        if found.is_none()
+            && k.contains(Kind::Phone)
+            && g == 0
+            && let Some(end) = phone::try_double_zero(hay, groups, g)
+        {
+            out.push(Hit {
+                start: groups[g].0,
+                end,
+                kind: Kind::Phone,
+                confidence: 0.85,
+                detector: phone::DETECTOR_INTL,
+            });
+            return end;
         }
         match found {
             Some((used, kind, confidence, detector)) => {

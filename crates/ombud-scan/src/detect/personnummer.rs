@@ -55,7 +55,7 @@ pub fn classify(digits: &[u8], sep: Option<u8>, today: Date) -> Option<(Kind, f3
         return None;
     }
     let year = match century {
-        Some(c @ (18 | 19 | 20)) => c as i32 * 100 + yy,
+        Some(c @ 18..=20) => c as i32 * 100 + yy,
         Some(_) => return None,
         None => {
             let mut y = today.year - (today.year - yy).rem_euclid(100);
@@ -114,10 +114,10 @@ pub(crate) fn try_groups(
             }
         }
     }
-    if len == 10 || len == 12 {
-        if let Some((k, c)) = classify(&hay[s..e], None, today) {
-            return Some((1, k, c));
-        }
+    if (len == 10 || len == 12)
+        && let Some((k, c)) = classify(&hay[s..e], None, today)
+    {
+        return Some((1, k, c));
     }
     None
 }

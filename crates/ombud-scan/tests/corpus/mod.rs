@@ -69,7 +69,20 @@ pub fn luhn_digit(payload: &str) -> u8 {
 
 fn month_len(y: i32, m: u32) -> u32 {
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m as usize - 1]
+    [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][m as usize - 1]
 }
 
 /// One document under construction.
@@ -99,9 +112,30 @@ impl Doc {
     }
 }
 
-const FIRST: &[&str] = &["Anna", "Erik", "Maria", "Lars", "Karin", "Johan", "Eva", "Per", "Sara", "Ali", "Fatima", "Olof"];
-const LAST: &[&str] = &["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson"];
-const DOMAINS: &[&str] = &["example.se", "exempel.com", "kommun.se", "foretaget.nu", "mail.example.org", "uni.example.ac.uk"];
+const FIRST: &[&str] = &[
+    "Anna", "Erik", "Maria", "Lars", "Karin", "Johan", "Eva", "Per", "Sara", "Ali", "Fatima",
+    "Olof",
+];
+const LAST: &[&str] = &[
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+];
+const DOMAINS: &[&str] = &[
+    "example.se",
+    "exempel.com",
+    "kommun.se",
+    "foretaget.nu",
+    "mail.example.org",
+    "uni.example.ac.uk",
+];
 const PROSE: &[&str] = &[
     "Mötet flyttades till nästa vecka eftersom lokalen var upptagen.",
     "The quarterly report was delivered on time and approved by the board.",
@@ -140,10 +174,20 @@ const SENSITIVE: &[&str] = &[
 ];
 
 pub fn pnr_parts(rng: &mut Rng, samordning: bool, old: bool) -> (i32, String) {
-    let year = if old { rng.range(1900, 1925) as i32 } else { rng.range(1930, 2024) as i32 };
+    let year = if old {
+        rng.range(1900, 1925) as i32
+    } else {
+        rng.range(1930, 2024) as i32
+    };
     let month = rng.range(1, 12) as u32;
     let day = rng.range(1, month_len(year, month) as u64) as u32 + if samordning { 60 } else { 0 };
-    let nine = format!("{:02}{:02}{:02}{:03}", year % 100, month, day, rng.range(1, 999));
+    let nine = format!(
+        "{:02}{:02}{:02}{:03}",
+        year % 100,
+        month,
+        day,
+        rng.range(1, 999)
+    );
     let ten = format!("{nine}{}", luhn_digit(&nine));
     (year, ten)
 }
@@ -204,9 +248,24 @@ pub fn phone(rng: &mut Rng) -> String {
         0 => format!("0{m}-{} {} {}", rng.digits(3), rng.digits(2), rng.digits(2)),
         1 => format!("0{m} {} {} {}", rng.digits(3), rng.digits(2), rng.digits(2)),
         2 => format!("0{m}{}", rng.digits(7)),
-        3 => format!("08-{} {} {}", rng.range(100, 999), rng.digits(3), rng.digits(2)),
-        4 => format!("031-{} {} {}", rng.range(10, 99), rng.digits(2), rng.digits(2)),
-        5 => format!("+46 {m} {} {} {}", rng.digits(3), rng.digits(2), rng.digits(2)),
+        3 => format!(
+            "08-{} {} {}",
+            rng.range(100, 999),
+            rng.digits(3),
+            rng.digits(2)
+        ),
+        4 => format!(
+            "031-{} {} {}",
+            rng.range(10, 99),
+            rng.digits(2),
+            rng.digits(2)
+        ),
+        5 => format!(
+            "+46 {m} {} {} {}",
+            rng.digits(3),
+            rng.digits(2),
+            rng.digits(2)
+        ),
         6 => format!("+46{m}{}", rng.digits(7)),
         _ => format!("+44 20 {} {}", rng.range(1000, 9999), rng.digits(4)),
     }
@@ -214,11 +273,25 @@ pub fn phone(rng: &mut Rng) -> String {
 
 pub fn ip(rng: &mut Rng) -> String {
     if rng.chance(70) {
-        format!("{}.{}.{}.{}", rng.range(1, 223), rng.range(0, 255), rng.range(0, 255), rng.range(1, 254))
+        format!(
+            "{}.{}.{}.{}",
+            rng.range(1, 223),
+            rng.range(0, 255),
+            rng.range(0, 255),
+            rng.range(1, 254)
+        )
     } else {
         match rng.below(3) {
-            0 => format!("2001:db8:{:x}::{:x}", rng.range(1, 0xffff), rng.range(1, 0xffff)),
-            1 => format!("fe80::{:x}:{:x}", rng.range(1, 0xffff), rng.range(1, 0xffff)),
+            0 => format!(
+                "2001:db8:{:x}::{:x}",
+                rng.range(1, 0xffff),
+                rng.range(1, 0xffff)
+            ),
+            1 => format!(
+                "fe80::{:x}:{:x}",
+                rng.range(1, 0xffff),
+                rng.range(1, 0xffff)
+            ),
             _ => format!(
                 "2001:db8:{:x}:{:x}:{:x}:{:x}:{:x}:{:x}",
                 rng.range(1, 0xffff),
@@ -287,7 +360,13 @@ pub fn card(rng: &mut Rng, valid: bool) -> String {
         (_, 15) => format!("{} {} {}", &n[..4], &n[4..10], &n[10..]),
         (k, _) => {
             let sep = if k == 1 { " " } else { "-" };
-            format!("{}{sep}{}{sep}{}{sep}{}", &n[..4], &n[4..8], &n[8..12], &n[12..])
+            format!(
+                "{}{sep}{}{sep}{}{sep}{}",
+                &n[..4],
+                &n[4..8],
+                &n[8..12],
+                &n[12..]
+            )
         }
     }
 }
@@ -303,8 +382,21 @@ pub fn decoy(rng: &mut Rng) -> String {
         }
         1 => {
             // Impossible date with a correct check digit.
-            let (m, d) = *rng.pick(&[(2, 30), (2, 31), (4, 31), (13, 1), (0, 10), (6, 0), (11, 31), (9, 92)]);
-            let nine = format!("{:02}{m:02}{d:02}{:03}", rng.range(40, 99), rng.range(1, 999));
+            let (m, d) = *rng.pick(&[
+                (2, 30),
+                (2, 31),
+                (4, 31),
+                (13, 1),
+                (0, 10),
+                (6, 0),
+                (11, 31),
+                (9, 92),
+            ]);
+            let nine = format!(
+                "{:02}{m:02}{d:02}{:03}",
+                rng.range(40, 99),
+                rng.range(1, 999)
+            );
             format!("{}-{}{}", &nine[..6], &nine[6..], luhn_digit(&nine))
         }
         2 => format!(
@@ -315,8 +407,19 @@ pub fn decoy(rng: &mut Rng) -> String {
             rng.range(0, 59),
             rng.range(0, 59)
         ),
-        3 => format!("v{}.{}.{}", rng.range(0, 9), rng.range(0, 30), rng.range(0, 99)),
-        4 => format!("version {}.{}.{}.{}", rng.range(1, 9), rng.range(0, 9), rng.range(0, 99), rng.range(0, 999)),
+        3 => format!(
+            "v{}.{}.{}",
+            rng.range(0, 9),
+            rng.range(0, 30),
+            rng.range(0, 99)
+        ),
+        4 => format!(
+            "version {}.{}.{}.{}",
+            rng.range(1, 9),
+            rng.range(0, 9),
+            rng.range(0, 99),
+            rng.range(0, 999)
+        ),
         5 => format!("ORD-{}-{}", rng.range(2019, 2025), rng.digits(6)),
         6 => format!("Faktura nr {}", rng.range(10_000_000, 99_999_999)),
         7 => {
@@ -329,9 +432,20 @@ pub fn decoy(rng: &mut Rng) -> String {
             let (_, ten) = pnr_parts(rng, false, false);
             format!("ref{ten}x")
         }
-        9 => format!("{}-{} {}", rng.range(1000, 9999), rng.digits(3), rng.digits(2)),
+        9 => format!(
+            "{}-{} {}",
+            rng.range(1000, 9999),
+            rng.digits(3),
+            rng.digits(2)
+        ),
         10 => format!("070-{} {}", rng.digits(3), rng.digits(2)),
-        11 => format!("{}.{}.{}.{}", rng.range(256, 999), rng.range(0, 255), rng.range(0, 255), rng.range(0, 255)),
+        11 => format!(
+            "{}.{}.{}.{}",
+            rng.range(256, 999),
+            rng.range(0, 255),
+            rng.range(0, 255),
+            rng.range(0, 255)
+        ),
         12 => iban(rng, false),
         13 => card(rng, false),
         14 => format!("{}@localhost", rng.pick(FIRST).to_lowercase()),
@@ -363,10 +477,13 @@ fn sensitive(doc: &mut Doc, rng: &mut Rng) {
     doc.put(rest);
 }
 
+/// A value generator.
+type Gen = fn(&mut Rng) -> String;
+
 /// Appends one record (a line) of a random shape.
 pub fn record(doc: &mut Doc, rng: &mut Rng) {
     let name = format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
-    let gens: [(&'static str, fn(&mut Rng) -> String); 8] = [
+    let gens: [(&'static str, Gen); 8] = [
         ("personnummer", personnummer),
         ("samordningsnummer", samordningsnummer),
         ("organisationsnummer", organisationsnummer),
@@ -387,7 +504,10 @@ pub fn record(doc: &mut Doc, rng: &mut Rng) {
         }
         1 => {
             // NDJSON
-            doc.put(&format!("{{\"id\":{},\"name\":\"{name}\",\"value\":\"", rng.range(1, 99_999)));
+            doc.put(&format!(
+                "{{\"id\":{},\"name\":\"{name}\",\"value\":\"",
+                rng.range(1, 99_999)
+            ));
             doc.label(&value, kind);
             doc.put(&format!("\",\"note\":\"{}\"}}\n", decoy(rng)));
         }
@@ -404,7 +524,11 @@ pub fn record(doc: &mut Doc, rng: &mut Rng) {
                 rng.range(100, 9999)
             ));
             doc.label(&value, kind);
-            doc.put(&format!(" took {}ms build {}\n", rng.range(1, 999), decoy(rng)));
+            doc.put(&format!(
+                " took {}ms build {}\n",
+                rng.range(1, 999),
+                decoy(rng)
+            ));
         }
         3 => {
             // Prose with a sensitive sentence

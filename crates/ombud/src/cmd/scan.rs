@@ -258,7 +258,7 @@ pub fn run(args: ScanArgs) -> ExitCode {
                 &WalkOptions {
                     threads: args.threads,
                 },
-                Some(&progress),
+                Some(progress),
                 &visitor,
             );
             done.store(true, Ordering::Relaxed);
