@@ -1,0 +1,105 @@
+//! Payment card numbers: 13–19 digits, compact or grouped (4-4-4-4, 4-4-4-4-3, 4-6-5, 4-6-4) with
+//! one consistent separator, a known issuer prefix for the length, and the Luhn check.
+
+use super::luhn_valid;
+
+/// Detector name reported with these findings.
+pub const DETECTOR: &str = "card_luhn";
+
+/// Whether the issuer prefix (IIN) is known for a number of this length.
+pub fn issuer_ok(d: &[u8]) -> bool {
+    let len = d.len();
+    let p = |n: usize| -> u32 {
+        d[..n]
+            .iter()
+            .fold(0u32, |a, &b| a * 10 + u32::from(b - b'0'))
+    };
+    match d[0] {
+        b'4' => matches!(len, 13 | 16 | 19),                // Visa
+        b'5' if (51..=55).contains(&p(2)) => len == 16,     // Mastercard
+        b'2' if (2221..=2720).contains(&p(4)) => len == 16, // Mastercard 2-series
+        b'3' if matches!(p(2), 34 | 37) => len == 15,       // American Express
+        b'3' if (3528..=3589).contains(&p(4)) => (16..=19).contains(&len), // JCB
+        b'3' if (300..=305).contains(&p(3)) || matches!(p(2), 36 | 38 | 39) => {
+            (14..=19).contains(&len) // Diners Club
+        }
+        b'6' if p(4) == 6011 || (644..=649).contains(&p(3)) || p(2) == 65 => {
+            (16..=19).contains(&len) // Discover
+        }
+        b'6' if p(2) == 62 => (16..=19).contains(&len), // UnionPay
+        b'5' | b'6' if matches!(p(2), 50 | 56..=69) => (13..=19).contains(&len), // Maestro
+        _ => false,
+    }
+}
+
+/// Whether `d` (ASCII digits) is a valid card number.
+pub fn valid(d: &[u8]) -> bool {
+    (13..=19).contains(&d.len())
+        && d.iter().all(u8::is_ascii_digit)
+        && issuer_ok(d)
+        && luhn_valid(d)
+}
+
+/// Tries a card number on digit groups starting at group `g`; returns groups consumed.
+pub(crate) fn try_groups(
+    hay: &[u8],
+    groups: &[(usize, usize)],
+    seps: &[u8],
+    g: usize,
+) -> Option<usize> {
+    let glen = |i: usize| groups[i].1 - groups[i].0;
+    let first = glen(g);
+    if (13..=19).contains(&first) {
+        return valid(&hay[groups[g].0..groups[g].1]).then_some(1);
+    }
+    if first != 4 || g + 1 >= groups.len() {
+        return None;
+    }
+    let sep = seps[g];
+    if sep != b' ' && sep != b'-' {
+        return None;
+    }
+    // Extent of groups joined by the same separator.
+    let mut last = g + 1;
+    while last + 1 < groups.len() && seps[last] == sep && last - g < 5 {
+        last += 1;
+    }
+    let mut buf = [0u8; 19];
+    for k in (2..=last - g + 1).rev() {
+        let lens: Vec<usize> = (g..g + k).map(glen).collect();
+        let total: usize = lens.iter().sum();
+        if !(13..=19).contains(&total) {
+            continue;
+        }
+        let shape_ok = lens == [4, 4, 4, 4]
+            || lens == [4, 4, 4, 4, 3]
+            || lens == [4, 6, 5]
+            || lens == [4, 6, 4];
+        if !shape_ok {
+            continue;
+        }
+        let mut n = 0;
+        for &(s, e) in &groups[g..g + k] {
+            buf[n..n + e - s].copy_from_slice(&hay[s..e]);
+            n += e - s;
+        }
+        if valid(&buf[..n]) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn known_test_numbers() {
+        assert!(valid(b"4111111111111111"));
+        assert!(valid(b"5555555555554444"));
+        assert!(valid(b"378282246310005"));
+        assert!(valid(b"6011111111111117"));
+        assert!(!valid(b"4111111111111112"));
+        assert!(!valid(b"1111111111111117"));
+    }
+}

@@ -1,0 +1,164 @@
+//! The digit trigger: reads a token of digit groups joined by single ` `, `-` or `+`, then
+//! tries the number detectors at each group that starts the token or follows a space.
+//! A match must start at the token start or after a space, end at the token end or before a
+//! space, and the token must not be glued to letters or lie inside a longer digit run.
+
+use super::{
+    Config, Hit, card, iban, ip, is_digit, left_boundary_ok, personnummer, phone, right_boundary_ok,
+};
+use crate::kind::Kind;
+
+const MAX_GROUPS: usize = 8;
+
+fn skip_digits(hay: &[u8], mut i: usize) -> usize {
+    while i < hay.len() && is_digit(hay[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// End of the whole token starting at `i`: digit groups joined by single ` `, `-`, `+`.
+fn skip_token(hay: &[u8], i: usize) -> usize {
+    let mut e = skip_digits(hay, i);
+    while matches!(hay.get(e), Some(b' ' | b'-' | b'+'))
+        && hay.get(e + 1).is_some_and(|&d| is_digit(d))
+    {
+        e = skip_digits(hay, e + 1);
+    }
+    e
+}
+
+pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
+    let run_end = skip_digits(hay, p);
+    if p > 0 {
+        let prev = hay[p - 1];
+        if prev.is_ascii_digit() {
+            return run_end;
+        }
+        if prev.is_ascii_uppercase()
+            && cfg.kinds.contains(Kind::Iban)
+            && p >= 2
+            && hay[p - 2].is_ascii_uppercase()
+            && left_boundary_ok(hay, p - 2)
+            && let Some(end) = iban::at(hay, p - 2)
+        {
+            out.push(Hit {
+                start: p - 2,
+                end,
+                kind: Kind::Iban,
+                confidence: 0.99,
+                detector: iban::DETECTOR,
+            });
+            return end;
+        }
+        if prev == b'+' || !left_boundary_ok(hay, p) {
+            return skip_token(hay, p);
+        }
+    }
+    if cfg.kinds.contains(Kind::IpAddress)
+        && hay.get(run_end) == Some(&b'.')
+        && let Some(h) = ip::v4_hit(hay, p)
+    {
+        let end = h.end;
+        out.push(h);
+        return end;
+    }
+    // Collect the token's digit groups.
+    let mut groups = [(0usize, 0usize); MAX_GROUPS];
+    let mut seps = [0u8; MAX_GROUPS];
+    let mut n = 0;
+    let mut s = p;
+    let mut truncated = false;
+    let mut real_end = 0;
+    loop {
+        let e = skip_digits(hay, s);
+        groups[n] = (s, e);
+        n += 1;
+        match hay.get(e) {
+            Some(&c @ (b' ' | b'-' | b'+')) if hay.get(e + 1).is_some_and(|&d| is_digit(d)) => {
+                if n == MAX_GROUPS {
+                    truncated = true;
+                    real_end = skip_token(hay, e + 1);
+                    break;
+                }
+                seps[n - 1] = c;
+                s = e + 1;
+            }
+            _ => break,
+        }
+    }
+    let groups = &groups[..n];
+    let seps = &seps[..n];
+    let token_end = groups[n - 1].1;
+    let tail_ok = !truncated && right_boundary_ok(hay, token_end);
+    let k = cfg.kinds;
+    let ids = k.contains(Kind::Personnummer)
+        || k.contains(Kind::Samordningsnummer)
+        || k.contains(Kind::Organisationsnummer);
+    let mut g = 0;
+    while g < n {
+        if g > 0 && seps[g - 1] != b' ' {
+            g += 1;
+            continue;
+        }
+        let mut found: Option<(usize, Kind, f32, &'static str)> = None;
+        let ends_ok = |used: usize| {
+            let last = g + used;
+            if last == n {
+                tail_ok
+            } else {
+                seps[last - 1] == b' '
+            }
+        };
+        if ids
+            && let Some((used, kind, conf)) =
+                personnummer::try_groups(hay, groups, seps, g, cfg.today)
+            && k.contains(kind)
+            && ends_ok(used)
+        {
+            found = Some((used, kind, conf, personnummer::DETECTOR));
+        }
+        if found.is_none()
+            && k.contains(Kind::PaymentCard)
+            && let Some(used) = card::try_groups(hay, groups, seps, g)
+            && ends_ok(used)
+        {
+            found = Some((used, Kind::PaymentCard, 0.95, card::DETECTOR));
+        }
+        if found.is_none()
+            && k.contains(Kind::Phone)
+            && let Some(used) = phone::try_national(hay, groups, seps, g)
+            && ends_ok(used)
+        {
+            found = Some((used, Kind::Phone, 0.85, phone::DETECTOR_SE));
+        }
+        if found.is_none()
+            && k.contains(Kind::Phone)
+            && g == 0
+            && let Some(end) = phone::try_double_zero(hay, groups, g)
+        {
+            out.push(Hit {
+                start: groups[g].0,
+                end,
+                kind: Kind::Phone,
+                confidence: 0.85,
+                detector: phone::DETECTOR_INTL,
+            });
+            return end;
+        }
+        match found {
+            Some((used, kind, confidence, detector)) => {
+                out.push(Hit {
+                    start: groups[g].0,
+                    end: groups[g + used - 1].1,
+                    kind,
+                    confidence,
+                    detector,
+                });
+                g += used;
+            }
+            None => g += 1,
+        }
+    }
+    if truncated { real_end } else { token_end }
+}

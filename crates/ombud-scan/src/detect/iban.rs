@@ -1,0 +1,167 @@
+//! IBAN: a known country code, the country's length and the ISO 13616 mod-97 check. Compact
+//! (`SE4550000000058398257466`) or printed in groups of four separated by single spaces.
+
+/// Detector name reported with these findings.
+pub const DETECTOR: &str = "iban_mod97";
+
+const LENGTHS: &[(&[u8; 2], usize)] = &[
+    (b"AD", 24),
+    (b"AE", 23),
+    (b"AL", 28),
+    (b"AT", 20),
+    (b"AZ", 28),
+    (b"BA", 20),
+    (b"BE", 16),
+    (b"BG", 22),
+    (b"BH", 22),
+    (b"BR", 29),
+    (b"BY", 28),
+    (b"CH", 21),
+    (b"CR", 22),
+    (b"CY", 28),
+    (b"CZ", 24),
+    (b"DE", 22),
+    (b"DK", 18),
+    (b"DO", 28),
+    (b"EE", 20),
+    (b"EG", 29),
+    (b"ES", 24),
+    (b"FI", 18),
+    (b"FO", 18),
+    (b"FR", 27),
+    (b"GB", 22),
+    (b"GE", 22),
+    (b"GI", 23),
+    (b"GL", 18),
+    (b"GR", 27),
+    (b"GT", 28),
+    (b"HR", 21),
+    (b"HU", 28),
+    (b"IE", 22),
+    (b"IL", 23),
+    (b"IQ", 23),
+    (b"IS", 26),
+    (b"IT", 27),
+    (b"JO", 30),
+    (b"KW", 30),
+    (b"KZ", 20),
+    (b"LB", 28),
+    (b"LC", 32),
+    (b"LI", 21),
+    (b"LT", 20),
+    (b"LU", 20),
+    (b"LV", 21),
+    (b"MC", 27),
+    (b"MD", 24),
+    (b"ME", 22),
+    (b"MK", 19),
+    (b"MR", 27),
+    (b"MT", 31),
+    (b"MU", 30),
+    (b"NL", 18),
+    (b"NO", 15),
+    (b"PK", 24),
+    (b"PL", 28),
+    (b"PS", 29),
+    (b"PT", 25),
+    (b"QA", 29),
+    (b"RO", 24),
+    (b"RS", 22),
+    (b"SA", 24),
+    (b"SC", 31),
+    (b"SE", 24),
+    (b"SI", 19),
+    (b"SK", 24),
+    (b"SM", 27),
+    (b"ST", 25),
+    (b"SV", 28),
+    (b"TL", 23),
+    (b"TN", 24),
+    (b"TR", 26),
+    (b"UA", 29),
+    (b"VA", 22),
+    (b"VG", 24),
+    (b"XK", 20),
+];
+
+/// The IBAN length of a country, if known.
+pub fn country_length(cc: &[u8]) -> Option<usize> {
+    LENGTHS.iter().find(|(c, _)| &c[..] == cc).map(|&(_, l)| l)
+}
+
+/// Whether `iban` (compact, upper-case) has a known country, its length and passes mod 97.
+pub fn valid(iban: &[u8]) -> bool {
+    if iban.len() < 5 || country_length(&iban[..2]) != Some(iban.len()) {
+        return false;
+    }
+    if !iban[2..4].iter().all(u8::is_ascii_digit)
+        || !iban[4..]
+            .iter()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+    {
+        return false;
+    }
+    let mut r: u32 = 0;
+    for &b in iban[4..].iter().chain(&iban[..4]) {
+        if b.is_ascii_digit() {
+            r = (r * 10 + u32::from(b - b'0')) % 97;
+        } else {
+            r = (r * 100 + u32::from(b - b'A' + 10)) % 97;
+        }
+    }
+    r == 1
+}
+
+/// Tries an IBAN starting at `s` (the country code). Returns the end offset.
+pub(crate) fn at(hay: &[u8], s: usize) -> Option<usize> {
+    let want = country_length(hay.get(s..s + 2)?)?;
+    let alnum = |b: u8| b.is_ascii_digit() || b.is_ascii_uppercase();
+    let grouped = hay.get(s + 4) == Some(&b' ');
+    let mut buf = [0u8; 34];
+    let mut n = 0;
+    let mut i = s;
+    while n < want {
+        if grouped && n > 0 && n % 4 == 0 {
+            if hay.get(i) == Some(&b' ') && hay.get(i + 1).is_some_and(|&c| alnum(c)) {
+                i += 1;
+            } else {
+                return None;
+            }
+        }
+        match hay.get(i) {
+            Some(&b) if alnum(b) => {
+                buf[n] = b;
+                n += 1;
+                i += 1;
+            }
+            _ => return None,
+        }
+    }
+    if !valid(&buf[..n]) || !super::right_boundary_ok(hay, i) {
+        return None;
+    }
+    // A printed IBAN must not run on into a further group.
+    if grouped
+        && hay.get(i) == Some(&b' ')
+        && hay.get(i + 1).is_some_and(|&c| alnum(c))
+        && n % 4 != 0
+    {
+        return None;
+    }
+    Some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn examples() {
+        assert!(valid(b"SE4550000000058398257466"));
+        assert!(valid(b"GB82WEST12345698765432"));
+        assert!(valid(b"DE89370400440532013000"));
+        assert!(!valid(b"SE4550000000058398257467"));
+        assert_eq!(at(b"SE45 5000 0000 0583 9825 7466.", 0), Some(29));
+        assert_eq!(at(b"SE4550000000058398257466", 0), Some(24));
+        assert_eq!(at(b"SE45 5000 0000 0583 9825 74661", 0), None);
+    }
+}

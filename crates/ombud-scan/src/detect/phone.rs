@@ -1,0 +1,213 @@
+//! Telephone numbers.
+//!
+//! * Swedish national forms: an area code (`08`, `0XX`, `0XXX`; mobile `070`, `072`, `073`,
+//!   `076`, `079`) followed by `-` or a space and the subscriber number in space-separated
+//!   groups, 8–10 digits in all: `070-123 45 67`, `08-123 456 78`, `031-12 34 56`,
+//!   `070 1234567`. Without separators only a ten-digit mobile number (`0701234567`).
+//! * International: `+46 70 123 45 67`, `+46 (0)8-123 456 78`, `+46701234567`, `0046 …`
+//!   (Swedish national significant number of 7–9 digits), and other E.164 numbers written
+//!   with `+` (8–15 digits in all).
+
+use super::{Hit, is_digit, is_word, right_boundary_ok};
+use crate::kind::Kind;
+
+/// Detector name of Swedish national numbers.
+pub const DETECTOR_SE: &str = "phone_se";
+/// Detector name of `+`/`00` international numbers.
+pub const DETECTOR_INTL: &str = "phone_e164";
+
+fn mobile_prefix(d: &[u8]) -> bool {
+    d.len() >= 3 && d[0] == b'0' && d[1] == b'7' && matches!(d[2], b'0' | b'2' | b'3' | b'6' | b'9')
+}
+
+/// Validates a Swedish national number given as its digits (with the leading 0) and the
+/// length of its area code (0 when written without separators).
+pub fn national_valid(d: &[u8], area_len: usize) -> bool {
+    let n = d.len();
+    if n < 2 || d[0] != b'0' || d[1] == b'0' {
+        return false;
+    }
+    if area_len == 0 {
+        return n == 10 && mobile_prefix(d);
+    }
+    if d[1] == b'7' {
+        return area_len == 3 && n == 10 && mobile_prefix(d);
+    }
+    match area_len {
+        2 => d[1] == b'8' && (8..=10).contains(&n),
+        3 | 4 => d[1] != b'8' && (8..=10).contains(&n),
+        _ => false,
+    }
+}
+
+/// Validates an international number given as its digits after `+` / `00`.
+pub fn international_valid(d: &[u8]) -> bool {
+    if d.is_empty() || d[0] == b'0' {
+        return false;
+    }
+    if d.starts_with(b"46") {
+        let nsn = &d[2..];
+        return (7..=9).contains(&nsn.len()) && nsn[0] != b'0';
+    }
+    (8..=15).contains(&d.len())
+}
+
+/// Swedish national number on digit groups starting at `g`; returns groups consumed.
+pub(crate) fn try_national(
+    hay: &[u8],
+    groups: &[(usize, usize)],
+    seps: &[u8],
+    g: usize,
+) -> Option<usize> {
+    let (s0, e0) = groups[g];
+    let area = &hay[s0..e0];
+    if area.len() < 2 || area[0] != b'0' || area[1] == b'0' {
+        return None;
+    }
+    if area.len() == 10 && national_valid(area, 0) {
+        return Some(1);
+    }
+    if !(2..=4).contains(&area.len()) || g + 1 >= groups.len() || !matches!(seps[g], b'-' | b' ') {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..area.len()].copy_from_slice(area);
+    let mut n = area.len();
+    // After "area-", the subscriber number may be one block (`070-1234567`); after a space it
+    // must be grouped the Swedish way in blocks of two or three (`070 123 45 67`).
+    let spaced = seps[g] == b' ';
+    let mut best = None;
+    let mut i = g + 1;
+    while i < groups.len() {
+        let (s, e) = groups[i];
+        let len = e - s;
+        let block_ok = if i == g + 1 && !spaced {
+            (2..=8).contains(&len)
+        } else {
+            (2..=3).contains(&len)
+        };
+        if !block_ok || n + len > 10 {
+            break;
+        }
+        buf[n..n + e - s].copy_from_slice(&hay[s..e]);
+        n += e - s;
+        if national_valid(&buf[..n], area.len()) && !(spaced && i == g + 1) {
+            best = Some(i + 1 - g);
+        }
+        if i + 1 < groups.len() && seps[i] != b' ' {
+            break;
+        }
+        i += 1;
+    }
+    best
+}
+
+/// International number with the `00` prefix on digit groups (`0046 70 123 45 67`).
+pub(crate) fn try_double_zero(hay: &[u8], groups: &[(usize, usize)], g: usize) -> Option<usize> {
+    let (s, _) = groups[g];
+    if !hay[s..].starts_with(b"0046") {
+        return None;
+    }
+    intl_from(hay, s + 2).map(|(end, _)| end)
+}
+
+/// Parses an international number whose first digit is at `q`. Returns (end, digit count).
+fn intl_from(hay: &[u8], q: usize) -> Option<(usize, usize)> {
+    let mut d = [0u8; 16];
+    let mut n = 0;
+    let mut i = q;
+    let mut best = None;
+    let mut trunk_seen = false;
+    loop {
+        // One group of digits.
+        let gs = i;
+        while i < hay.len() && is_digit(hay[i]) {
+            if n == 16 {
+                return best.map(|e| (e, 0));
+            }
+            d[n] = hay[i];
+            n += 1;
+            i += 1;
+        }
+        if i == gs {
+            break;
+        }
+        let next_ok = match hay.get(i) {
+            None => true,
+            Some(b' ') => true,
+            _ => right_boundary_ok(hay, i),
+        };
+        if next_ok && international_valid(&d[..n]) {
+            best = Some(i);
+        }
+        // Separator: one space or hyphen, or the trunk prefix "(0)" once.
+        let mut j = i;
+        if matches!(hay.get(j), Some(b' ') | Some(b'-')) {
+            j += 1;
+        }
+        if !trunk_seen && hay.get(j..j + 3) == Some(b"(0)") {
+            trunk_seen = true;
+            j += 3;
+            if matches!(hay.get(j), Some(b' ') | Some(b'-')) {
+                j += 1;
+            }
+        }
+        if j == i || !hay.get(j).is_some_and(|&c| is_digit(c)) {
+            break;
+        }
+        i = j;
+    }
+    // A longer run of digits than any valid number is not a phone number.
+    if n > 15 {
+        return None;
+    }
+    best.map(|e| (e, n))
+}
+
+/// `+` trigger.
+pub(crate) fn at_plus(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
+    if p > 0 && (is_word(hay[p - 1]) || hay[p - 1] == b'+') {
+        return p + 1;
+    }
+    if !hay.get(p + 1).is_some_and(|&c| is_digit(c)) {
+        return p + 1;
+    }
+    match intl_from(hay, p + 1) {
+        Some((end, _)) => {
+            out.push(Hit {
+                start: p,
+                end,
+                kind: Kind::Phone,
+                confidence: 0.9,
+                detector: DETECTOR_INTL,
+            });
+            end
+        }
+        None => {
+            // Skip the digits so that they are not read as a national number.
+            let mut i = p + 1;
+            while i < hay.len() && is_digit(hay[i]) {
+                i += 1;
+            }
+            i
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn rules() {
+        assert!(national_valid(b"0701234567", 3));
+        assert!(national_valid(b"0701234567", 0));
+        assert!(!national_valid(b"0711234567", 0));
+        assert!(national_valid(b"0812345678", 2));
+        assert!(!national_valid(b"0812345678", 0));
+        assert!(!national_valid(b"08123", 2));
+        assert!(international_valid(b"46701234567"));
+        assert!(!international_valid(b"46070123456"));
+        assert!(international_valid(b"12125550100"));
+        assert!(!international_valid(b"1234"));
+    }
+}

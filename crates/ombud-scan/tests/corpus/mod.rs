@@ -1,0 +1,564 @@
+//! Labelled corpus generator shared by the accuracy test, the benchmark and the
+//! `gen-corpus` example. It writes realistic mixed text (prose, CSV, JSON lines, logs) with
+//! planted positives (labelled with exact byte spans) and decoys that must not be reported:
+//! wrong check digits, impossible dates, phone-like numbers, version strings, timestamps,
+//! order and invoice numbers, numbers inside longer digit runs, numbers glued to letters.
+//!
+//! Check digits and dates are computed here independently of the library.
+#![allow(dead_code)]
+
+/// Reference date the labels assume (the scanner must be built with the same).
+pub const REF: (i32, u32, u32) = (2026, 6, 15);
+
+/// A labelled span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub start: usize,
+    pub end: usize,
+    pub kind: &'static str,
+}
+
+/// Deterministic PRNG (splitmix64).
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.below(hi - lo + 1)
+    }
+    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len() as u64) as usize]
+    }
+    pub fn digits(&mut self, n: usize) -> String {
+        (0..n)
+            .map(|_| char::from(b'0' + self.below(10) as u8))
+            .collect()
+    }
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+/// Luhn check digit for a digit string (weights 2,1,2,… from the right of the payload).
+pub fn luhn_digit(payload: &str) -> u8 {
+    let mut sum = 0;
+    for (i, c) in payload.bytes().rev().enumerate() {
+        let mut d = (c - b'0') as u32;
+        if i % 2 == 0 {
+            d *= 2;
+            if d > 9 {
+                d -= 9;
+            }
+        }
+        sum += d;
+    }
+    ((10 - sum % 10) % 10) as u8
+}
+
+fn month_len(y: i32, m: u32) -> u32 {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][m as usize - 1]
+}
+
+/// One document under construction.
+pub struct Doc {
+    pub text: String,
+    pub labels: Vec<Label>,
+}
+
+impl Doc {
+    pub fn new() -> Doc {
+        Doc {
+            text: String::new(),
+            labels: Vec::new(),
+        }
+    }
+    fn put(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+    fn label(&mut self, s: &str, kind: &'static str) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.labels.push(Label {
+            start,
+            end: self.text.len(),
+            kind,
+        });
+    }
+}
+
+const FIRST: &[&str] = &[
+    "Anna", "Erik", "Maria", "Lars", "Karin", "Johan", "Eva", "Per", "Sara", "Ali", "Fatima",
+    "Olof",
+];
+const LAST: &[&str] = &[
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+];
+const DOMAINS: &[&str] = &[
+    "example.se",
+    "exempel.com",
+    "kommun.se",
+    "foretaget.nu",
+    "mail.example.org",
+    "uni.example.ac.uk",
+];
+const PROSE: &[&str] = &[
+    "Mötet flyttades till nästa vecka eftersom lokalen var upptagen.",
+    "The quarterly report was delivered on time and approved by the board.",
+    "Vi har uppdaterat rutinerna för arkivering av handlingar.",
+    "Please find the attached agenda for the steering group meeting.",
+    "Leveransen av kontorsmaterial försenades på grund av vädret.",
+    "The new office layout will be presented at the staff meeting.",
+    "Kunden ringde och frågade om status för ärendet.",
+    "Our team reviewed the contract terms with the supplier yesterday.",
+    "Budgeten för nästa år diskuterades utförligt under eftermiddagen.",
+    "Remember to lock the door when leaving the building in the evening.",
+];
+
+/// Pieces of text with indicator words marked as `[[kind|word]]`.
+const SENSITIVE: &[&str] = &[
+    "Patienten fick [[health|diagnosen]] [[health|diabetes]] i våras.",
+    "Medarbetaren är [[health|sjukskriven]] sedan mars.",
+    "The employee submitted a [[health|medical certificate]] after the surgery.",
+    "Hon är medlem i [[trade_union|fackförbundet]] sedan länge.",
+    "He is an active [[trade_union|union member]] at the plant.",
+    "Uppgift om [[ethnicity|etniskt ursprung]] får inte registreras.",
+    "The form asked for [[ethnicity|ethnic origin]] which is not allowed.",
+    "Han uttryckte sin [[political|politiska åsikter]] på mötet.",
+    "Records of [[political|party membership]] must be deleted.",
+    "Hon är [[religion|religiös]] och besöker [[religion|moskén]] varje vecka.",
+    "Questions about [[religion|religious belief]] were removed.",
+    "Uppgifter om [[sex_life|sexuell läggning]] är känsliga.",
+    "Data on [[sex_life|sexual orientation]] are special category data.",
+    "Ett [[genetic|dna-test]] visade på [[genetic|ärftlig]] risk.",
+    "The clinic stores [[genetic|genetic]] test results.",
+    "Inloggning sker med [[biometric|fingeravtryck]] i telefonen.",
+    "Access control uses [[biometric|facial recognition]] at the gate.",
+    "Utdrag ur [[criminal|belastningsregistret]] begärdes in.",
+    "He was [[criminal|convicted]] of fraud in 2019.",
+    "Personen är [[criminal|dömd]] för bedrägeri.",
+];
+
+pub fn pnr_parts(rng: &mut Rng, samordning: bool, old: bool) -> (i32, String) {
+    let year = if old {
+        rng.range(1900, 1925) as i32
+    } else {
+        rng.range(1930, 2024) as i32
+    };
+    let month = rng.range(1, 12) as u32;
+    let day = rng.range(1, month_len(year, month) as u64) as u32 + if samordning { 60 } else { 0 };
+    let nine = format!(
+        "{:02}{:02}{:02}{:03}",
+        year % 100,
+        month,
+        day,
+        rng.range(1, 999)
+    );
+    let ten = format!("{nine}{}", luhn_digit(&nine));
+    (year, ten)
+}
+
+fn format_id(rng: &mut Rng, year: i32, ten: &str, old: bool) -> String {
+    if old {
+        return format!("{}+{}", &ten[..6], &ten[6..]);
+    }
+    match rng.below(4) {
+        0 => format!("{}-{}", &ten[..6], &ten[6..]),
+        1 => ten.to_string(),
+        2 => format!("{}{}-{}", year / 100, &ten[..6], &ten[6..]),
+        _ => format!("{}{ten}", year / 100),
+    }
+}
+
+pub fn personnummer(rng: &mut Rng) -> String {
+    let old = rng.chance(5);
+    let (y, ten) = pnr_parts(rng, false, old);
+    format_id(rng, y, &ten, old)
+}
+
+pub fn samordningsnummer(rng: &mut Rng) -> String {
+    let (y, ten) = pnr_parts(rng, true, false);
+    format_id(rng, y, &ten, false)
+}
+
+pub fn organisationsnummer(rng: &mut Rng) -> String {
+    let nine = format!(
+        "{}{}{}{}",
+        rng.pick(&[2, 5, 7, 8, 9]),
+        rng.digits(1),
+        rng.range(2, 9),
+        rng.digits(6)
+    );
+    let ten = format!("{nine}{}", luhn_digit(&nine));
+    match rng.below(3) {
+        0 => format!("{}-{}", &ten[..6], &ten[6..]),
+        1 => ten,
+        _ => format!("16{ten}"),
+    }
+}
+
+pub fn email(rng: &mut Rng) -> String {
+    let f = rng.pick(FIRST).to_lowercase();
+    let l = rng.pick(LAST).to_lowercase();
+    let d = rng.pick(DOMAINS);
+    match rng.below(3) {
+        0 => format!("{f}.{l}@{d}"),
+        1 => format!("{f}{}@{d}", rng.range(1, 99)),
+        _ => format!("{}_{l}+info@{d}", &f[..1]),
+    }
+}
+
+pub fn phone(rng: &mut Rng) -> String {
+    let m = *rng.pick(&["70", "72", "73", "76", "79"]);
+    match rng.below(8) {
+        0 => format!("0{m}-{} {} {}", rng.digits(3), rng.digits(2), rng.digits(2)),
+        1 => format!("0{m} {} {} {}", rng.digits(3), rng.digits(2), rng.digits(2)),
+        2 => format!("0{m}{}", rng.digits(7)),
+        3 => format!(
+            "08-{} {} {}",
+            rng.range(100, 999),
+            rng.digits(3),
+            rng.digits(2)
+        ),
+        4 => format!(
+            "031-{} {} {}",
+            rng.range(10, 99),
+            rng.digits(2),
+            rng.digits(2)
+        ),
+        5 => format!(
+            "+46 {m} {} {} {}",
+            rng.digits(3),
+            rng.digits(2),
+            rng.digits(2)
+        ),
+        6 => format!("+46{m}{}", rng.digits(7)),
+        _ => format!("+44 20 {} {}", rng.range(1000, 9999), rng.digits(4)),
+    }
+}
+
+pub fn ip(rng: &mut Rng) -> String {
+    if rng.chance(70) {
+        format!(
+            "{}.{}.{}.{}",
+            rng.range(1, 223),
+            rng.range(0, 255),
+            rng.range(0, 255),
+            rng.range(1, 254)
+        )
+    } else {
+        match rng.below(3) {
+            0 => format!(
+                "2001:db8:{:x}::{:x}",
+                rng.range(1, 0xffff),
+                rng.range(1, 0xffff)
+            ),
+            1 => format!(
+                "fe80::{:x}:{:x}",
+                rng.range(1, 0xffff),
+                rng.range(1, 0xffff)
+            ),
+            _ => format!(
+                "2001:db8:{:x}:{:x}:{:x}:{:x}:{:x}:{:x}",
+                rng.range(1, 0xffff),
+                rng.range(1, 0xffff),
+                rng.range(1, 0xffff),
+                rng.range(1, 0xffff),
+                rng.range(1, 0xffff),
+                rng.range(1, 0xffff)
+            ),
+        }
+    }
+}
+
+/// IBAN check digits computed with decimal long division.
+pub fn iban_check(cc: &str, bban: &str) -> u32 {
+    let mut rearranged = String::new();
+    for c in bban.chars().chain(cc.chars()).chain("00".chars()) {
+        if c.is_ascii_digit() {
+            rearranged.push(c);
+        } else {
+            rearranged.push_str(&(c as u32 - 'A' as u32 + 10).to_string());
+        }
+    }
+    let r = rearranged
+        .bytes()
+        .fold(0u32, |acc, b| (acc * 10 + (b - b'0') as u32) % 97);
+    98 - r
+}
+
+pub fn iban(rng: &mut Rng, valid: bool) -> String {
+    let (cc, bban) = match rng.below(3) {
+        0 => ("SE", rng.digits(20)),
+        1 => ("DE", rng.digits(18)),
+        _ => ("GB", format!("WEST{}", rng.digits(14))),
+    };
+    let mut check = iban_check(cc, &bban);
+    if !valid {
+        check = (check + 1 + rng.below(90) as u32) % 97 + 2;
+        if check == iban_check(cc, &bban) {
+            check = if check == 2 { 3 } else { check - 1 };
+        }
+    }
+    let compact = format!("{cc}{check:02}{bban}");
+    if rng.chance(50) {
+        compact
+    } else {
+        compact
+            .as_bytes()
+            .chunks(4)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+pub fn card(rng: &mut Rng, valid: bool) -> String {
+    let (prefix, len) = *rng.pick(&[("4", 16), ("51", 16), ("55", 16), ("37", 15), ("4", 16)]);
+    let payload = format!("{prefix}{}", rng.digits(len - prefix.len() - 1));
+    let mut check = luhn_digit(&payload);
+    if !valid {
+        check = (check + 1 + rng.below(9) as u8) % 10;
+    }
+    let n = format!("{payload}{check}");
+    match (rng.below(3), len) {
+        (0, _) => n,
+        (_, 15) => format!("{} {} {}", &n[..4], &n[4..10], &n[10..]),
+        (k, _) => {
+            let sep = if k == 1 { " " } else { "-" };
+            format!(
+                "{}{sep}{}{sep}{}{sep}{}",
+                &n[..4],
+                &n[4..8],
+                &n[8..12],
+                &n[12..]
+            )
+        }
+    }
+}
+
+/// A decoy: text that looks like personal data but must not be reported.
+pub fn decoy(rng: &mut Rng) -> String {
+    match rng.below(16) {
+        0 => {
+            // Wrong check digit.
+            let (_, ten) = pnr_parts(rng, false, false);
+            let bad = (ten.as_bytes()[9] - b'0' + 1 + rng.below(9) as u8) % 10;
+            format!("{}-{}{bad}", &ten[..6], &ten[6..9])
+        }
+        1 => {
+            // Impossible date with a correct check digit.
+            let (m, d) = *rng.pick(&[
+                (2, 30),
+                (2, 31),
+                (4, 31),
+                (13, 1),
+                (0, 10),
+                (6, 0),
+                (11, 31),
+                (9, 92),
+            ]);
+            let nine = format!(
+                "{:02}{m:02}{d:02}{:03}",
+                rng.range(40, 99),
+                rng.range(1, 999)
+            );
+            format!("{}-{}{}", &nine[..6], &nine[6..], luhn_digit(&nine))
+        }
+        2 => format!(
+            "2024-{:02}-{:02}T{:02}:{:02}:{:02}+01:00",
+            rng.range(1, 12),
+            rng.range(1, 28),
+            rng.range(0, 23),
+            rng.range(0, 59),
+            rng.range(0, 59)
+        ),
+        3 => format!(
+            "v{}.{}.{}",
+            rng.range(0, 9),
+            rng.range(0, 30),
+            rng.range(0, 99)
+        ),
+        4 => format!(
+            "version {}.{}.{}.{}",
+            rng.range(1, 9),
+            rng.range(0, 9),
+            rng.range(0, 99),
+            rng.range(0, 999)
+        ),
+        5 => format!("ORD-{}-{}", rng.range(2019, 2025), rng.digits(6)),
+        6 => format!("Faktura nr {}", rng.range(10_000_000, 99_999_999)),
+        7 => {
+            // A valid personnummer inside a longer digit run.
+            let (_, ten) = pnr_parts(rng, false, false);
+            format!("{}{ten}{}", rng.pick(&[1, 9]), rng.digits(2))
+        }
+        8 => {
+            // Glued to letters.
+            let (_, ten) = pnr_parts(rng, false, false);
+            format!("ref{ten}x")
+        }
+        9 => format!(
+            "{}-{} {}",
+            rng.range(1000, 9999),
+            rng.digits(3),
+            rng.digits(2)
+        ),
+        10 => format!("070-{} {}", rng.digits(3), rng.digits(2)),
+        11 => format!(
+            "{}.{}.{}.{}",
+            rng.range(256, 999),
+            rng.range(0, 255),
+            rng.range(0, 255),
+            rng.range(0, 255)
+        ),
+        12 => iban(rng, false),
+        13 => card(rng, false),
+        14 => format!("{}@localhost", rng.pick(FIRST).to_lowercase()),
+        _ => format!("OCR {}{}", rng.range(1, 2), rng.digits(13)),
+    }
+}
+
+fn sensitive(doc: &mut Doc, rng: &mut Rng) {
+    let tpl = *rng.pick(SENSITIVE);
+    let mut rest = tpl;
+    while let Some(i) = rest.find("[[") {
+        doc.put(&rest[..i]);
+        let j = rest[i..].find("]]").unwrap() + i;
+        let (kind, word) = rest[i + 2..j].split_once('|').unwrap();
+        let kind: &'static str = match kind {
+            "health" => "special_category:health",
+            "ethnicity" => "special_category:ethnicity",
+            "political" => "special_category:political",
+            "religion" => "special_category:religion",
+            "trade_union" => "special_category:trade_union",
+            "sex_life" => "special_category:sex_life",
+            "genetic" => "special_category:genetic",
+            "biometric" => "special_category:biometric",
+            _ => "special_category:criminal",
+        };
+        doc.label(word, kind);
+        rest = &rest[j + 2..];
+    }
+    doc.put(rest);
+}
+
+/// A value generator.
+type Gen = fn(&mut Rng) -> String;
+
+/// Appends one record (a line) of a random shape.
+pub fn record(doc: &mut Doc, rng: &mut Rng) {
+    let name = format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
+    let gens: [(&'static str, Gen); 8] = [
+        ("personnummer", personnummer),
+        ("samordningsnummer", samordningsnummer),
+        ("organisationsnummer", organisationsnummer),
+        ("email", email),
+        ("phone", phone),
+        ("ip_address", ip),
+        ("iban", |r| iban(r, true)),
+        ("payment_card", |r| card(r, true)),
+    ];
+    let (kind, f) = *rng.pick(&gens);
+    let value = f(rng);
+    match rng.below(6) {
+        0 => {
+            // CSV
+            doc.put(&format!("{};{name};", rng.range(1, 99_999)));
+            doc.label(&value, kind);
+            doc.put(&format!(";{};{}\n", decoy(rng), rng.range(100, 99_999)));
+        }
+        1 => {
+            // NDJSON
+            doc.put(&format!(
+                "{{\"id\":{},\"name\":\"{name}\",\"value\":\"",
+                rng.range(1, 99_999)
+            ));
+            doc.label(&value, kind);
+            doc.put(&format!("\",\"note\":\"{}\"}}\n", decoy(rng)));
+        }
+        2 => {
+            // Log line
+            doc.put(&format!(
+                "2025-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z INFO svc[{}] request from ",
+                rng.range(1, 12),
+                rng.range(1, 28),
+                rng.range(0, 23),
+                rng.range(0, 59),
+                rng.range(0, 59),
+                rng.range(0, 999),
+                rng.range(100, 9999)
+            ));
+            doc.label(&value, kind);
+            doc.put(&format!(
+                " took {}ms build {}\n",
+                rng.range(1, 999),
+                decoy(rng)
+            ));
+        }
+        3 => {
+            // Prose with a sensitive sentence
+            doc.put(rng.pick::<&str>(PROSE));
+            doc.put(" ");
+            sensitive(doc, rng);
+            doc.put(&format!(" Kontakt: {name}, "));
+            doc.label(&value, kind);
+            doc.put(".\n");
+        }
+        4 => {
+            doc.put(rng.pick::<&str>(PROSE));
+            doc.put(&format!(" Ref {} ", decoy(rng)));
+            doc.put(rng.pick::<&str>(PROSE));
+            doc.put("\n");
+        }
+        _ => {
+            doc.put(&format!("{name} ("));
+            doc.label(&value, kind);
+            doc.put(&format!(") {} — {}\n", rng.pick(PROSE), decoy(rng)));
+        }
+    }
+}
+
+/// A labelled document of roughly `bytes` bytes.
+pub fn document(seed: u64, bytes: usize) -> Doc {
+    let mut rng = Rng::new(seed);
+    let mut doc = Doc::new();
+    while doc.text.len() < bytes {
+        record(&mut doc, &mut rng);
+    }
+    doc
+}

@@ -1,0 +1,176 @@
+//! Property tests: findings lie inside the input and re-validate on their own; chunked
+//! streaming reports exactly what an unchunked scan reports; no input makes a detector panic.
+
+mod corpus;
+
+use ombud_scan::{Finding, MIN_CHUNK, Scanner};
+use proptest::prelude::*;
+use std::io::Read;
+
+const VOCAB: &[&str] = &[
+    "0",
+    "1",
+    "7",
+    "9",
+    "12",
+    "070",
+    "08",
+    "46",
+    "+46",
+    "+",
+    "-",
+    " ",
+    "  ",
+    ".",
+    ",",
+    ":",
+    "::",
+    "@",
+    "\n",
+    "\"",
+    "\t",
+    "(0)",
+    "SE45",
+    "GB82",
+    "WEST",
+    "example.se",
+    "anna",
+    "_",
+    "x",
+    "é",
+    "fe80",
+    "2001:db8",
+    "192.168.",
+    "811218",
+    "9876",
+    "8112189876",
+    "19",
+    "4111",
+    "diagnos",
+    "fackförbund",
+    "version ",
+    "ä",
+    "\u{0}",
+    "16",
+    "5560360793",
+    "811278",
+];
+
+fn scanner() -> Scanner {
+    let (y, m, d) = corpus::REF;
+    Scanner::builder()
+        .reference_date(y, m, d)
+        .chunk_size(MIN_CHUNK)
+        .build()
+}
+
+fn pieces() -> impl Strategy<Value = Vec<u8>> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => prop::sample::select(VOCAB).prop_map(|s| s.as_bytes().to_vec()),
+            1 => prop::collection::vec(any::<u8>(), 0..4),
+        ],
+        0..600,
+    )
+    .prop_map(|v| v.concat())
+}
+
+/// A reader that hands out the data in reads of varying small sizes.
+struct Trickle<'a> {
+    data: &'a [u8],
+    sizes: Vec<usize>,
+    k: usize,
+}
+
+impl Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let want = self.sizes[self.k % self.sizes.len()].max(1);
+        self.k += 1;
+        let n = want.min(buf.len()).min(self.data.len());
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        Ok(n)
+    }
+}
+
+fn check_findings(s: &Scanner, input: &[u8], found: &[Finding]) -> Result<(), TestCaseError> {
+    let mut last = 0;
+    for f in found {
+        prop_assert!(
+            f.start < f.end && f.end as usize <= input.len(),
+            "span {f:?}"
+        );
+        prop_assert!(f.start >= last, "findings out of order");
+        last = f.start;
+        prop_assert!((0.0..=1.0).contains(&f.confidence));
+        let value = &input[f.start as usize..f.end as usize];
+        prop_assert!(
+            s.revalidate(f.kind, value),
+            "{:?} does not re-validate as {}",
+            String::from_utf8_lossy(value),
+            f.kind
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn findings_are_inside_and_revalidate(input in pieces()) {
+        let s = scanner();
+        let found = s.find_all(&input);
+        check_findings(&s, &input, &found)?;
+    }
+
+    #[test]
+    fn chunking_changes_nothing(
+        seed in 0u64..10_000,
+        size in 6_000usize..40_000,
+        flatten in any::<bool>(),
+        noise in pieces(),
+        at in any::<prop::sample::Index>(),
+        reads in prop::collection::vec(1usize..9_000, 1..8),
+    ) {
+        let mut text = corpus::document(seed, size).text.into_bytes();
+        let pos = at.index(text.len() + 1);
+        text.splice(pos..pos, noise);
+        if flatten {
+            // No cut bytes at all: exercises the overlapping-window fallback.
+            for b in text.iter_mut() {
+                if matches!(*b, b'\n' | b'"' | b'\t') {
+                    *b = b' ';
+                }
+            }
+        }
+        let s = scanner();
+        let whole = s.find_all_unchunked(&text);
+        check_findings(&s, &text, &whole)?;
+        let sliced = s.find_all(&text);
+        prop_assert_eq!(&sliced, &whole);
+        let mut streamed = Vec::new();
+        let reader = Trickle { data: &text, sizes: reads, k: 0 };
+        let outcome = s
+            .scan_reader(reader, &mut |f: &Finding, v: &[u8]| {
+                assert_eq!(v, &text[f.start as usize..f.end as usize]);
+                streamed.push(*f)
+            })
+            .unwrap();
+        prop_assert_eq!(outcome.bytes, text.len() as u64);
+        prop_assert_eq!(&streamed, &whole);
+    }
+}
+
+#[test]
+fn planted_values_revalidate_from_the_generator() {
+    let s = scanner();
+    let doc = corpus::document(7, 64 * 1024);
+    for l in &doc.labels {
+        let kind = l.kind.parse().unwrap();
+        assert!(
+            s.revalidate(kind, &doc.text.as_bytes()[l.start..l.end]),
+            "{l:?}"
+        );
+    }
+}

@@ -1,0 +1,134 @@
+//! `ombud scan` through the built binary: the output contract, masking, `.gz`, binary files,
+//! unreadable paths and exit codes.
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::Command;
+
+const TEXT: &str = "Kund 811218-9876 ringde från 070-123 45 67 (anna@example.se).\n\
+Order 811218-9877 och ver 1.2.3.4 samt 0701234.\n";
+
+fn ombud(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ombud"))
+        .arg("scan")
+        .args(args)
+        .output()
+        .expect("run ombud");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn lines(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn jsonl_contract_and_masking() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.txt");
+    std::fs::write(&p, TEXT).unwrap();
+    let (code, out, _) = ombud(&["--format", "jsonl", p.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let v = lines(&out);
+    let kinds: Vec<&str> = v.iter().map(|x| x["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["personnummer", "phone", "email"]);
+    for x in &v {
+        let (s, e) = (
+            x["start"].as_u64().unwrap() as usize,
+            x["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(x["path"].as_str().unwrap(), p.to_str().unwrap());
+        let c = x["confidence"].as_f64().unwrap();
+        assert!(c > 0.0 && c <= 1.0);
+        assert!(x["detector"].is_string());
+        assert!(s < e && e <= TEXT.len());
+    }
+    assert_eq!(
+        &TEXT[v[0]["start"].as_u64().unwrap() as usize..v[0]["end"].as_u64().unwrap() as usize],
+        "811218-9876"
+    );
+    assert_eq!(v[0]["value"], "811218-****");
+    assert_eq!(v[2]["value"], "a***@example.se");
+    assert!(!out.contains("9876"));
+
+    let (_, shown, _) = ombud(&["--show-values", p.to_str().unwrap()]);
+    assert_eq!(lines(&shown)[0]["value"], "811218-9876");
+}
+
+#[test]
+fn kinds_filter_and_unknown_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), TEXT).unwrap();
+    let (code, out, _) = ombud(&["--kinds", "email,phone", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let kinds: Vec<String> = lines(&out)
+        .iter()
+        .map(|x| x["kind"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(kinds, ["phone", "email"]);
+    let (code, _, err) = ombud(&["--kinds", "shoe_size", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("shoe_size"));
+}
+
+#[test]
+fn gz_binary_recursion_and_json_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("exports/2024");
+    std::fs::create_dir_all(&sub).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(TEXT.as_bytes()).unwrap();
+    std::fs::write(sub.join("log.txt.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(dir.path().join("img.bin"), b"\x89PNG\0\0811218-9876").unwrap();
+    std::fs::write(dir.path().join("empty.csv"), "id;namn\n1;Ingen\n").unwrap();
+    let (code, out, _) = ombud(&["--format", "json", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let doc: Value = serde_json::from_str(&out).expect("one JSON document");
+    assert_eq!(doc["files_scanned"], 2);
+    assert_eq!(doc["binary_skipped"], 1);
+    assert_eq!(doc["errors"], 0);
+    let f = doc["findings"].as_array().unwrap();
+    assert_eq!(f.len(), 3);
+    // Offsets refer to the decompressed stream.
+    assert_eq!(f[0]["start"], TEXT.find("811218-9876").unwrap() as u64);
+    assert!(f[0]["path"].as_str().unwrap().ends_with("log.txt.gz"));
+}
+
+#[test]
+fn unreadable_path_is_reported_and_the_rest_scanned() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.txt");
+    std::fs::write(&p, TEXT).unwrap();
+    let missing = dir.path().join("no-such-file.txt");
+    let (code, out, err) = ombud(&[missing.to_str().unwrap(), p.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such-file.txt"));
+    assert_eq!(lines(&out).len(), 3);
+}
+
+#[test]
+fn nothing_found_is_success_and_table_summarises() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plain.txt"),
+        "Inget att se här, version 2.1.0.\n",
+    )
+    .unwrap();
+    let (code, out, err) = ombud(&[dir.path().to_str().unwrap()]);
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    std::fs::write(dir.path().join("a.txt"), TEXT).unwrap();
+    let (code, out, _) = ombud(&["--format", "table", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let row = out
+        .lines()
+        .find(|l| l.contains("a.txt") && l.contains("personnummer"))
+        .unwrap();
+    assert!(row.trim_end().ends_with(" 1"), "{row}");
+    assert!(out.contains("files scanned: 2"));
+}
