@@ -12,6 +12,7 @@ pub mod error;
 pub mod i18n;
 pub mod openapi;
 pub mod policy;
+pub mod register_form;
 pub mod routes;
 mod security;
 mod views;

@@ -71,6 +71,10 @@ impl Page {
         self.has_role(&[Role::Admin])
     }
 
+    pub fn can_read_register(&self) -> bool {
+        self.has_role(&[Role::Dpo, Role::Registrant, Role::Auditor])
+    }
+
     pub fn can_read_audit(&self) -> bool {
         self.has_role(&[Role::Dpo, Role::Auditor])
     }
@@ -239,4 +243,88 @@ pub struct AuditTpl {
     pub page_text: String,
     pub prev_href: Option<String>,
     pub next_href: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "activity_form.html")]
+pub struct ActivityFormTpl {
+    pub p: Page,
+    pub action: String,
+    pub sections: Vec<crate::register_form::Section>,
+    /// A message above the form (errors block, warnings to acknowledge).
+    pub banner: Option<String>,
+    /// (field, message) links to the fields with problems.
+    pub problems: Vec<(String, String)>,
+    pub ask_ack: bool,
+}
+
+/// One row of the register list.
+pub struct RegisterRow {
+    pub id: i64,
+    pub name: String,
+    pub unit: String,
+    pub legal_basis: String,
+    pub status: String,
+    pub review_due: String,
+    pub overdue: bool,
+}
+
+#[derive(Template)]
+#[template(path = "register_list.html")]
+pub struct RegisterListTpl {
+    pub p: Page,
+    pub can_write: bool,
+    pub q: String,
+    /// (input name, label, options) of the filter selects.
+    pub selects: Vec<(&'static str, String, Vec<crate::register_form::Opt>)>,
+    pub count_text: String,
+    pub rows: Vec<RegisterRow>,
+}
+
+/// A rule violation as the activity page shows it.
+pub struct ViolationView {
+    pub severity: &'static str,
+    pub severity_label: &'static str,
+    pub message: String,
+    pub article: String,
+    pub field: String,
+    pub field_label: String,
+}
+
+#[derive(Template)]
+#[template(path = "activity.html")]
+pub struct ActivityTpl {
+    pub p: Page,
+    pub id: i64,
+    pub status: String,
+    pub version: i64,
+    pub in_force: Option<String>,
+    pub review_due: Option<String>,
+    pub comment: Option<String>,
+    pub can_edit: bool,
+    pub can_review: bool,
+    pub submitted: bool,
+    pub archivable: bool,
+    pub violations: Vec<ViolationView>,
+    pub dpia_verdict: String,
+    pub dpia_criteria: Vec<String>,
+    pub sections: Vec<crate::register_form::Section>,
+}
+
+/// One version in the history page.
+pub struct VersionView {
+    pub version: i64,
+    pub status: String,
+    pub comment: Option<String>,
+    /// (field label, before, after).
+    pub changes: Vec<(String, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "activity_history.html")]
+pub struct HistoryTpl {
+    pub p: Page,
+    pub id: i64,
+    pub name: String,
+    pub versions: Vec<VersionView>,
 }

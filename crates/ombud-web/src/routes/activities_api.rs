@@ -107,7 +107,7 @@ fn lang_of(ctx: &Ctx, q: &LangQuery) -> Lang {
 
 /// Whether the caller works on this activity's drafts: the DPO always; a
 /// registrant for their own unit or what they created.
-fn may_edit(user: &User, rec: &ActivityRecord) -> bool {
+pub(crate) fn may_edit(user: &User, rec: &ActivityRecord) -> bool {
     match user.role {
         Role::Dpo => true,
         Role::Registrant => {
@@ -123,7 +123,7 @@ fn may_edit(user: &User, rec: &ActivityRecord) -> bool {
 
 /// Whether the caller may see it: everything for the DPO and auditors; for a
 /// registrant, what is in force and their own unit's work.
-fn may_see(user: &User, rec: &ActivityRecord) -> bool {
+pub(crate) fn may_see(user: &User, rec: &ActivityRecord) -> bool {
     user.role != Role::Registrant || rec.in_force_version.is_some() || may_edit(user, rec)
 }
 

@@ -6,6 +6,7 @@ pub mod activities_api;
 pub mod api;
 pub mod audit;
 pub mod pages;
+pub mod register_pages;
 pub mod settings_api;
 pub mod users;
 
@@ -95,6 +96,14 @@ pub fn table() -> RouteTable {
         .get("/admin/users/{id}", users::edit_form)
         .post("/admin/users/{id}", users::update)
         .get("/audit", audit::list)
+        .get("/register", register_pages::list)
+        .post("/register", register_pages::create)
+        .get("/register/new", register_pages::new_form)
+        .get("/register/{id}", register_pages::show)
+        .post("/register/{id}", register_pages::update)
+        .get("/register/{id}/edit", register_pages::edit_form)
+        .get("/register/{id}/history", register_pages::history)
+        .post("/register/{id}/review", register_pages::review)
         .get("/api/v1/openapi.json", api::openapi_json)
         .get("/api/v1/me", api::me)
         .get("/api/v1/users", api::list_users)

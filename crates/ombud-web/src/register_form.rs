@@ -1,0 +1,579 @@
+//! The activity form, described once as data: which field is what kind of
+//! input, in which section. Pages render it from this description and read
+//! the posted form back through it, so the form always covers every field of
+//! [`ActivityContent`] (a test checks that).
+
+use std::collections::BTreeMap;
+
+use ombud_core::lang::Lang;
+use ombud_core::register::{
+    ActivityContent, Art9Exception, Art49Derogation, CriminalDataGround, DataSource, LegalBasis,
+    LegalBasisSource, PersonnummerJustification, PrivacySensitiveData, Processor, RetentionSource,
+    SpecialCategory, System, TransferMechanism, ViolationJson,
+};
+use serde_json::{Map, Value, json};
+
+use crate::i18n::Tr;
+
+/// What kind of input a field is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Area,
+    /// A list of texts, one per line.
+    Lines,
+    Bool,
+    Number,
+    Date,
+    /// One value of a closed list (or none).
+    One,
+    /// Any number of values of a closed list.
+    Many,
+    /// Transfers outside the EU/EEA: rows of country, recipient, mechanism, derogation, safeguards.
+    Transfers,
+}
+
+/// The form: sections of (field name, kind), in the order shown.
+pub const SECTIONS: &[(&str, &[(&str, Kind)])] = &[
+    (
+        "section.identity",
+        &[
+            ("name", Kind::Text),
+            ("purposes", Kind::Lines),
+            ("unit", Kind::Text),
+            ("owner", Kind::Text),
+            ("joint_controllers", Kind::Lines),
+            ("representative", Kind::Text),
+        ],
+    ),
+    (
+        "section.subjects",
+        &[
+            ("data_subject_categories", Kind::Lines),
+            ("data_subject_count", Kind::Number),
+            ("personal_data_categories", Kind::Lines),
+            ("data_source", Kind::One),
+            ("data_source_description", Kind::Text),
+        ],
+    ),
+    (
+        "section.legal_basis",
+        &[
+            ("legal_basis", Kind::One),
+            ("legal_basis_source_kind", Kind::One),
+            ("legal_basis_source", Kind::Text),
+            ("outside_public_tasks", Kind::Bool),
+            ("official_authority", Kind::Bool),
+        ],
+    ),
+    (
+        "section.sensitive",
+        &[
+            ("special_categories", Kind::Many),
+            ("art9_exceptions", Kind::Many),
+            ("art9_provision", Kind::Text),
+            ("criminal_offence_data", Kind::Bool),
+            ("criminal_data_ground", Kind::One),
+            ("criminal_data_provision", Kind::Text),
+            ("personnummer", Kind::Bool),
+            ("personnummer_justification", Kind::One),
+            ("personnummer_reasoning", Kind::Area),
+            ("privacy_sensitive_data", Kind::Many),
+        ],
+    ),
+    (
+        "section.sharing",
+        &[
+            ("recipients", Kind::Lines),
+            ("processor_ids", Kind::Many),
+            ("transfers", Kind::Transfers),
+        ],
+    ),
+    (
+        "section.retention",
+        &[
+            ("retention", Kind::Text),
+            ("retention_source_kind", Kind::One),
+            ("retention_source", Kind::Text),
+            ("security_measures", Kind::Area),
+            ("system_ids", Kind::Many),
+        ],
+    ),
+    (
+        "section.automation",
+        &[
+            ("automated_decisions", Kind::Bool),
+            ("profiling", Kind::Bool),
+            ("automated_decisions_description", Kind::Area),
+        ],
+    ),
+    (
+        "section.research",
+        &[
+            ("research", Kind::Bool),
+            ("ethics_approval_ref", Kind::Text),
+            ("ethics_approval_date", Kind::Date),
+        ],
+    ),
+    (
+        "section.dpia",
+        &[
+            ("evaluation_or_scoring", Kind::Bool),
+            ("systematic_monitoring", Kind::Bool),
+            ("public_area_monitoring", Kind::Bool),
+            ("large_scale", Kind::Bool),
+            ("matching_datasets", Kind::Bool),
+            ("vulnerable_data_subjects", Kind::Bool),
+            ("new_technology", Kind::Bool),
+            ("prevents_exercise_of_rights", Kind::Bool),
+            ("dpia_ref", Kind::Text),
+        ],
+    ),
+    ("section.notice", &[("public_notice", Kind::Bool)]),
+];
+
+/// A choice in a list.
+#[derive(Debug, Clone)]
+pub struct Opt {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+fn labels<T: Copy>(
+    all: &[T],
+    id: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| (id(*v).to_owned(), label(*v).to_owned()))
+        .collect()
+}
+
+/// The closed list a field chooses from.
+pub fn options(
+    field: &str,
+    lang: Lang,
+    processors: &[Processor],
+    systems: &[System],
+) -> Vec<(String, String)> {
+    macro_rules! list {
+        ($t:ty) => {
+            labels(<$t>::ALL, |v| v.as_str(), |v| v.label(lang))
+        };
+    }
+    match field {
+        "legal_basis" => list!(LegalBasis),
+        "legal_basis_source_kind" => list!(LegalBasisSource),
+        "special_categories" => list!(SpecialCategory),
+        "art9_exceptions" => list!(Art9Exception),
+        "criminal_data_ground" => list!(CriminalDataGround),
+        "personnummer_justification" => list!(PersonnummerJustification),
+        "privacy_sensitive_data" => list!(PrivacySensitiveData),
+        "data_source" => list!(DataSource),
+        "retention_source_kind" => list!(RetentionSource),
+        "mechanism" => list!(TransferMechanism),
+        "derogation" => list!(Art49Derogation),
+        "processor_ids" => processors
+            .iter()
+            .map(|p| (p.id.to_string(), p.name.clone()))
+            .collect(),
+        "system_ids" => systems
+            .iter()
+            .map(|s| (s.id.to_string(), s.name.clone()))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// One transfer row of the form.
+#[derive(Debug, Clone, Default)]
+pub struct TransferRow {
+    pub index: usize,
+    pub legend: String,
+    pub country: String,
+    pub recipient: String,
+    pub mechanism: Vec<Opt>,
+    pub derogation: Vec<Opt>,
+    pub safeguards: String,
+}
+
+/// A field ready to render.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub name: &'static str,
+    pub label: String,
+    pub hint: String,
+    pub kind: Kind,
+    /// The text of a text, area, lines, number or date input.
+    pub text: String,
+    pub checked: bool,
+    pub options: Vec<Opt>,
+    pub transfers: Vec<TransferRow>,
+    pub errors: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+impl Field {
+    pub fn is(&self, kind: &str) -> bool {
+        let k = match self.kind {
+            Kind::Text => "text",
+            Kind::Area => "area",
+            Kind::Lines => "lines",
+            Kind::Bool => "bool",
+            Kind::Number => "number",
+            Kind::Date => "date",
+            Kind::One => "one",
+            Kind::Many => "many",
+            Kind::Transfers => "transfers",
+        };
+        k == kind
+    }
+    pub fn invalid(&self) -> bool {
+        !self.errors.is_empty()
+    }
+    /// The ids of the hint and messages, for `aria-describedby`.
+    pub fn described_by(&self) -> String {
+        let mut ids = Vec::new();
+        if !self.hint.is_empty() {
+            ids.push(format!("{}-hint", self.name));
+        }
+        if !self.errors.is_empty() || !self.warnings.is_empty() {
+            ids.push(format!("{}-msg", self.name));
+        }
+        ids.join(" ")
+    }
+}
+
+/// A section of the form.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub fields: Vec<Field>,
+}
+
+/// What the user typed, by input name (repeated names keep every value).
+pub type Posted = BTreeMap<String, Vec<String>>;
+
+/// Reads a urlencoded body.
+pub fn posted(body: &[u8]) -> Posted {
+    let mut out = Posted::new();
+    for (k, v) in form_urlencoded::parse(body) {
+        out.entry(k.into_owned()).or_default().push(v.into_owned());
+    }
+    out
+}
+
+fn first<'a>(p: &'a Posted, name: &str) -> &'a str {
+    p.get(name)
+        .and_then(|v| v.first())
+        .map(String::as_str)
+        .unwrap_or("")
+}
+
+/// The values of a content as the form shows them.
+pub fn from_content(c: &ActivityContent) -> Posted {
+    let value = serde_json::to_value(c).expect("activity content serialises");
+    let mut out = Posted::new();
+    for (_, fields) in SECTIONS {
+        for (name, kind) in *fields {
+            let v = &value[*name];
+            let texts: Vec<String> = match (kind, v) {
+                (Kind::Transfers, Value::Array(rows)) => {
+                    for (i, row) in rows.iter().enumerate() {
+                        for part in [
+                            "country",
+                            "recipient",
+                            "mechanism",
+                            "derogation",
+                            "safeguards",
+                        ] {
+                            if let Some(s) = row[part].as_str() {
+                                out.insert(format!("transfers.{i}.{part}"), vec![s.to_owned()]);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                (Kind::Lines, Value::Array(items)) => {
+                    vec![
+                        items
+                            .iter()
+                            .filter_map(Value::as_str)
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    ]
+                }
+                (_, Value::Array(items)) => items
+                    .iter()
+                    .map(|i| {
+                        i.as_str()
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| i.to_string())
+                    })
+                    .collect(),
+                (_, Value::Bool(true)) => vec!["on".into()],
+                (_, Value::Bool(false) | Value::Null) => Vec::new(),
+                (_, Value::String(s)) => vec![s.clone()],
+                (_, other) => vec![other.to_string()],
+            };
+            out.insert((*name).to_owned(), texts);
+        }
+    }
+    out
+}
+
+/// Problems reading the form, by field.
+pub type FieldErrors = BTreeMap<String, Vec<String>>;
+
+/// Reads the posted form into content. Fields that cannot be read (a number
+/// that is not a number, a date that is no date) are reported and left empty;
+/// the caller keeps `p` to show what was typed.
+pub fn to_content(p: &Posted, t: Tr) -> (ActivityContent, FieldErrors) {
+    let mut obj = Map::new();
+    let mut errors = FieldErrors::new();
+    for (_, fields) in SECTIONS {
+        for (name, kind) in *fields {
+            let raw = first(p, name).trim();
+            let v = match kind {
+                Kind::Text | Kind::Area => json!(raw),
+                Kind::Lines => json!(
+                    raw.lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .collect::<Vec<_>>()
+                ),
+                Kind::Bool => json!(!raw.is_empty()),
+                Kind::Number if raw.is_empty() => Value::Null,
+                Kind::Number => match raw.replace([' ', '\u{a0}'], "").parse::<u64>() {
+                    Ok(n) => json!(n),
+                    Err(_) => {
+                        errors
+                            .entry((*name).into())
+                            .or_default()
+                            .push(t.t("form.number_invalid").into());
+                        Value::Null
+                    }
+                },
+                Kind::Date if raw.is_empty() => Value::Null,
+                Kind::Date => {
+                    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+                    match time::Date::parse(raw, fmt) {
+                        Ok(_) => json!(raw),
+                        Err(_) => {
+                            errors
+                                .entry((*name).into())
+                                .or_default()
+                                .push(t.t("form.date_invalid").into());
+                            Value::Null
+                        }
+                    }
+                }
+                Kind::One if raw.is_empty() => Value::Null,
+                Kind::One => json!(raw),
+                Kind::Many if name.ends_with("_ids") => {
+                    json!(
+                        p.get(*name)
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|v| v.parse::<i64>().ok())
+                            .collect::<Vec<_>>()
+                    )
+                }
+                Kind::Many => json!(p.get(*name).cloned().unwrap_or_default()),
+                Kind::Transfers => {
+                    let mut rows = Vec::new();
+                    for i in 0.. {
+                        let part =
+                            |x: &str| first(p, &format!("transfers.{i}.{x}")).trim().to_owned();
+                        if !p.contains_key(&format!("transfers.{i}.country")) {
+                            break;
+                        }
+                        let (country, recipient) = (part("country"), part("recipient"));
+                        if country.is_empty() && recipient.is_empty() {
+                            continue;
+                        }
+                        let opt = |s: String| if s.is_empty() { Value::Null } else { json!(s) };
+                        rows.push(json!({
+                            "country": country, "recipient": recipient,
+                            "mechanism": opt(part("mechanism")), "derogation": opt(part("derogation")),
+                            "safeguards": part("safeguards"),
+                        }));
+                    }
+                    json!(rows)
+                }
+            };
+            obj.insert((*name).to_owned(), v);
+        }
+    }
+    match serde_json::from_value::<ActivityContent>(Value::Object(obj)) {
+        Ok(c) => (c, errors),
+        Err(e) => {
+            errors
+                .entry("form".into())
+                .or_default()
+                .push(format!("{}: {e}", t.t("form.value_invalid")));
+            (ActivityContent::default(), errors)
+        }
+    }
+}
+
+/// Builds the sections to render from the typed values and the messages.
+pub fn sections(
+    p: &Posted,
+    errors: &FieldErrors,
+    violations: &[ViolationJson],
+    t: Tr,
+    processors: &[Processor],
+    systems: &[System],
+) -> Vec<Section> {
+    let lang = t.lang;
+    let opts = |field: &str, chosen: &[String]| -> Vec<Opt> {
+        options(field, lang, processors, systems)
+            .into_iter()
+            .map(|(value, label)| Opt {
+                selected: chosen.contains(&value),
+                value,
+                label,
+            })
+            .collect()
+    };
+    SECTIONS
+        .iter()
+        .map(|(title, fields)| Section {
+            id: title.replace('.', "-"),
+            title: t.t(title).to_owned(),
+            fields: fields
+                .iter()
+                .map(|(name, kind)| {
+                    let values = p.get(*name).cloned().unwrap_or_default();
+                    let mut field_errors = errors.get(*name).cloned().unwrap_or_default();
+                    let mut warnings = Vec::new();
+                    for v in violations.iter().filter(|v| v.field == *name) {
+                        let text = format!("{} ({})", v.message, v.article);
+                        if v.severity == ombud_core::register::Severity::Error {
+                            field_errors.push(text)
+                        } else {
+                            warnings.push(text)
+                        }
+                    }
+                    let transfers = if *kind == Kind::Transfers {
+                        let mut n = 0;
+                        while p.contains_key(&format!("transfers.{n}.country")) {
+                            n += 1;
+                        }
+                        (0..=n)
+                            .map(|i| {
+                                let part =
+                                    |x: &str| first(p, &format!("transfers.{i}.{x}")).to_owned();
+                                TransferRow {
+                                    index: i,
+                                    legend: t.f("register.transfer", &[("n", &(i + 1))]),
+                                    country: part("country"),
+                                    recipient: part("recipient"),
+                                    mechanism: opts("mechanism", &[part("mechanism")]),
+                                    derogation: opts("derogation", &[part("derogation")]),
+                                    safeguards: part("safeguards"),
+                                }
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    let hint_key = format!("hint.{name}");
+                    let hint = t.t(&hint_key);
+                    Field {
+                        name,
+                        label: t.t(&format!("field.{name}")).to_owned(),
+                        hint: if hint == hint_key {
+                            String::new()
+                        } else {
+                            hint.to_owned()
+                        },
+                        kind: *kind,
+                        text: values.first().cloned().unwrap_or_default(),
+                        checked: values.first().is_some_and(|v| !v.is_empty()),
+                        options: opts(name, &values),
+                        transfers,
+                        errors: field_errors,
+                        warnings,
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, SV};
+
+    #[test]
+    fn the_form_covers_every_field_once_and_every_label_exists() {
+        let mut names: Vec<&str> = SECTIONS
+            .iter()
+            .flat_map(|(_, f)| f.iter().map(|(n, _)| *n))
+            .collect();
+        let mut expected = ActivityContent::FIELDS.to_vec();
+        names.sort();
+        expected.sort();
+        assert_eq!(names, expected);
+        for name in names {
+            for (lang, cat) in [("sv", &*SV), ("en", &*EN)] {
+                assert!(
+                    cat.contains_key(&format!("field.{name}")),
+                    "field.{name} missing in {lang}"
+                );
+            }
+        }
+        for (title, _) in SECTIONS {
+            assert!(
+                SV.contains_key(*title) && EN.contains_key(*title),
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn content_survives_the_form_round_trip() {
+        let c: ActivityContent = serde_json::from_value(json!({
+            "name": "Antagning", "purposes": ["Antagning", "Statistik"], "data_subject_count": 25000,
+            "legal_basis": "public_task", "special_categories": ["health"], "art9_exceptions": ["substantial_public_interest"],
+            "processor_ids": [2, 5], "personnummer": true, "ethics_approval_date": "2025-03-01",
+            "transfers": [{"country": "USA", "recipient": "Molnet Inc.", "mechanism": "standard_contractual_clauses", "derogation": null, "safeguards": ""}],
+            "public_notice": true
+        }))
+        .unwrap();
+        let t = Tr::new(Lang::En);
+        let (back, errors) = to_content(&from_content(&c), t);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(back, c);
+    }
+
+    #[test]
+    fn unreadable_numbers_and_dates_are_reported_and_kept() {
+        let mut p = from_content(&ActivityContent {
+            name: "X".into(),
+            ..Default::default()
+        });
+        p.insert("data_subject_count".into(), vec!["cirka tusen".into()]);
+        p.insert("ethics_approval_date".into(), vec!["2025-02-30".into()]);
+        let t = Tr::new(Lang::Sv);
+        let (c, errors) = to_content(&p, t);
+        assert_eq!(c.name, "X");
+        assert_eq!(
+            errors.keys().collect::<Vec<_>>(),
+            ["data_subject_count", "ethics_approval_date"]
+        );
+        let s = sections(&p, &errors, &[], t, &[], &[]);
+        let count = s
+            .iter()
+            .flat_map(|s| &s.fields)
+            .find(|f| f.name == "data_subject_count")
+            .unwrap();
+        assert_eq!(count.text, "cirka tusen", "what was typed is shown again");
+        assert!(count.invalid());
+    }
+}
