@@ -33,11 +33,26 @@ export async function startServer() {
   return {
     base,
     dir,
-    createUser(email, role) {
-      const r = spawnSync(BIN, ['admin', 'create-user', '--email', email, '--role', role, '--name', `Test ${role}`], {
+    createUser(email, role, unit) {
+      const unitArgs = unit ? ['--unit', unit] : [];
+      const r = spawnSync(BIN, ['admin', 'create-user', '--email', email, '--role', role, '--name', `Test ${role}`, ...unitArgs], {
         cwd: dir, env, input: `${PASSWORD}\n`, encoding: 'utf8',
       });
       if (r.status !== 0) throw new Error(`create-user failed: ${r.stderr}`);
+    },
+    createToken(email) {
+      const r = spawnSync(BIN, ['admin', 'create-token', '--email', email], { cwd: dir, env, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`create-token failed: ${r.stderr}`);
+      return r.stdout.trim();
+    },
+    /** Calls the JSON API with a bearer token. */
+    async api(token, method, path, body) {
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, json: await res.json() };
     },
     async stop() {
       const exited = new Promise((ok) => child.once('exit', ok));

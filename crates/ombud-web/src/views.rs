@@ -43,6 +43,12 @@ impl Page {
             "users.saved",
             "account.changed",
             "login.signed_out",
+            "register.saved",
+            "register.submitted",
+            "register.done_approved",
+            "register.done_changes",
+            "register.done_rejected",
+            "register.done_archived",
         ];
         self.notice = key
             .filter(|k| NOTICES.contains(k))
