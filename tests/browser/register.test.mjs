@@ -15,6 +15,7 @@ const TEXT = {
     submit: 'Skicka till dataskyddsombudet', submitted: 'Behandlingen skickades till dataskyddsombudet.',
     approve: 'Godkänn', approved: 'Behandlingen godkändes och ingår i registerförteckningen.', statusApproved: 'Godkänd',
     register: 'Registerförteckning', blocked: 'Behandlingen kan inte skickas',
+    publicNotice: 'Visa i det offentliga integritetsmeddelandet när den är godkänd', noticeTitle: 'Så behandlar vi personuppgifter',
   },
   'en-GB': {
     newActivity: 'Report a processing activity', name: 'Name of the processing', purposes: 'Purposes',
@@ -25,6 +26,7 @@ const TEXT = {
     submit: 'Send to the data protection officer', submitted: 'The activity was sent to the data protection officer.',
     approve: 'Approve', approved: 'The activity was approved and is part of the register.', statusApproved: 'Approved',
     register: 'Register', blocked: 'The activity cannot be sent',
+    publicNotice: 'Show in the public privacy notice once approved', noticeTitle: 'How we process personal data',
   },
 };
 
@@ -78,6 +80,7 @@ describe('register: form → submit → review → approve', () => {
       await staff.getByLabel(T.retentionKind).selectOption('riksarkivet_regulation');
       await staff.getByLabel(T.retentionSource).fill('RA-FS 2021:6');
       await staff.getByLabel(T.security).fill('Behörighetsstyrning och loggning');
+      await staff.getByLabel(T.publicNotice).check();
       await staff.getByRole('button', { name: T.submit }).click();
 
       // An authority may not rely on legitimate interests: stopped, article cited, input kept.
@@ -112,6 +115,18 @@ describe('register: form → submit → review → approve', () => {
       await dpo.goto(`${activityUrl}/history`);
       assert.deepEqual(await axeViolations(dpo), [], 'history');
       await dpo.context().close();
+
+      // The public notice, as a data subject sees it without an account.
+      const visitor = await newPage(browser, locale);
+      await visitor.goto(`${server.base}/login`);
+      await visitor.getByRole('link', { name: T.noticeTitle }).click();
+      assert.equal(await visitor.locator('h1').textContent(), T.noticeTitle);
+      assert.deepEqual(await axeViolations(visitor), [], 'public notice');
+      await visitor.getByRole('link', { name }).click();
+      assert.equal(await visitor.locator('h1').textContent(), name);
+      assert.match(await visitor.locator('main').textContent(), /Betala ut lön/);
+      assert.deepEqual(await axeViolations(visitor), [], 'public notice of one activity');
+      await visitor.context().close();
     });
   }
 });

@@ -66,6 +66,8 @@ pub const POLICY: &[(&str, &str, Access)] = &[
     ("GET", "/admin/users/{id}", Access::Roles(ADMIN)),
     ("POST", "/admin/users/{id}", Access::Roles(ADMIN)),
     ("GET", "/audit", Access::Roles(TRAIL_READERS)),
+    ("GET", "/privacy", Access::Public),
+    ("GET", "/privacy/{id}", Access::Public),
     ("GET", "/register", Access::Roles(REGISTER_READERS)),
     ("POST", "/register", Access::Roles(REGISTER_WRITERS)),
     ("GET", "/register/new", Access::Roles(REGISTER_WRITERS)),

@@ -334,3 +334,22 @@ pub struct HistoryTpl {
     pub name: String,
     pub versions: Vec<VersionView>,
 }
+
+#[derive(Template)]
+#[template(path = "privacy.html")]
+pub struct PrivacyTpl {
+    pub p: Page,
+    pub intro: String,
+    pub org: ombud_core::register::Organisation,
+    /// (id, name) of the published activities.
+    pub items: Vec<(i64, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "privacy_activity.html")]
+pub struct PrivacyActivityTpl {
+    pub p: Page,
+    pub org: ombud_core::register::Organisation,
+    /// (label, values) of the Art. 13/14 items.
+    pub rows: Vec<(String, Vec<String>)>,
+}

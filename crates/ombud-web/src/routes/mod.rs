@@ -6,6 +6,7 @@ pub mod activities_api;
 pub mod api;
 pub mod audit;
 pub mod pages;
+pub mod privacy;
 pub mod register_pages;
 pub mod settings_api;
 pub mod users;
@@ -96,6 +97,8 @@ pub fn table() -> RouteTable {
         .get("/admin/users/{id}", users::edit_form)
         .post("/admin/users/{id}", users::update)
         .get("/audit", audit::list)
+        .get("/privacy", privacy::index)
+        .get("/privacy/{id}", privacy::activity)
         .get("/register", register_pages::list)
         .post("/register", register_pages::create)
         .get("/register/new", register_pages::new_form)

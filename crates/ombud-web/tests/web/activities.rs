@@ -453,3 +453,75 @@ async fn registrants_see_their_units_drafts_and_the_register_in_force() {
     assert_eq!(checks["blocks_submission"], false);
     assert!(checks["dpia"]["required"].is_boolean());
 }
+
+#[tokio::test]
+async fn the_public_notice_shows_only_approved_public_activities() {
+    let s = setup().await;
+    let mut make = Vec::new();
+    for (name, public, approve) in [
+        ("Alumnnätverk", true, true),
+        ("Lönehantering", false, true),
+        ("Utkast om kameror", true, false),
+    ] {
+        let mut body = complete(name);
+        body["public_notice"] = json!(public);
+        body["recipients"] = json!(["Skatteverket"]);
+        let id = s
+            .call("POST", "/api/v1/activities", &s.dpo, Some(body))
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        if approve {
+            s.call(
+                "POST",
+                &format!("/api/v1/activities/{id}/submit"),
+                &s.dpo,
+                None,
+            )
+            .await;
+            assert_eq!(
+                s.call(
+                    "POST",
+                    &format!("/api/v1/activities/{id}/approve"),
+                    &s.dpo,
+                    None
+                )
+                .await
+                .status,
+                StatusCode::OK
+            );
+        }
+        make.push(id);
+    }
+    let anon = s.app.browser().await;
+    let index = s.app.get(&anon, "/privacy").await;
+    assert_eq!(index.status, StatusCode::OK);
+    assert!(index.body.contains("Alumnnätverk"));
+    assert!(!index.body.contains("Lönehantering") && !index.body.contains("Utkast om kameror"));
+    assert!(
+        index.body.contains("Integritetsskyddsmyndigheten"),
+        "the right to complain to IMY"
+    );
+    assert!(index.body.contains("Exempeluniversitetet"));
+    let one = s.app.get(&anon, &format!("/privacy/{}", make[0])).await;
+    assert!(
+        one.body.contains("Betala ut lön")
+            && one.body.contains("Skatteverket")
+            && one.body.contains("10 år efter")
+    );
+    assert_eq!(
+        s.app
+            .get(&anon, &format!("/privacy/{}", make[1]))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        s.app
+            .get(&anon, &format!("/privacy/{}", make[2]))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
