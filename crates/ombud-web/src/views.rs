@@ -182,6 +182,12 @@ pub struct DashboardTpl {
     /// Shown to those who read the audit trail.
     pub audit_total: Option<i64>,
     pub recent: Vec<AuditEntry>,
+    /// Register counts as (label, count, link), for those who work with the register.
+    pub register_counts: Vec<(String, usize, String)>,
+    /// Activities waiting for review: (id, name).
+    pub queue: Vec<(i64, String)>,
+    /// Approved activities whose yearly review is overdue: (id, name, due date).
+    pub overdue: Vec<(i64, String, String)>,
 }
 
 #[derive(Template)]

@@ -340,6 +340,12 @@ pub async fn dashboard(
     } else {
         (None, Vec::new())
     };
+    let (register_counts, queue, overdue) =
+        if matches!(user.role, Role::Dpo | Role::Registrant | Role::Auditor) {
+            register_overview(&state, &ctx, &user).await?
+        } else {
+            Default::default()
+        };
     Ok(render(
         StatusCode::OK,
         &DashboardTpl {
@@ -348,6 +354,97 @@ pub async fn dashboard(
             users_by_role,
             audit_total,
             recent,
+            register_counts,
+            queue,
+            overdue,
         },
     ))
+}
+
+type Overview = (
+    Vec<(String, usize, String)>,
+    Vec<(i64, String)>,
+    Vec<(i64, String, String)>,
+);
+
+/// Counts of the register by status and review date, the review queue and overdue reviews.
+async fn register_overview(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &ombud_core::user::User,
+) -> Result<Overview, PageError> {
+    use ombud_core::register::Status;
+    let t = ctx.tr();
+    let today = OffsetDateTime::now_utc().date();
+    let records: Vec<_> = state
+        .store
+        .activities()
+        .await
+        .map_err(PageError::store(ctx.lang))?
+        .into_iter()
+        .filter(|r| crate::routes::activities_api::may_see(user, r))
+        .collect();
+    let count =
+        |f: &dyn Fn(&ombud_store::ActivityRecord) -> bool| records.iter().filter(|r| f(r)).count();
+    let in_force = |r: &ombud_store::ActivityRecord| {
+        r.in_force_version.is_some() && r.current.status != Status::Archived
+    };
+    let due = |r: &ombud_store::ActivityRecord, days: i64| {
+        r.current.status == Status::Approved
+            && r.current
+                .review_due
+                .is_some_and(|d| d <= today + time::Duration::days(days))
+    };
+    let counts = vec![
+        (
+            t.t("dash.in_register").to_owned(),
+            count(&in_force),
+            "/register".to_owned(),
+        ),
+        (
+            t.t("dash.awaiting_review").to_owned(),
+            count(&|r| r.current.status == Status::Submitted),
+            "/register?status=submitted".to_owned(),
+        ),
+        (
+            t.t("dash.changes_requested").to_owned(),
+            count(&|r| r.current.status == Status::ChangesRequested),
+            "/register?status=changes_requested".to_owned(),
+        ),
+        (
+            t.t("dash.drafts").to_owned(),
+            count(&|r| r.current.status == Status::Draft),
+            "/register?status=draft".to_owned(),
+        ),
+        (
+            t.t("dash.overdue").to_owned(),
+            count(&|r| due(r, -1)),
+            "/register?review_due=overdue".to_owned(),
+        ),
+        (
+            t.t("dash.due_soon").to_owned(),
+            count(&|r| due(r, 30)),
+            "/register?review_due=within_30_days".to_owned(),
+        ),
+    ];
+    let queue = records
+        .iter()
+        .filter(|r| r.current.status == Status::Submitted)
+        .map(|r| (r.current.id, r.current.content.name.clone()))
+        .collect();
+    let overdue = records
+        .iter()
+        .filter(|r| due(r, -1))
+        .map(|r| {
+            (
+                r.current.id,
+                r.current.content.name.clone(),
+                r.current
+                    .review_due
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    Ok((counts, queue, overdue))
 }

@@ -525,3 +525,55 @@ async fn the_public_notice_shows_only_approved_public_activities() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_dashboard_counts_the_register_and_lists_the_review_queue() {
+    let s = setup().await;
+    for name in ["Antagning", "Tentamen"] {
+        let id = s
+            .call("POST", "/api/v1/activities", &s.hr, Some(complete(name)))
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        s.call(
+            "POST",
+            &format!("/api/v1/activities/{id}/submit"),
+            &s.hr,
+            None,
+        )
+        .await;
+    }
+    let approved_id = s
+        .call("POST", "/api/v1/activities", &s.dpo, Some(complete("Lön")))
+        .await
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    s.call(
+        "POST",
+        &format!("/api/v1/activities/{approved_id}/submit"),
+        &s.dpo,
+        None,
+    )
+    .await;
+    s.call(
+        "POST",
+        &format!("/api/v1/activities/{approved_id}/approve"),
+        &s.dpo,
+        None,
+    )
+    .await;
+    let b = s.app.signed_in("dpo@example.se").await;
+    let dash = s.app.get(&b, "/").await.body;
+    assert!(
+        dash.contains("Väntar på granskning: <strong>2</strong>"),
+        "{dash}"
+    );
+    assert!(dash.contains("I förteckningen: <strong>1</strong>"));
+    assert!(dash.contains("Årlig granskning försenad: <strong>0</strong>"));
+    assert!(
+        dash.contains(">Antagning</a>") && dash.contains(">Tentamen</a>"),
+        "the review queue"
+    );
+}
