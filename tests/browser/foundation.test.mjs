@@ -69,6 +69,10 @@ describe('foundation pages', () => {
       assert.deepEqual(await axeViolations(page), [], 'dashboard');
       await page.goto(`${server.base}/audit`);
       assert.deepEqual(await axeViolations(page), [], 'audit trail');
+      for (const path of ['/settings/organisation', '/processors', '/processors/new', '/systems', '/systems/new']) {
+        await page.goto(`${server.base}${path}`);
+        assert.deepEqual(await axeViolations(page), [], path);
+      }
       await page.context().close();
     });
   }

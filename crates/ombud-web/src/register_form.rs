@@ -34,7 +34,24 @@ pub enum Kind {
 }
 
 /// The form: sections of (field name, kind), in the order shown.
-pub const SECTIONS: &[(&str, &[(&str, Kind)])] = &[
+pub type Sections = &'static [(&'static str, &'static [(&'static str, Kind)])];
+
+/// A form: its sections and the catalogue prefix of its field labels
+/// (`{prefix}.{name}`; hints are looked up under `hint.{name}`).
+#[derive(Debug, Clone, Copy)]
+pub struct Spec {
+    pub sections: Sections,
+    pub labels: &'static str,
+}
+
+/// The activity form.
+pub const ACTIVITY: Spec = Spec {
+    sections: SECTIONS,
+    labels: "field",
+};
+
+/// The activity form's sections.
+pub const SECTIONS: Sections = &[
     (
         "section.identity",
         &[
@@ -274,9 +291,16 @@ fn first<'a>(p: &'a Posted, name: &str) -> &'a str {
 
 /// The values of a content as the form shows them.
 pub fn from_content(c: &ActivityContent) -> Posted {
-    let value = serde_json::to_value(c).expect("activity content serialises");
+    values_of(
+        ACTIVITY,
+        &serde_json::to_value(c).expect("activity content serialises"),
+    )
+}
+
+/// The values of any record (as JSON) as a form of `spec` shows them.
+pub fn values_of(spec: Spec, value: &Value) -> Posted {
     let mut out = Posted::new();
-    for (_, fields) in SECTIONS {
+    for (_, fields) in spec.sections {
         for (name, kind) in *fields {
             let v = &value[*name];
             let texts: Vec<String> = match (kind, v) {
@@ -331,9 +355,24 @@ pub type FieldErrors = BTreeMap<String, Vec<String>>;
 /// that is not a number, a date that is no date) are reported and left empty;
 /// the caller keeps `p` to show what was typed.
 pub fn to_content(p: &Posted, t: Tr) -> (ActivityContent, FieldErrors) {
+    let (obj, mut errors) = json_of(ACTIVITY, p, t);
+    match serde_json::from_value::<ActivityContent>(Value::Object(obj)) {
+        Ok(c) => (c, errors),
+        Err(e) => {
+            errors
+                .entry("form".into())
+                .or_default()
+                .push(format!("{}: {e}", t.t("form.value_invalid")));
+            (ActivityContent::default(), errors)
+        }
+    }
+}
+
+/// Reads a posted form of `spec` into a JSON object, with the fields that could not be read.
+pub fn json_of(spec: Spec, p: &Posted, t: Tr) -> (Map<String, Value>, FieldErrors) {
     let mut obj = Map::new();
     let mut errors = FieldErrors::new();
-    for (_, fields) in SECTIONS {
+    for (_, fields) in spec.sections {
         for (name, kind) in *fields {
             let raw = first(p, name).trim();
             let v = match kind {
@@ -407,20 +446,24 @@ pub fn to_content(p: &Posted, t: Tr) -> (ActivityContent, FieldErrors) {
             obj.insert((*name).to_owned(), v);
         }
     }
-    match serde_json::from_value::<ActivityContent>(Value::Object(obj)) {
-        Ok(c) => (c, errors),
-        Err(e) => {
-            errors
-                .entry("form".into())
-                .or_default()
-                .push(format!("{}: {e}", t.t("form.value_invalid")));
-            (ActivityContent::default(), errors)
-        }
-    }
+    (obj, errors)
 }
 
 /// Builds the sections to render from the typed values and the messages.
 pub fn sections(
+    p: &Posted,
+    errors: &FieldErrors,
+    violations: &[ViolationJson],
+    t: Tr,
+    processors: &[Processor],
+    systems: &[System],
+) -> Vec<Section> {
+    sections_of(ACTIVITY, p, errors, violations, t, processors, systems)
+}
+
+/// Builds the sections of any form.
+pub fn sections_of(
+    spec: Spec,
     p: &Posted,
     errors: &FieldErrors,
     violations: &[ViolationJson],
@@ -439,7 +482,7 @@ pub fn sections(
             })
             .collect()
     };
-    SECTIONS
+    spec.sections
         .iter()
         .map(|(title, fields)| Section {
             id: title.replace('.', "-"),
@@ -485,7 +528,7 @@ pub fn sections(
                     let hint = t.t(&hint_key);
                     Field {
                         name,
-                        label: t.t(&format!("field.{name}")).to_owned(),
+                        label: t.t(&format!("{}.{name}", spec.labels)).to_owned(),
                         hint: if hint == hint_key {
                             String::new()
                         } else {

@@ -81,6 +81,10 @@ impl Page {
         self.has_role(&[Role::Dpo, Role::Registrant, Role::Auditor])
     }
 
+    pub fn can_edit_settings(&self) -> bool {
+        self.has_role(&[Role::Admin, Role::Dpo])
+    }
+
     pub fn can_read_audit(&self) -> bool {
         self.has_role(&[Role::Dpo, Role::Auditor])
     }
@@ -358,4 +362,24 @@ pub struct PrivacyActivityTpl {
     pub org: ombud_core::register::Organisation,
     /// (label, values) of the Art. 13/14 items.
     pub rows: Vec<(String, Vec<String>)>,
+}
+
+#[derive(Template)]
+#[template(path = "record_form.html")]
+pub struct RecordFormTpl {
+    pub p: Page,
+    pub action: String,
+    pub sections: Vec<crate::register_form::Section>,
+    pub problems: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "record_list.html")]
+pub struct RecordListTpl {
+    pub p: Page,
+    /// (href, label) of the "new" button, when the user may add.
+    pub new_link: Option<(String, String)>,
+    pub headers: Vec<String>,
+    /// (link of the first cell, cells).
+    pub rows: Vec<(Option<String>, Vec<String>)>,
 }

@@ -9,6 +9,7 @@ pub mod pages;
 pub mod privacy;
 pub mod register_pages;
 pub mod settings_api;
+pub mod settings_pages;
 pub mod users;
 
 use axum::Router;
@@ -97,6 +98,18 @@ pub fn table() -> RouteTable {
         .get("/admin/users/{id}", users::edit_form)
         .post("/admin/users/{id}", users::update)
         .get("/audit", audit::list)
+        .get("/settings/organisation", settings_pages::organisation_form)
+        .post("/settings/organisation", settings_pages::organisation_save)
+        .get("/processors", settings_pages::processors)
+        .post("/processors", settings_pages::processor_create)
+        .get("/processors/new", settings_pages::processor_new)
+        .get("/processors/{id}", settings_pages::processor_edit)
+        .post("/processors/{id}", settings_pages::processor_update)
+        .get("/systems", settings_pages::systems)
+        .post("/systems", settings_pages::system_create)
+        .get("/systems/new", settings_pages::system_new)
+        .get("/systems/{id}", settings_pages::system_edit)
+        .post("/systems/{id}", settings_pages::system_update)
         .get("/privacy", privacy::index)
         .get("/privacy/{id}", privacy::activity)
         .get("/register", register_pages::list)

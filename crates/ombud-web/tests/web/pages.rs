@@ -279,3 +279,89 @@ async fn changing_ones_own_password_ends_the_session() {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn organisation_processors_and_systems_are_kept_through_their_forms() {
+    let app = TestApp::new().await;
+    app.user("dpo@example.se", Role::Dpo).await;
+    let b = app.signed_in("dpo@example.se").await;
+    let fields = [
+        ("name", "Exempeluniversitetet"),
+        ("org_number", "202100-0000"),
+        ("is_public_authority", "on"),
+        ("units", "HR\nIT-avdelningen"),
+        ("dpo_name", "Dana Ombud"),
+        ("dpo_email", "dso@example.se"),
+    ];
+    let r = app.post_form(&b, "/settings/organisation", &fields).await;
+    assert_eq!(
+        r.location(),
+        Some("/settings/organisation?notice=saved"),
+        "{}",
+        r.body
+    );
+    let org = app.store.organisation().await.unwrap();
+    assert!(org.is_public_authority);
+    assert_eq!(org.units, ["HR", "IT-avdelningen"]);
+    assert_eq!(org.dpo.unwrap().email, "dso@example.se");
+    let empty = app
+        .post_form(
+            &b,
+            "/settings/organisation",
+            &[("org_number", "202100-0000")],
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        empty.body.contains("value=\"202100-0000\""),
+        "typed values kept"
+    );
+
+    let p = app
+        .post_form(
+            &b,
+            "/processors",
+            &[
+                ("name", "Lönebyrån AB"),
+                ("agreement_in_place", "on"),
+                ("agreement_date", "2025-01-15"),
+                ("sub_processors", "Molnet AB; Sverige; drift"),
+            ],
+        )
+        .await;
+    assert_eq!(p.location(), Some("/processors"));
+    let saved = &app.store.processors().await.unwrap()[0];
+    assert!(saved.agreement_in_place);
+    assert_eq!(saved.sub_processors[0].service, "drift");
+    let bad_date = app
+        .post_form(
+            &b,
+            "/processors",
+            &[("name", "X"), ("agreement_date", "15/1 2025")],
+        )
+        .await;
+    assert_eq!(bad_date.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad_date.body.contains("value=\"15/1 2025\""));
+
+    let s = app
+        .post_form(
+            &b,
+            "/systems",
+            &[("name", "Ladok"), ("hosting", "Ladokkonsortiet")],
+        )
+        .await;
+    assert_eq!(s.location(), Some("/systems"));
+    let id = app.store.systems().await.unwrap()[0].id;
+    app.post_form(
+        &b,
+        &format!("/systems/{id}"),
+        &[("name", "Ladok"), ("hosting", "Egen drift")],
+    )
+    .await;
+    assert_eq!(app.store.systems().await.unwrap()[0].hosting, "Egen drift");
+    let list = app.get(&b, "/systems").await;
+    assert!(list.body.contains("Ladok") && list.body.contains("Egen drift"));
+    // The activity form offers them.
+    let form = app.get(&b, "/register/new").await;
+    assert!(form.body.contains("Lönebyrån AB") && form.body.contains(">Ladok</label>"));
+}
