@@ -114,6 +114,9 @@ describe('register: form → submit → review → approve', () => {
       assert.deepEqual(await axeViolations(dpo), [], 'register list');
       await dpo.goto(`${activityUrl}/history`);
       assert.deepEqual(await axeViolations(dpo), [], 'history');
+      await dpo.goto(`${server.base}/register/print`);
+      assert.match(await dpo.locator('main').textContent(), new RegExp(name));
+      assert.deepEqual(await axeViolations(dpo), [], 'printable register');
       await dpo.context().close();
 
       // The public notice, as a data subject sees it without an account.

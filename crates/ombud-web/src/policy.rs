@@ -83,6 +83,7 @@ pub const POLICY: &[(&str, &str, Access)] = &[
     ("GET", "/register", Access::Roles(REGISTER_READERS)),
     ("POST", "/register", Access::Roles(REGISTER_WRITERS)),
     ("GET", "/register/new", Access::Roles(REGISTER_WRITERS)),
+    ("GET", "/register/print", Access::Roles(REGISTER_READERS)),
     ("GET", "/register/{id}", Access::Roles(REGISTER_READERS)),
     ("POST", "/register/{id}", Access::Roles(REGISTER_WRITERS)),
     (

@@ -383,3 +383,25 @@ pub struct RecordListTpl {
     /// (link of the first cell, cells).
     pub rows: Vec<(Option<String>, Vec<String>)>,
 }
+
+/// One activity in the printable register.
+pub struct PrintActivity {
+    pub id: i64,
+    pub name: String,
+    pub version: i64,
+    pub review_due: String,
+    /// Prefix of element ids, unique per activity.
+    pub prefix: String,
+    pub sections: Vec<crate::register_form::Section>,
+}
+
+#[derive(Template)]
+#[template(path = "register_print.html")]
+pub struct RegisterPrintTpl {
+    pub p: Page,
+    pub org: ombud_core::register::Organisation,
+    pub printed: String,
+    pub other_lang_href: String,
+    pub other_lang_label: String,
+    pub activities: Vec<PrintActivity>,
+}

@@ -115,6 +115,7 @@ pub fn table() -> RouteTable {
         .get("/register", register_pages::list)
         .post("/register", register_pages::create)
         .get("/register/new", register_pages::new_form)
+        .get("/register/print", register_pages::print)
         .get("/register/{id}", register_pages::show)
         .post("/register/{id}", register_pages::update)
         .get("/register/{id}/edit", register_pages::edit_form)

@@ -695,3 +695,67 @@ pub async fn history(
         },
     ))
 }
+
+#[derive(Debug, Deserialize)]
+pub struct PrintQuery {
+    lang: Option<String>,
+}
+
+/// `GET /register/print?lang=sv|en`: the register in force as one printable
+/// document (print it, or save it as PDF from the browser), every field of
+/// every approved activity — what the DPO hands IMY on request.
+pub async fn print(
+    State(state): State<AppState>,
+    mut ctx: Ctx,
+    Query(q): Query<PrintQuery>,
+) -> Result<Response, PageError> {
+    if let Some(lang) = q.lang.as_deref().and_then(ombud_core::lang::Lang::from_tag) {
+        ctx.lang = lang;
+    }
+    let t = ctx.tr();
+    let (org, processors, systems) = lookups(&state, &ctx).await?;
+    let approved = state
+        .store
+        .approved_activities()
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    let today = OffsetDateTime::now_utc().date();
+    let activities = approved
+        .iter()
+        .map(|a| crate::views::PrintActivity {
+            id: a.id,
+            name: a.content.name.clone(),
+            version: a.version,
+            review_due: a.review_due.map(|d| d.to_string()).unwrap_or_default(),
+            prefix: format!("a{}-", a.id),
+            sections: register_form::sections(
+                &register_form::from_content(&a.content),
+                &FieldErrors::new(),
+                &[],
+                t,
+                &processors,
+                &systems,
+            ),
+        })
+        .collect::<Vec<_>>();
+    let p = Page::new(&ctx, "print.title", "/register/print");
+    let other = if t.lang == ombud_core::lang::Lang::Sv {
+        "en"
+    } else {
+        "sv"
+    };
+    Ok(render(
+        StatusCode::OK,
+        &crate::views::RegisterPrintTpl {
+            printed: t.f(
+                "print.printed",
+                &[("date", &today), ("count", &activities.len())],
+            ),
+            other_lang_href: format!("/register/print?lang={other}"),
+            other_lang_label: t.t("print.other").to_owned(),
+            org,
+            activities,
+            p,
+        },
+    ))
+}

@@ -577,3 +577,60 @@ async fn the_dashboard_counts_the_register_and_lists_the_review_queue() {
         "the review queue"
     );
 }
+
+#[tokio::test]
+async fn the_printable_register_holds_every_approved_activity_in_either_language() {
+    let s = setup().await;
+    let approved = s
+        .call(
+            "POST",
+            "/api/v1/activities",
+            &s.dpo,
+            Some(complete("Lönehantering")),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    s.call(
+        "POST",
+        &format!("/api/v1/activities/{approved}/submit"),
+        &s.dpo,
+        None,
+    )
+    .await;
+    s.call(
+        "POST",
+        &format!("/api/v1/activities/{approved}/approve"),
+        &s.dpo,
+        None,
+    )
+    .await;
+    s.call(
+        "POST",
+        "/api/v1/activities",
+        &s.dpo,
+        Some(complete("Ett utkast")),
+    )
+    .await;
+    let b = s.app.signed_in("aud@example.se").await;
+    let sv = s.app.get(&b, "/register/print").await;
+    assert_eq!(sv.status, StatusCode::OK);
+    assert!(sv.body.contains("Lönehantering") && !sv.body.contains("Ett utkast"));
+    assert!(sv.body.contains("1 behandlingar"));
+    for value in [
+        "Betala ut lön",
+        "Inkomstskattelagen (1999:1229)",
+        "10 år efter räkenskapsårets slut",
+        "Behörighetsstyrning, loggning, kryptering",
+        "Rättslig förpliktelse",
+    ] {
+        assert!(sv.body.contains(value), "{value} missing");
+    }
+    let en = s.app.get(&b, "/register/print?lang=en").await;
+    assert!(
+        en.body.contains("<html lang=\"en\">")
+            && en.body.contains("Legal basis (Art. 6(1))")
+            && en.body.contains("Legal obligation")
+    );
+}
