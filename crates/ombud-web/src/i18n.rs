@@ -26,10 +26,11 @@ pub fn negotiate(cookie: Option<&str>, headers: &HeaderMap) -> Lang {
             .find_map(|p| p.trim().strip_prefix("q="))
             .and_then(|q| q.parse::<f32>().ok())
             .unwrap_or(1.0);
-        if let Some(l) = Lang::from_tag(tag) {
-            if q > 0.0 && best.is_none_or(|(bq, _)| q > bq) {
-                best = Some((q, l));
-            }
+        if let Some(l) = Lang::from_tag(tag)
+            && q > 0.0
+            && best.is_none_or(|(bq, _)| q > bq)
+        {
+            best = Some((q, l));
         }
     }
     best.map(|(_, l)| l).unwrap_or_default()
