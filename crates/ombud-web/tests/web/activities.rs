@@ -634,3 +634,85 @@ async fn the_printable_register_holds_every_approved_activity_in_either_language
             && en.body.contains("Legal obligation")
     );
 }
+
+#[tokio::test]
+async fn pages_keep_registrants_to_their_own_unit() {
+    let s = setup().await;
+    let hr_draft = s
+        .call(
+            "POST",
+            "/api/v1/activities",
+            &s.hr,
+            Some(complete("HR:s utkast")),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    let it = s.app.signed_in("it@example.se").await;
+    assert_eq!(
+        s.app
+            .get(&it, &format!("/register/{hr_draft}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        s.app
+            .get(&it, &format!("/register/{hr_draft}/edit"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let post = s
+        .app
+        .post_form(
+            &it,
+            &format!("/register/{hr_draft}"),
+            &[("name", "Kapat"), ("action", "save")],
+        )
+        .await;
+    assert_eq!(post.status, StatusCode::NOT_FOUND);
+    assert!(
+        !s.app
+            .get(&it, "/register")
+            .await
+            .body
+            .contains("HR:s utkast")
+    );
+    let hr = s.app.signed_in("hr@example.se").await;
+    let mine = s.app.get(&hr, &format!("/register/{hr_draft}")).await;
+    assert!(
+        mine.status == StatusCode::OK && mine.body.contains(&format!("/register/{hr_draft}/edit"))
+    );
+    let saved = s
+        .app
+        .post_form(
+            &hr,
+            &format!("/register/{hr_draft}"),
+            &[("name", "HR:s utkast, ändrat"), ("action", "save")],
+        )
+        .await;
+    assert_eq!(
+        saved.location(),
+        Some(format!("/register/{hr_draft}?notice=register.saved").as_str())
+    );
+    let rec = s.app.store.activity(hr_draft).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            rec.current.content.name.as_str(),
+            rec.current.content.unit.as_str()
+        ),
+        ("HR:s utkast, ändrat", "HR"),
+        "the unit stays the registrant's"
+    );
+    let review = s
+        .app
+        .post_form(
+            &hr,
+            &format!("/register/{hr_draft}/review"),
+            &[("action", "approve")],
+        )
+        .await;
+    assert_eq!(review.status, StatusCode::FORBIDDEN);
+}
