@@ -30,6 +30,8 @@ enum Command {
     Scan(cmd::scan::ScanArgs),
     /// Legal deadlines and Swedish public holidays.
     Calendar(cmd::calendar::CalendarArgs),
+    /// Load the demo register (a fictional Swedish university) into an empty database.
+    Demo(cmd::demo::DemoArgs),
 }
 
 fn main() -> ExitCode {
@@ -40,5 +42,6 @@ fn main() -> ExitCode {
         Command::Audit(args) => cmd::audit::run(args),
         Command::Scan(args) => cmd::scan::run(args),
         Command::Calendar(args) => cmd::calendar::run(args),
+        Command::Demo(args) => cmd::demo::run(args),
     }
 }
