@@ -82,6 +82,8 @@ macro_rules! labelled_enum {
 
 pub mod activity;
 pub mod dpia;
+pub mod export;
+pub mod import;
 pub mod org;
 pub mod rules;
 
