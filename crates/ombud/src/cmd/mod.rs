@@ -4,6 +4,7 @@ pub mod admin;
 pub mod audit;
 pub mod calendar;
 pub mod demo;
+pub mod register;
 pub mod scan;
 pub mod serve;
 
