@@ -4,9 +4,10 @@ use async_trait::async_trait;
 use ombud_core::audit::{Actor, Change};
 use ombud_core::register::{Activity, ActivityContent, Organisation, Processor, Status, System};
 use ombud_store::{
-    ActivityRecord, ActivityVersion, RegisterStore, StoreError, StoreResult, Transition,
-    transition_action,
+    ActivityRecord, ActivityVersion, ImportSummary, RegisterImport, RegisterStore, StoreError,
+    StoreResult, Transition, transition_action,
 };
+use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
 
 use crate::audit::append;
@@ -107,6 +108,104 @@ impl PgStore {
             .map(VersionRow::record)
             .transpose()
     }
+
+    /// Replaces the organisation's settings, audited as `action`.
+    async fn put_organisation(
+        conn: &mut sqlx::PgConnection,
+        actor: &Actor,
+        org: &Organisation,
+        action: &str,
+    ) -> StoreResult<()> {
+        let before =
+            sqlx::query_scalar!(r#"SELECT data AS "data!" FROM organisation WHERE id = 1"#)
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(db_err)?;
+        let (data, at) = (to_text(org), now());
+        sqlx::query!(
+            "INSERT INTO organisation (id, data, updated_at) VALUES (1, $1, $2)
+             ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+            data,
+            at
+        )
+        .execute(&mut *conn)
+        .await
+        .map_err(db_err)?;
+        let mut change = Change::new(actor, action, "organisation", 1).after(org);
+        if let Some(b) = before {
+            change = change.before(json::<serde_json::Value>(&b)?);
+        }
+        append(conn, change).await?;
+        Ok(())
+    }
+
+    /// Inserts a processor with a new id, audited as `action`.
+    async fn insert_processor(
+        conn: &mut sqlx::PgConnection,
+        actor: &Actor,
+        p: &Processor,
+        action: &str,
+    ) -> StoreResult<Processor> {
+        let at = now();
+        let id = sqlx::query_scalar!(
+            r#"INSERT INTO processors (data, created_at, updated_at) VALUES ('{}', $1, $1) RETURNING id AS "id!""#,
+            at
+        )
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(db_err)?;
+        let p = Processor { id, ..p.clone() };
+        let data = to_text(&p);
+        sqlx::query!("UPDATE processors SET data = $2 WHERE id = $1", id, data)
+            .execute(&mut *conn)
+            .await
+            .map_err(db_err)?;
+        append(conn, Change::new(actor, action, "processor", id).after(&p)).await?;
+        Ok(p)
+    }
+
+    /// Inserts a system with a new id, audited as `action`.
+    async fn insert_system(
+        conn: &mut sqlx::PgConnection,
+        actor: &Actor,
+        s: &System,
+        action: &str,
+    ) -> StoreResult<System> {
+        let at = now();
+        let id = sqlx::query_scalar!(
+            r#"INSERT INTO systems (data, created_at, updated_at) VALUES ('{}', $1, $1) RETURNING id AS "id!""#,
+            at
+        )
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(db_err)?;
+        let s = System { id, ..s.clone() };
+        let data = to_text(&s);
+        sqlx::query!("UPDATE systems SET data = $2 WHERE id = $1", id, data)
+            .execute(&mut *conn)
+            .await
+            .map_err(db_err)?;
+        append(conn, Change::new(actor, action, "system", id).after(&s)).await?;
+        Ok(s)
+    }
+}
+
+/// Maps an import's own id to the new one, or names what is missing.
+fn remap(
+    ids: &[i64],
+    map: &HashMap<i64, i64>,
+    what: &str,
+    activity: &str,
+) -> StoreResult<Vec<i64>> {
+    ids.iter()
+        .map(|id| {
+            map.get(id).copied().ok_or_else(|| {
+                StoreError::Conflict(format!(
+                    "activity {activity:?} refers to {what} {id}, which the import does not hold"
+                ))
+            })
+        })
+        .collect()
 }
 
 #[async_trait]
@@ -122,50 +221,13 @@ impl RegisterStore for PgStore {
 
     async fn set_organisation(&self, actor: &Actor, org: &Organisation) -> StoreResult<()> {
         let mut tx = self.write().await?;
-        let before =
-            sqlx::query_scalar!(r#"SELECT data AS "data!" FROM organisation WHERE id = 1"#)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db_err)?;
-        let (data, at) = (to_text(org), now());
-        sqlx::query!(
-            "INSERT INTO organisation (id, data, updated_at) VALUES (1, $1, $2)
-             ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
-            data,
-            at
-        )
-        .execute(&mut *tx)
-        .await
-        .map_err(db_err)?;
-        let mut change = Change::new(actor, "organisation.update", "organisation", 1).after(org);
-        if let Some(b) = before {
-            change = change.before(json::<serde_json::Value>(&b)?);
-        }
-        append(&mut tx, change).await?;
+        Self::put_organisation(&mut tx, actor, org, "organisation.update").await?;
         tx.commit().await.map_err(db_err)
     }
 
     async fn create_processor(&self, actor: &Actor, p: &Processor) -> StoreResult<Processor> {
         let mut tx = self.write().await?;
-        let at = now();
-        let id = sqlx::query_scalar!(
-            r#"INSERT INTO processors (data, created_at, updated_at) VALUES ('{}', $1, $1) RETURNING id AS "id!""#,
-            at
-        )
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(db_err)?;
-        let p = Processor { id, ..p.clone() };
-        let data = to_text(&p);
-        sqlx::query!("UPDATE processors SET data = $2 WHERE id = $1", id, data)
-            .execute(&mut *tx)
-            .await
-            .map_err(db_err)?;
-        append(
-            &mut tx,
-            Change::new(actor, "processor.create", "processor", id).after(&p),
-        )
-        .await?;
+        let p = Self::insert_processor(&mut tx, actor, p, "processor.create").await?;
         tx.commit().await.map_err(db_err)?;
         Ok(p)
     }
@@ -214,25 +276,7 @@ impl RegisterStore for PgStore {
 
     async fn create_system(&self, actor: &Actor, s: &System) -> StoreResult<System> {
         let mut tx = self.write().await?;
-        let at = now();
-        let id = sqlx::query_scalar!(
-            r#"INSERT INTO systems (data, created_at, updated_at) VALUES ('{}', $1, $1) RETURNING id AS "id!""#,
-            at
-        )
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(db_err)?;
-        let s = System { id, ..s.clone() };
-        let data = to_text(&s);
-        sqlx::query!("UPDATE systems SET data = $2 WHERE id = $1", id, data)
-            .execute(&mut *tx)
-            .await
-            .map_err(db_err)?;
-        append(
-            &mut tx,
-            Change::new(actor, "system.create", "system", id).after(&s),
-        )
-        .await?;
+        let s = Self::insert_system(&mut tx, actor, s, "system.create").await?;
         tx.commit().await.map_err(db_err)?;
         Ok(s)
     }
@@ -495,5 +539,97 @@ impl RegisterStore for PgStore {
         .iter()
         .map(VersionRow::activity)
         .collect()
+    }
+
+    async fn import_register(
+        &self,
+        actor: &Actor,
+        import: &RegisterImport,
+    ) -> StoreResult<ImportSummary> {
+        // One transaction: an early return drops it, which rolls everything back.
+        let mut tx = self.write().await?;
+        let mut taken = std::collections::HashSet::new();
+        for row in select_versions!("WHERE v.version = a.current_version ORDER BY a.id")
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db_err)?
+        {
+            if row.status != Status::Archived.as_str() {
+                taken.insert(
+                    json::<ActivityContent>(&row.content)?
+                        .name
+                        .trim()
+                        .to_lowercase(),
+                );
+            }
+        }
+        Self::put_organisation(&mut tx, actor, &import.organisation, "organisation.import").await?;
+        let mut processors = HashMap::new();
+        for p in &import.processors {
+            let new = Self::insert_processor(&mut tx, actor, p, "processor.import").await?;
+            processors.insert(p.id, new.id);
+        }
+        let mut systems = HashMap::new();
+        for s in &import.systems {
+            let new = Self::insert_system(&mut tx, actor, s, "system.import").await?;
+            systems.insert(s.id, new.id);
+        }
+        let mut activity_ids = Vec::new();
+        for a in &import.activities {
+            let name = &a.content.name;
+            if !taken.insert(name.trim().to_lowercase()) {
+                return Err(StoreError::Conflict(format!(
+                    "an activity named {name:?} is already in the register"
+                )));
+            }
+            let mut content = a.content.clone();
+            content.processor_ids = remap(&content.processor_ids, &processors, "processor", name)?;
+            content.system_ids = remap(&content.system_ids, &systems, "system", name)?;
+            let (at, data, by) = (now(), to_text(&content), actor.user_id);
+            let id = sqlx::query_scalar!(
+                r#"INSERT INTO activities (current_version, approved_version, review_due, created_by, created_at)
+                   VALUES (1, 1, $1, $2, $3) RETURNING id AS "id!""#,
+                a.review_due,
+                by,
+                at
+            )
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(db_err)?;
+            sqlx::query!(
+                "INSERT INTO activity_versions
+                   (activity_id, version, status, content, created_by, created_at, updated_at,
+                    submitted_at, approved_at, reviewed_by, reviewed_at)
+                 VALUES ($1, 1, 'approved', $2, $3, $4, $4, $4, $4, $3, $4)",
+                id,
+                data,
+                by,
+                at
+            )
+            .execute(&mut *tx)
+            .await
+            .map_err(db_err)?;
+            append(
+                &mut tx,
+                Change::new(actor, "activity.import", "activity", id).after(serde_json::json!({
+                    "status": Status::Approved,
+                    "version": 1,
+                    "review_due": a.review_due.map(|d| d.to_string()),
+                    "content": content,
+                })),
+            )
+            .await?;
+            activity_ids.push(id);
+        }
+        tx.commit().await.map_err(db_err)?;
+        Ok(ImportSummary {
+            processor_ids: import
+                .processors
+                .iter()
+                .map(|p| processors[&p.id])
+                .collect(),
+            system_ids: import.systems.iter().map(|s| systems[&s.id]).collect(),
+            activity_ids,
+        })
     }
 }

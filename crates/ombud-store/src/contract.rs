@@ -12,7 +12,10 @@ use time::{Duration, OffsetDateTime};
 
 use ombud_core::register::{ActivityContent, LegalBasis, Organisation, Processor, Status, System};
 
-use crate::{AuditFilter, NewUser, Store, StoreError, Transition, UserUpdate, verify_audit_chain};
+use crate::{
+    AuditFilter, ImportedActivity, NewUser, RegisterImport, Store, StoreError, Transition,
+    UserUpdate, verify_audit_chain,
+};
 
 /// A store under test.
 pub type DynStore = Arc<dyn Store>;
@@ -650,6 +653,172 @@ pub async fn rejected_activities_can_be_reworked(s: DynStore) {
     assert_eq!((all.len(), all[0].current.version), (1, 2));
 }
 
+/// A register to import: one processor (file id 7), one system (file id 3)
+/// and the named activities, each using both.
+fn register_import(names: &[&str]) -> RegisterImport {
+    RegisterImport {
+        organisation: Organisation {
+            name: "Importhögskolan".into(),
+            is_public_authority: true,
+            units: vec!["HR".into()],
+            ..Default::default()
+        },
+        processors: vec![Processor {
+            id: 7,
+            name: "Lönebyrån".into(),
+            agreement_in_place: true,
+            ..Default::default()
+        }],
+        systems: vec![System {
+            id: 3,
+            name: "Primula".into(),
+            ..Default::default()
+        }],
+        activities: names
+            .iter()
+            .map(|n| ImportedActivity {
+                content: ActivityContent {
+                    processor_ids: vec![7],
+                    system_ids: vec![3],
+                    ..content(n)
+                },
+                review_due: Some(time::macros::date!(2027 - 05 - 31)),
+            })
+            .collect(),
+    }
+}
+
+/// Counts of everything an import touches, to show that nothing changed.
+async fn register_counts(s: &DynStore) -> (usize, usize, usize, i64, Organisation) {
+    (
+        s.activities().await.unwrap().len(),
+        s.processors().await.unwrap().len(),
+        s.systems().await.unwrap().len(),
+        s.audit_count(&AuditFilter::default()).await.unwrap(),
+        s.organisation().await.unwrap(),
+    )
+}
+
+pub async fn import_stores_approved_activities_with_new_ids(s: DynStore) {
+    // Something already there: the import appends and remaps ids.
+    let old = s
+        .create_processor(
+            &cli(),
+            &Processor {
+                name: "Äldre biträde".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let import = register_import(&["Lön", "Rekrytering"]);
+    let summary = s.import_register(&cli(), &import).await.unwrap();
+    assert_eq!(summary.activity_ids.len(), 2);
+    let (pid, sid) = (summary.processor_ids[0], summary.system_ids[0]);
+    assert_ne!(pid, old.id);
+    assert_eq!(s.organisation().await.unwrap(), import.organisation);
+    assert_eq!(s.processors().await.unwrap().len(), 2);
+    let in_force = s.approved_activities().await.unwrap();
+    assert_eq!(in_force.len(), 2);
+    for (a, id) in in_force.iter().zip(&summary.activity_ids) {
+        assert_eq!(a.id, *id);
+        assert_eq!((a.status, a.version), (Status::Approved, 1));
+        assert_eq!(a.review_due, Some(time::macros::date!(2027 - 05 - 31)));
+        assert!(a.approved_at.is_some() && a.submitted_at.is_some());
+        assert_eq!(
+            (
+                a.content.processor_ids.clone(),
+                a.content.system_ids.clone()
+            ),
+            (vec![pid], vec![sid])
+        );
+    }
+    assert_eq!(in_force[0].content.name, "Lön");
+    let rec = s.activity(summary.activity_ids[0]).await.unwrap().unwrap();
+    assert_eq!(rec.in_force_version, Some(1));
+    let actions: Vec<String> = s
+        .audit_entries(&AuditFilter::default(), 50, 0)
+        .await
+        .unwrap()
+        .into_iter()
+        .rev()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "processor.create",
+            "organisation.import",
+            "processor.import",
+            "system.import",
+            "activity.import",
+            "activity.import"
+        ]
+    );
+    assert_eq!(verify_audit_chain(s.as_ref()).await.unwrap(), 6);
+}
+
+pub async fn import_is_all_or_nothing(s: DynStore) {
+    s.set_organisation(
+        &cli(),
+        &Organisation {
+            name: "Före importen".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    s.import_register(&cli(), &register_import(&["Lön"]))
+        .await
+        .unwrap();
+    let before = register_counts(&s).await;
+
+    // A name already in the register, found after the organisation,
+    // processors, systems and a first activity were written.
+    let dup = register_import(&["Rekrytering", "lön "]);
+    let r = s.import_register(&cli(), &dup).await;
+    assert!(
+        matches!(r, Err(StoreError::Conflict(ref m)) if m.contains("lön")),
+        "{r:?}"
+    );
+    assert_eq!(
+        register_counts(&s).await,
+        before,
+        "nothing of the failed import stays"
+    );
+
+    // The same name twice within one import.
+    let r = s
+        .import_register(&cli(), &register_import(&["Arkiv", "Arkiv"]))
+        .await;
+    assert!(matches!(r, Err(StoreError::Conflict(_))), "{r:?}");
+    assert_eq!(register_counts(&s).await, before);
+
+    // A reference to a processor the import does not hold, in the last activity.
+    let mut bad = register_import(&["Passersystem", "Besöksregister"]);
+    bad.activities[1].content.processor_ids = vec![7, 99];
+    let r = s.import_register(&cli(), &bad).await;
+    assert!(
+        matches!(r, Err(StoreError::Conflict(ref m)) if m.contains("99")),
+        "{r:?}"
+    );
+    assert_eq!(register_counts(&s).await, before);
+    assert_eq!(
+        verify_audit_chain(s.as_ref()).await.unwrap() as i64,
+        before.3
+    );
+
+    // An archived activity's name is free again.
+    let id = s.approved_activities().await.unwrap()[0].id;
+    s.transition_activity(&cli(), id, &to(Status::Archived))
+        .await
+        .unwrap();
+    s.import_register(&cli(), &register_import(&["Lön"]))
+        .await
+        .unwrap();
+    assert_eq!(s.approved_activities().await.unwrap().len(), 1);
+}
+
 /// Expands to one `#[tokio::test]` per contract function, each on a fresh
 /// store made by the given async constructor expression.
 #[macro_export]
@@ -670,6 +839,8 @@ macro_rules! contract_suite {
             processors_and_systems_get_ids_and_update,
             activity_workflow_and_versions,
             rejected_activities_can_be_reworked,
+            import_stores_approved_activities_with_new_ids,
+            import_is_all_or_nothing,
         );
     };
     (@each $fresh:expr; $($name:ident),* $(,)?) => {

@@ -11,6 +11,7 @@
 
 use async_trait::async_trait;
 use ombud_core::audit::Actor;
+pub use ombud_core::register::import::{ImportedActivity, RegisterImport};
 use ombud_core::register::{Activity, ActivityContent, Organisation, Processor, Status, System};
 use time::{Date, OffsetDateTime};
 
@@ -47,6 +48,17 @@ pub struct Transition {
     pub comment: Option<String>,
     /// The next yearly review (approve).
     pub review_due: Option<Date>,
+}
+
+/// What [`RegisterStore::import_register`] stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// The new ids of the imported processors, in the import's order.
+    pub processor_ids: Vec<i64>,
+    /// The new ids of the imported systems, in the import's order.
+    pub system_ids: Vec<i64>,
+    /// The new ids of the imported activities, in the import's order.
+    pub activity_ids: Vec<i64>,
 }
 
 /// The register.
@@ -96,6 +108,26 @@ pub trait RegisterStore: Send + Sync {
     async fn activity_versions(&self, id: i64) -> StoreResult<Vec<ActivityVersion>>;
     /// The register in force: the approved version of every activity that is not archived, by id.
     async fn approved_activities(&self) -> StoreResult<Vec<Activity>>;
+
+    /// Imports a checked register ([`ombud_core::register::import::parse_register`])
+    /// in one transaction: all of it or, on any error, nothing.
+    ///
+    /// The organisation's settings are replaced. Processors and systems are
+    /// added as new records with new ids, and the activities' `processor_ids`
+    /// and `system_ids` are rewritten from the import's ids to the new ones.
+    /// Activities are appended as approved, version 1, with their
+    /// `review_due`. Every record is audited (`organisation.import`,
+    /// `processor.import`, `system.import`, `activity.import`).
+    ///
+    /// `Conflict`, changing nothing, when an activity's name (trimmed, case
+    /// ignored) is already that of an activity in the register that is not
+    /// archived, or when an activity refers to a processor or system id the
+    /// import does not hold.
+    async fn import_register(
+        &self,
+        actor: &Actor,
+        import: &RegisterImport,
+    ) -> StoreResult<ImportSummary>;
 }
 
 /// The transition's audit action, e.g. `activity.approve`.

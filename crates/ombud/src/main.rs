@@ -30,6 +30,10 @@ enum Command {
     Scan(cmd::scan::ScanArgs),
     /// Legal deadlines and Swedish public holidays.
     Calendar(cmd::calendar::CalendarArgs),
+    /// Export the register of processing activities, or import one.
+    Register(cmd::register::RegisterArgs),
+    /// Load the demo register (a fictional Swedish university) into an empty database.
+    Demo(cmd::demo::DemoArgs),
 }
 
 fn main() -> ExitCode {
@@ -40,5 +44,7 @@ fn main() -> ExitCode {
         Command::Audit(args) => cmd::audit::run(args),
         Command::Scan(args) => cmd::scan::run(args),
         Command::Calendar(args) => cmd::calendar::run(args),
+        Command::Demo(args) => cmd::demo::run(args),
+        Command::Register(args) => cmd::register::run(args),
     }
 }

@@ -608,7 +608,7 @@ pub struct System {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::lang::Lang;
     use crate::register::assert_ids_consistent;

@@ -82,7 +82,9 @@ macro_rules! labelled_enum {
 
 pub mod activity;
 pub mod dpia;
+pub mod export;
 pub mod filter;
+pub mod import;
 pub mod org;
 pub mod rules;
 

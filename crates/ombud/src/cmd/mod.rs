@@ -3,6 +3,8 @@
 pub mod admin;
 pub mod audit;
 pub mod calendar;
+pub mod demo;
+pub mod register;
 pub mod scan;
 pub mod serve;
 
