@@ -65,7 +65,7 @@ impl ActivityFilter {
         let basis_ok = self.legal_basis.is_none_or(|b| c.legal_basis == Some(b));
         let special_ok = self
             .special_categories
-            .is_none_or(|want| want == !c.special_categories.is_empty());
+            .is_none_or(|want| want != c.special_categories.is_empty());
         let system_ok = self.system.is_none_or(|id| c.system_ids.contains(&id));
         let processor_ok = self
             .processor
