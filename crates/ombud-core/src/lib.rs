@@ -5,8 +5,12 @@
 pub mod audit;
 pub mod calendar;
 pub mod lang;
+#[macro_use]
 pub mod register;
 pub mod role;
 pub mod user;
+
+// After `register`, whose `labelled_enum!` it uses.
+pub mod incident;
 
 pub use role::Role;

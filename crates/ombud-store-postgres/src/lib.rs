@@ -7,6 +7,7 @@
 //! audit trail one at a time and the chain stays linear.
 
 mod audit;
+mod incident;
 mod register;
 mod users;
 

@@ -5,6 +5,7 @@
 //! its audit entry never race another writer for the chain head.
 
 mod audit;
+mod incident;
 mod register;
 mod users;
 

@@ -10,6 +10,10 @@ use ombud_core::audit::Actor;
 use ombud_core::user::Email;
 use time::{Duration, OffsetDateTime};
 
+use ombud_core::incident::{
+    Assessment, BreachType, ImyDecision, IncidentChange, IncidentReport, IncidentStatus,
+    Notification, NotificationPhase, Risk, Signature,
+};
 use ombud_core::register::{ActivityContent, LegalBasis, Organisation, Processor, Status, System};
 
 use crate::{
@@ -819,6 +823,167 @@ pub async fn import_is_all_or_nothing(s: DynStore) {
     assert_eq!(s.approved_activities().await.unwrap().len(), 1);
 }
 
+fn breach_report(aware_at: OffsetDateTime) -> IncidentReport {
+    IncidentReport {
+        title: "Borttappad bärbar dator".into(),
+        description: "En okrypterad bärbar dator med elevlistor glömdes på tåget.".into(),
+        breach_types: vec![BreachType::Confidentiality],
+        occurred_at: aware_at - Duration::hours(20),
+        ended_at: None,
+        aware_at,
+        discovery: "Läraren anmälde förlusten.".into(),
+        system_ids: vec![],
+        activity_ids: vec![],
+        data_subject_categories: vec!["Elever".into()],
+        data_subjects_approx: Some(120),
+        record_categories: vec!["Kontaktuppgifter".into()],
+        records_approx: Some(120),
+        likely_consequences: String::new(),
+        measures_taken: String::new(),
+        measures_proposed: String::new(),
+        contained: false,
+    }
+}
+
+pub async fn incidents_are_recorded_changed_and_audited(s: DynStore) {
+    let dpo = s
+        .create_user(&cli(), new_user("dpo@example.se", Role::Dpo))
+        .await
+        .unwrap();
+    let actor = Actor::user(dpo.id, dpo.email.as_str());
+    let aware = time::macros::datetime!(2025-03-28 10:00 +01:00);
+    let i = s
+        .create_incident(&actor, &breach_report(aware), Some(dpo.id))
+        .await
+        .unwrap();
+    assert_eq!(i.reference, format!("PUI-{:04}", i.id));
+    assert_eq!(i.status, IncidentStatus::Reported);
+    assert_eq!(i.report.aware_at.offset(), aware.offset(), "offset kept");
+    assert_eq!(
+        i.imy_deadline,
+        time::macros::datetime!(2025-03-31 11:00 +02:00)
+    );
+    let got = s.incident(i.id).await.unwrap().unwrap();
+    assert_eq!(got, i);
+    assert_eq!(got.imy_deadline.offset(), aware.offset());
+    assert_eq!(s.incident(i.id + 100).await.unwrap(), None);
+
+    let signed = Signature::new(Some(dpo.id), "DPO", aware + Duration::hours(3));
+    let assess = IncidentChange::Assess(Assessment {
+        risk: Risk::HighRisk,
+        reasoning: "Okrypterade uppgifter om barn.".into(),
+        signed: Signature::default(),
+    });
+    let i = s
+        .change_incident(&actor, i.id, assess, signed.clone())
+        .await
+        .unwrap();
+    assert_eq!(
+        (i.status, i.risk),
+        (IncidentStatus::Assessed, Some(Risk::HighRisk))
+    );
+    assert_eq!(i.assessment.as_ref().unwrap().signed, signed);
+
+    // A rule refuses the change, and nothing is stored or audited.
+    let refuse = IncidentChange::DecideImy(ImyDecision {
+        notify: false,
+        reason: "Nej.".into(),
+        signed: Signature::default(),
+    });
+    let r = s
+        .change_incident(&actor, i.id, refuse, signed.clone())
+        .await;
+    assert!(
+        matches!(r, Err(StoreError::Conflict(ref m)) if m.contains("Art. 33(1)")),
+        "{r:?}"
+    );
+    let missing = s
+        .change_incident(
+            &actor,
+            i.id + 100,
+            IncidentChange::Report(breach_report(aware)),
+            signed.clone(),
+        )
+        .await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+
+    let i = s
+        .change_incident(
+            &actor,
+            i.id,
+            IncidentChange::DecideImy(ImyDecision {
+                notify: true,
+                reason: "Hög risk.".into(),
+                signed: Signature::default(),
+            }),
+            signed.clone(),
+        )
+        .await
+        .unwrap();
+    let late = aware + Duration::hours(80);
+    let i = s
+        .change_incident(
+            &actor,
+            i.id,
+            IncidentChange::Notify(Notification {
+                phase: NotificationPhase::Initial,
+                submitted_at: late,
+                imy_reference: String::new(),
+                summary: "Första anmälan.".into(),
+                delay_reasons: "Datorn anmäldes borttappad först efter helgen.".into(),
+                signed: Signature::default(),
+            }),
+            signed.clone(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(i.status, IncidentStatus::Notified);
+    assert_eq!(s.incident(i.id).await.unwrap().unwrap(), i);
+
+    let trail = s
+        .audit_entries(
+            &AuditFilter {
+                entity_type: Some("incident".into()),
+                ..Default::default()
+            },
+            100,
+            0,
+        )
+        .await
+        .unwrap();
+    let actions: Vec<_> = trail.iter().rev().map(|e| e.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "incident.create",
+            "incident.assess",
+            "incident.decide_imy",
+            "incident.notify"
+        ]
+    );
+    assert!(trail[0].before.is_some() && trail[0].after.is_some());
+    verify_audit_chain(s.as_ref()).await.unwrap();
+}
+
+pub async fn incidents_are_listed_by_awareness_and_invalid_reports_refused(s: DynStore) {
+    let aware = time::macros::datetime!(2026-01-10 09:00 UTC);
+    let a = s
+        .create_incident(&cli(), &breach_report(aware), None)
+        .await
+        .unwrap();
+    let b = s
+        .create_incident(&cli(), &breach_report(aware + Duration::days(2)), None)
+        .await
+        .unwrap();
+    let ids: Vec<_> = s.incidents().await.unwrap().iter().map(|i| i.id).collect();
+    assert_eq!(ids, [b.id, a.id]);
+    let mut bad = breach_report(aware);
+    bad.occurred_at = aware + Duration::hours(1);
+    let r = s.create_incident(&cli(), &bad, None).await;
+    assert!(matches!(r, Err(StoreError::Conflict(_))), "{r:?}");
+    assert_eq!(s.incidents().await.unwrap().len(), 2);
+}
+
 /// Expands to one `#[tokio::test]` per contract function, each on a fresh
 /// store made by the given async constructor expression.
 #[macro_export]
@@ -841,6 +1006,8 @@ macro_rules! contract_suite {
             rejected_activities_can_be_reworked,
             import_stores_approved_activities_with_new_ids,
             import_is_all_or_nothing,
+            incidents_are_recorded_changed_and_audited,
+            incidents_are_listed_by_awareness_and_invalid_reports_refused,
         );
     };
     (@each $fresh:expr; $($name:ident),* $(,)?) => {

@@ -8,6 +8,7 @@
 //! same database transaction as the change.
 
 mod error;
+mod incident;
 mod register;
 mod traits;
 
@@ -15,5 +16,6 @@ mod traits;
 pub mod contract;
 
 pub use error::{StoreError, StoreResult};
+pub use incident::*;
 pub use register::*;
 pub use traits::*;

@@ -124,7 +124,13 @@ pub trait AuditStore: Send + Sync {
 /// Everything Ombud stores.
 #[async_trait]
 pub trait Store:
-    UserStore + SessionStore + TokenStore + LoginThrottle + AuditStore + crate::RegisterStore
+    UserStore
+    + SessionStore
+    + TokenStore
+    + LoginThrottle
+    + AuditStore
+    + crate::RegisterStore
+    + crate::IncidentStore
 {
     /// `sqlite` or `postgres`.
     fn backend_name(&self) -> &'static str;

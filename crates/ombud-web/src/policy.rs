@@ -46,6 +46,8 @@ const REGISTER_READERS: &[Role] = &[Dpo, Registrant, Auditor];
 const REGISTER_WRITERS: &[Role] = &[Dpo, Registrant];
 const DPO: &[Role] = &[Dpo];
 const SETTINGS: &[Role] = &[Admin, Dpo];
+/// Those who report breaches: everyone signed in except auditors, who read.
+const BREACH_REPORTERS: &[Role] = &[Admin, Dpo, Registrant];
 
 /// The policy: method, route pattern (as registered), access.
 pub const POLICY: &[(&str, &str, Access)] = &[
@@ -158,6 +160,38 @@ pub const POLICY: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/systems", Access::Roles(REGISTER_READERS)),
     ("POST", "/api/v1/systems", Access::Roles(REGISTER_WRITERS)),
     ("PUT", "/api/v1/systems/{id}", Access::Roles(DPO)),
+    // Breaches: everyone signed in reads (others than the DPO and auditors
+    // only what they reported, decided in the handler); reporting is closed
+    // to auditors; assessment, decisions and notifications are the DPO's.
+    ("GET", "/api/v1/incidents", Access::SignedIn),
+    ("POST", "/api/v1/incidents", Access::Roles(BREACH_REPORTERS)),
+    ("GET", "/api/v1/incidents/{id}", Access::SignedIn),
+    (
+        "PUT",
+        "/api/v1/incidents/{id}",
+        Access::Roles(BREACH_REPORTERS),
+    ),
+    ("GET", "/api/v1/incidents/{id}/checks", Access::SignedIn),
+    (
+        "POST",
+        "/api/v1/incidents/{id}/assessment",
+        Access::Roles(DPO),
+    ),
+    (
+        "POST",
+        "/api/v1/incidents/{id}/imy-decision",
+        Access::Roles(DPO),
+    ),
+    (
+        "POST",
+        "/api/v1/incidents/{id}/subjects-decision",
+        Access::Roles(DPO),
+    ),
+    (
+        "POST",
+        "/api/v1/incidents/{id}/notifications",
+        Access::Roles(DPO),
+    ),
 ];
 
 /// The access declared for a route, if any.

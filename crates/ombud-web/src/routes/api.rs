@@ -225,9 +225,13 @@ impl utoipa::Modify for BearerAuth {
         crate::routes::settings_api::list_processors, crate::routes::settings_api::create_processor,
         crate::routes::settings_api::update_processor, crate::routes::settings_api::list_systems,
         crate::routes::settings_api::create_system, crate::routes::settings_api::update_system,
+        crate::routes::incidents_api::list, crate::routes::incidents_api::create, crate::routes::incidents_api::get,
+        crate::routes::incidents_api::update, crate::routes::incidents_api::checks, crate::routes::incidents_api::assess,
+        crate::routes::incidents_api::decide_imy, crate::routes::incidents_api::decide_subjects,
+        crate::routes::incidents_api::notify,
     ),
     components(schemas(UserJson, UserList, NewUserJson, AuditPage, AuditEntry, AuditVerification, ErrorBody, Role)),
     modifiers(&BearerAuth),
-    tags((name = "accounts"), (name = "audit"), (name = "register"), (name = "meta"))
+    tags((name = "accounts"), (name = "audit"), (name = "register"), (name = "incidents"), (name = "meta"))
 )]
 pub struct ApiDoc;

@@ -5,6 +5,7 @@ pub mod account;
 pub mod activities_api;
 pub mod api;
 pub mod audit;
+pub mod incidents_api;
 pub mod pages;
 pub mod privacy;
 pub mod register_pages;
@@ -149,6 +150,24 @@ pub fn table() -> RouteTable {
         .get("/api/v1/systems", settings_api::list_systems)
         .post("/api/v1/systems", settings_api::create_system)
         .put("/api/v1/systems/{id}", settings_api::update_system)
+        .get("/api/v1/incidents", incidents_api::list)
+        .post("/api/v1/incidents", incidents_api::create)
+        .get("/api/v1/incidents/{id}", incidents_api::get)
+        .put("/api/v1/incidents/{id}", incidents_api::update)
+        .get("/api/v1/incidents/{id}/checks", incidents_api::checks)
+        .post("/api/v1/incidents/{id}/assessment", incidents_api::assess)
+        .post(
+            "/api/v1/incidents/{id}/imy-decision",
+            incidents_api::decide_imy,
+        )
+        .post(
+            "/api/v1/incidents/{id}/subjects-decision",
+            incidents_api::decide_subjects,
+        )
+        .post(
+            "/api/v1/incidents/{id}/notifications",
+            incidents_api::notify,
+        )
 }
 
 /// Keeps a redirect target on this site: a local path, never `//host` or a URL.

@@ -5,5 +5,6 @@ mod common;
 mod activities;
 mod api;
 mod auth;
+mod incidents;
 mod pages;
 mod policy;
