@@ -90,6 +90,10 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
     let groups = &groups[..n];
     let seps = &seps[..n];
     let token_end = groups[n - 1].1;
+    let done = if truncated { real_end } else { token_end };
+    if !may_match(hay, groups, seps) {
+        return done;
+    }
     let tail_ok = !truncated && right_boundary_ok(hay, token_end);
     let k = cfg.kinds;
     let ids = k.contains(Kind::Personnummer)
@@ -160,5 +164,32 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
             None => g += 1,
         }
     }
-    if truncated { real_end } else { token_end }
+    done
+}
+
+/// Whether any number detector can match on this token at all: the preconditions each
+/// detector checks first, on the group lengths and separators only. Most digit runs in
+/// ordinary text (dates, times, amounts, short ids) fail this and cost nothing more.
+#[inline]
+fn may_match(hay: &[u8], groups: &[(usize, usize)], seps: &[u8]) -> bool {
+    let n = groups.len();
+    (0..n).any(|g| {
+        // A match starts at the token start or after a space.
+        if g > 0 && seps[g - 1] != b' ' {
+            return false;
+        }
+        let (s, e) = groups[g];
+        let len = e - s;
+        let next = (g + 1 < n).then(|| (seps[g], groups[g + 1].1 - groups[g + 1].0));
+        // One group: identity number (10/12), card (13-19), mobile (10).
+        len >= 10
+            // Identity number YYMMDD-NNNN / YYYYMMDD-NNNN.
+            || (matches!(len, 6 | 8) && matches!(next, Some((b'-' | b'+', 4))))
+            // Grouped card 4-4-4-4(-3), 4-6-5, 4-6-4.
+            || (len == 4 && matches!(next, Some((b' ' | b'-', 4 | 6))))
+            // Swedish area code followed by the subscriber number; `0046 …`.
+            || (hay[s] == b'0'
+                && (((2..=4).contains(&len) && matches!(next, Some((b'-' | b' ', _))))
+                    || (g == 0 && hay[s..].starts_with(b"0046"))))
+    })
 }

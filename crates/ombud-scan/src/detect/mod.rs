@@ -6,6 +6,7 @@
 //! decision ever looks across, a *cut byte* (`\n`, `"`, `\t`), and the start or end of the
 //! input is treated exactly like a cut byte.
 
+mod blocks;
 pub mod card;
 mod digits;
 pub mod email;
@@ -166,52 +167,50 @@ impl Config {
         }
     }
 
-    #[inline(always)]
-    fn trigger(&self, b: u8) -> u8 {
-        (u8::from(b.wrapping_sub(b'0') < 10) & self.digit_mask)
-            | (u8::from(b == b'@') & self.at_mask)
-            | (u8::from(b == b'+') & self.plus_mask)
-            | (u8::from(b == b':') & self.colon_mask)
-    }
-
-    /// Position of the next trigger byte at or after `i`.
+    /// Trigger bytes of the 64-byte block at `at` as a bit mask.
     #[inline]
-    fn next_trigger(&self, hay: &[u8], mut i: usize) -> Option<usize> {
-        const BLOCK: usize = 64;
-        while i + BLOCK <= hay.len() {
-            let block = &hay[i..i + BLOCK];
-            // Branch-free over the block so that the compiler vectorises it.
-            let mut any = 0u8;
-            for &b in block {
-                any |= self.trigger(b);
-            }
-            if any != 0 {
-                for (j, &b) in block.iter().enumerate() {
-                    if self.trigger(b) != 0 {
-                        return Some(i + j);
-                    }
-                }
-            }
-            i += BLOCK;
-        }
-        hay[i..]
-            .iter()
-            .position(|&b| self.trigger(b) != 0)
-            .map(|j| i + j)
+    fn trigger_mask(&self, hay: &[u8], at: usize) -> u64 {
+        let d = u64::from(self.digit_mask) * 0x0101_0101_0101_0101;
+        let a = u64::from(self.at_mask) * 0x0101_0101_0101_0101;
+        let p = u64::from(self.plus_mask) * 0x0101_0101_0101_0101;
+        let c = u64::from(self.colon_mask) * 0x0101_0101_0101_0101;
+        blocks::mask(hay, at, |x| {
+            (blocks::digits8(x) & d)
+                | (blocks::eq8(x, b'@') & a)
+                | (blocks::eq8(x, b'+') & p)
+                | (blocks::eq8(x, b':') & c)
+        })
     }
 }
 
 /// Runs the structured detectors (numbers, e-mail, IP) over `hay`, pushing hits in order.
 pub(crate) fn scan_structured(hay: &[u8], cfg: &Config, out: &mut Vec<Hit>) {
-    let mut i = 0;
-    while let Some(p) = cfg.next_trigger(hay, i) {
-        i = match hay[p] {
-            b'@' => email::at(hay, p, out),
-            b'+' => phone::at_plus(hay, p, out),
-            b':' => ip::at_colon(hay, p, out),
-            _ => digits::at(hay, p, cfg, out),
-        };
-        debug_assert!(i > p);
+    use blocks::BLOCK;
+    // `base` is the start of the current block, `m` its trigger bytes not yet handled.
+    let mut base = 0;
+    while base < hay.len() {
+        let mut m = cfg.trigger_mask(hay, base);
+        while m != 0 {
+            let p = base + m.trailing_zeros() as usize;
+            let i = match hay[p] {
+                b'@' => email::at(hay, p, out),
+                b'+' => phone::at_plus(hay, p, out),
+                b':' => ip::at_colon(hay, p, out),
+                _ => digits::at(hay, p, cfg, out),
+            };
+            debug_assert!(i > p);
+            if i - base >= BLOCK {
+                // The detector consumed past this block: continue in the block where it
+                // stopped (blocks stay aligned, so each one is classified once).
+                base = i - i % BLOCK;
+                if base >= hay.len() {
+                    return;
+                }
+                m = cfg.trigger_mask(hay, base);
+            }
+            m &= !0u64 << (i - base);
+        }
+        base += BLOCK;
     }
 }
 
