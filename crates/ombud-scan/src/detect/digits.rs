@@ -10,7 +10,22 @@ use crate::kind::Kind;
 
 const MAX_GROUPS: usize = 8;
 
+/// End of the run of digits at `i`, eight bytes at a time.
+#[inline]
 fn skip_digits(hay: &[u8], mut i: usize) -> usize {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(b) = hay.get(i..i + 8) {
+        let x = u64::from_le_bytes(b.try_into().expect("8 bytes"));
+        // Exact per byte (no carries cross bytes): high bit set where the byte is a digit.
+        let l = x & LOW7;
+        let digit = (l + ONES * (0x80 - 0x30)) & !(l + ONES * (0x7F - 0x39)) & !x;
+        let other = !digit & 0x8080_8080_8080_8080;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
     while i < hay.len() && is_digit(hay[i]) {
         i += 1;
     }
@@ -28,6 +43,7 @@ fn skip_token(hay: &[u8], i: usize) -> usize {
     e
 }
 
+#[inline]
 pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
     let run_end = skip_digits(hay, p);
     if p > 0 {
@@ -55,6 +71,18 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
             return skip_token(hay, p);
         }
     }
+    // A lone run shorter than ten digits (most numbers in ordinary text) is nothing: every
+    // detector needs ten digits in one group or a separator after the first group.
+    if run_end - p < 10 && !matches!(hay.get(run_end), Some(b' ' | b'-' | b'+' | b'.')) {
+        return run_end;
+    }
+    token(hay, p, run_end, cfg, out)
+}
+
+/// The digit token at `p` (its first run ending at `run_end`): IPv4, or digit groups tried
+/// by the number detectors.
+#[inline(never)]
+fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
     if cfg.kinds.contains(Kind::IpAddress)
         && hay.get(run_end) == Some(&b'.')
         && let Some(h) = ip::v4_hit(hay, p)

@@ -137,15 +137,14 @@ pub(crate) fn left_boundary_ok(hay: &[u8], s: usize) -> bool {
 pub(crate) struct Config {
     pub kinds: KindSet,
     pub today: Date,
-    digit_mask: u8,
-    at_mask: u8,
-    plus_mask: u8,
-    colon_mask: u8,
+    digits: bool,
+    at: bool,
+    plus: bool,
+    colon: bool,
 }
 
 impl Config {
     pub fn new(kinds: KindSet, today: Date) -> Config {
-        let on = |b: bool| if b { 0xFF } else { 0 };
         let digits = [
             Kind::Personnummer,
             Kind::Samordningsnummer,
@@ -160,25 +159,22 @@ impl Config {
         Config {
             kinds,
             today,
-            digit_mask: on(digits),
-            at_mask: on(kinds.contains(Kind::Email)),
-            plus_mask: on(kinds.contains(Kind::Phone)),
-            colon_mask: on(kinds.contains(Kind::IpAddress)),
+            digits,
+            at: kinds.contains(Kind::Email),
+            plus: kinds.contains(Kind::Phone),
+            colon: kinds.contains(Kind::IpAddress),
         }
     }
 
     /// Trigger bytes of the 64-byte block at `at` as a bit mask.
     #[inline]
     fn trigger_mask(&self, hay: &[u8], at: usize) -> u64 {
-        let d = u64::from(self.digit_mask) * 0x0101_0101_0101_0101;
-        let a = u64::from(self.at_mask) * 0x0101_0101_0101_0101;
-        let p = u64::from(self.plus_mask) * 0x0101_0101_0101_0101;
-        let c = u64::from(self.colon_mask) * 0x0101_0101_0101_0101;
-        blocks::mask(hay, at, |x| {
-            (blocks::digits8(x) & d)
-                | (blocks::eq8(x, b'@') & a)
-                | (blocks::eq8(x, b'+') & p)
-                | (blocks::eq8(x, b':') & c)
+        let (d, a, p, c) = (self.digits, self.at, self.plus, self.colon);
+        blocks::mask(hay, at, |b| {
+            (d & (b.wrapping_sub(b'0') < 10))
+                | (a & (b == b'@'))
+                | (p & (b == b'+'))
+                | (c & (b == b':'))
         })
     }
 }
