@@ -26,6 +26,42 @@ fn pack(b: &[u8; BLOCK], f: impl Fn(u8) -> bool) -> u64 {
     m
 }
 
+/// Like [`pack`] for two classes at once: `f` returns the byte classes as bits 7 and 6.
+#[inline(always)]
+fn pack2(b: &[u8; BLOCK], f: impl Fn(u8) -> u8) -> (u64, u64) {
+    let mut t = [0u8; BLOCK];
+    for (t, &x) in t.iter_mut().zip(b) {
+        *t = f(x);
+    }
+    let (mut m7, mut m6) = (0u64, 0u64);
+    for (k, w) in t.chunks_exact(8).enumerate() {
+        let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        m7 |= gather(w) << (8 * k);
+        m6 |= gather(w << 1) << (8 * k);
+    }
+    (m7, m6)
+}
+
+/// Masks of the word bytes (see `is_word`) and of the word bytes that are not ASCII digits,
+/// of the block at `at` (NUL-padded past the end).
+#[inline(always)]
+pub(crate) fn word_and_letter_masks(hay: &[u8], at: usize) -> (u64, u64) {
+    let f = |x: u8| {
+        let letter = ((x | 0x20).wrapping_sub(b'a') < 26) | (x == b'_') | (x >= 0x80);
+        let digit = x.wrapping_sub(b'0') < 10;
+        (u8::from(letter | digit) << 7) | (u8::from(letter) << 6)
+    };
+    match hay.get(at..at + BLOCK) {
+        Some(b) => pack2(b.try_into().expect("64 bytes"), f),
+        None => {
+            let mut b = [0u8; BLOCK];
+            let rest = hay.get(at..).unwrap_or(&[]);
+            b[..rest.len()].copy_from_slice(rest);
+            pack2(&b, f)
+        }
+    }
+}
+
 /// Mask over the 64 bytes of `hay` at `at` of the bytes for which `f` holds; past the end of
 /// `hay` the block is padded with NUL bytes (neither a trigger nor a word byte).
 #[inline(always)]
@@ -41,17 +77,6 @@ pub(crate) fn mask(hay: &[u8], at: usize, f: impl Fn(u8) -> bool) -> u64 {
     }
 }
 
-/// Mask of word bytes of the block at `at` (see `is_word`).
-#[inline(always)]
-pub(crate) fn word_mask(hay: &[u8], at: usize) -> u64 {
-    mask(hay, at, |x| {
-        ((x | 0x20).wrapping_sub(b'a') < 26)
-            | (x.wrapping_sub(b'0') < 10)
-            | (x == b'_')
-            | (x >= 0x80)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,12 +85,14 @@ mod tests {
     fn classes_agree_with_scalar_code() {
         let all: Vec<u8> = (0..=255u8).chain(0..=255u8).collect();
         for at in [0, 1, 7, 64, 200, 450, 500] {
-            let w = word_mask(&all, at);
             let c = mask(&all, at, |x| x == b':');
+            let (w, l2) = word_and_letter_masks(&all, at);
             for j in 0..BLOCK {
                 let x = all.get(at + j).copied().unwrap_or(0);
                 assert_eq!(w >> j & 1 == 1, super::super::is_word(x), "word {x}");
                 assert_eq!(c >> j & 1 == 1, x == b':', "colon {x}");
+                let letter = super::super::is_word(x) && !x.is_ascii_digit();
+                assert_eq!(l2 >> j & 1 == 1, letter, "letter {x}");
             }
         }
     }

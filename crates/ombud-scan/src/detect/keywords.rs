@@ -5,7 +5,8 @@
 //! extends to the end of the word (`diagnos` → `diagnosen`). After a finding the search goes
 //! on after it. These are indicators, reported with confidence 0.5.
 //!
-//! Search: word starts come from a 64-byte bit mask of word bytes; at each one, the four
+//! Search: word starts come from 64-byte bit masks of word bytes and letters (words that
+//! start with a digit or have fewer than three bytes are never looked at); at each one, the four
 //! bytes there (ASCII case folded) are looked up in a 64 Kibit hash set of the entries'
 //! first four bytes, and only on a hit does an anchored Aho-Corasick DFA confirm the entry.
 //! Most words of ordinary text cost a hash and a bit test.
@@ -331,7 +332,12 @@ impl Keywords {
         };
         for p in &pats {
             let b = p.as_bytes();
-            assert!(b.len() >= 3, "keyword entries have at least three bytes");
+            // The scan only looks at word starts that are not digits and begin at least
+            // three word bytes.
+            assert!(
+                b.len() >= 3 && b[..3].iter().all(|&c| is_word(c)) && !b[0].is_ascii_digit(),
+                "keyword entries start with three word bytes, not a digit: {p}"
+            );
             if b.len() >= 4 {
                 add([b[0], b[1], b[2], b[3]]);
             } else {
@@ -403,8 +409,11 @@ impl Keywords {
         let mut carry = 0u64;
         let mut base = 0;
         while base < hay.len() {
-            let w = blocks::word_mask(hay, base);
-            let mut starts = w & !((w << 1) | carry);
+            let (w, letters) = blocks::word_and_letter_masks(hay, base);
+            // Word starts at a letter, followed by at least two more word bytes (the last two
+            // bytes of the block are kept: their words go on in the next block).
+            let mut starts =
+                w & !((w << 1) | carry) & letters & ((w >> 1) | 1 << 63) & ((w >> 2) | 3 << 62);
             carry = w >> 63;
             while starts != 0 {
                 let s = base + starts.trailing_zeros() as usize;
