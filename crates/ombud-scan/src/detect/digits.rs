@@ -71,10 +71,26 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
             return skip_token(hay, p);
         }
     }
-    // A lone run shorter than ten digits (most numbers in ordinary text) is nothing: every
-    // detector needs ten digits in one group or a separator after the first group.
-    if run_end - p < 10 && !matches!(hay.get(run_end), Some(b' ' | b'-' | b'+' | b'.')) {
-        return run_end;
+    let len = run_end - p;
+    match hay.get(run_end) {
+        // A lone run shorter than ten digits (most numbers in ordinary text) is nothing:
+        // every detector needs ten digits in one group or a separator after the first group.
+        Some(b' ' | b'-' | b'+') => {}
+        Some(b'.') if len < 10 => {
+            // `.` ends the token: only an IPv4 address can start here.
+            if len <= 3
+                && cfg.kinds.contains(Kind::IpAddress)
+                && hay.get(run_end + 1).is_some_and(|&d| is_digit(d))
+                && let Some(h) = ip::v4_hit(hay, p)
+            {
+                let end = h.end;
+                out.push(h);
+                return end;
+            }
+            return run_end;
+        }
+        _ if len < 10 => return run_end,
+        _ => {}
     }
     token(hay, p, run_end, cfg, out)
 }
@@ -89,6 +105,13 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
     {
         let end = h.end;
         out.push(h);
+        return end;
+    }
+    // Fast path: when nothing can start at the first group, only groups after a space can
+    // matter; tokens without a space (dates, ids like 2025-03-14) are done.
+    if !may_start(hay, p, run_end)
+        && let Some(end) = end_without_space(hay, run_end)
+    {
         return end;
     }
     // Collect the token's digit groups.
@@ -193,6 +216,39 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
         }
     }
     done
+}
+
+/// `may_match`'s test for the first group of a token, from its first two groups only.
+#[inline]
+fn may_start(hay: &[u8], p: usize, run_end: usize) -> bool {
+    let len = run_end - p;
+    let next = match hay.get(run_end) {
+        Some(&c @ (b' ' | b'-' | b'+')) if hay.get(run_end + 1).is_some_and(|&d| is_digit(d)) => {
+            Some((c, skip_digits(hay, run_end + 1) - (run_end + 1)))
+        }
+        _ => None,
+    };
+    len >= 10
+        || (matches!(len, 6 | 8) && matches!(next, Some((b'-' | b'+', 4))))
+        || (len == 4 && matches!(next, Some((b' ' | b'-', 4 | 6))))
+        || (hay[p] == b'0'
+            && (((2..=4).contains(&len) && matches!(next, Some((b'-' | b' ', _))))
+                || hay[p..].starts_with(b"0046")))
+}
+
+/// The end of the token whose first run ends at `e`, if no group in it follows a space.
+#[inline]
+fn end_without_space(hay: &[u8], mut e: usize) -> Option<usize> {
+    while let Some(&c @ (b' ' | b'-' | b'+')) = hay.get(e) {
+        if !hay.get(e + 1).is_some_and(|&d| is_digit(d)) {
+            break;
+        }
+        if c == b' ' {
+            return None;
+        }
+        e = skip_digits(hay, e + 1);
+    }
+    Some(e)
 }
 
 /// Whether any number detector can match on this token at all: the preconditions each
