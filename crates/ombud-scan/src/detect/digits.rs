@@ -68,7 +68,10 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
             return end;
         }
         if prev == b'+' || !left_boundary_ok(hay, p) {
-            return skip_token(hay, p);
+            return match hay.get(run_end) {
+                Some(b' ' | b'-' | b'+') => skip_token(hay, p),
+                _ => run_end,
+            };
         }
     }
     let len = run_end - p;
