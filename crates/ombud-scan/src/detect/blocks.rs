@@ -62,6 +62,35 @@ pub(crate) fn word_and_letter_masks(hay: &[u8], at: usize) -> (u64, u64) {
     }
 }
 
+/// Three classes at once: `f` returns them as bits 7, 6 and 5 of each byte.
+#[inline(always)]
+pub(crate) fn three_masks(hay: &[u8], at: usize, f: impl Fn(u8) -> u8) -> (u64, u64, u64) {
+    #[inline(always)]
+    fn pack3(b: &[u8; BLOCK], f: impl Fn(u8) -> u8) -> (u64, u64, u64) {
+        let mut t = [0u8; BLOCK];
+        for (t, &x) in t.iter_mut().zip(b) {
+            *t = f(x);
+        }
+        let (mut m7, mut m6, mut m5) = (0u64, 0u64, 0u64);
+        for (k, w) in t.chunks_exact(8).enumerate() {
+            let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+            m7 |= gather(w) << (8 * k);
+            m6 |= gather(w << 1) << (8 * k);
+            m5 |= gather(w << 2) << (8 * k);
+        }
+        (m7, m6, m5)
+    }
+    match hay.get(at..at + BLOCK) {
+        Some(b) => pack3(b.try_into().expect("64 bytes"), f),
+        None => {
+            let mut b = [0u8; BLOCK];
+            let rest = hay.get(at..).unwrap_or(&[]);
+            b[..rest.len()].copy_from_slice(rest);
+            pack3(&b, f)
+        }
+    }
+}
+
 /// Mask over the 64 bytes of `hay` at `at` of the bytes for which `f` holds; past the end of
 /// `hay` the block is padded with NUL bytes (neither a trigger nor a word byte).
 #[inline(always)]

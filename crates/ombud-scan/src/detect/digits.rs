@@ -43,7 +43,7 @@ fn skip_token(hay: &[u8], i: usize) -> usize {
     e
 }
 
-#[inline]
+#[inline(always)]
 pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
     let run_end = skip_digits(hay, p);
     if p > 0 {

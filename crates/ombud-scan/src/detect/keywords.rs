@@ -402,32 +402,52 @@ impl Keywords {
 
     /// Pushes the indicator words found in `hay`, in order.
     pub(crate) fn scan(&self, hay: &[u8], out: &mut Vec<Hit>) {
-        use blocks::BLOCK;
-        // No finding may start before `resume` (the end of the previous one).
-        let mut resume = 0;
-        // Whether the byte before the current block is a word byte (bit 0).
-        let mut carry = 0u64;
+        let mut state = WordState::default();
         let mut base = 0;
         while base < hay.len() {
             let (w, letters) = blocks::word_and_letter_masks(hay, base);
-            // Word starts at a letter, followed by at least two more word bytes (the last two
-            // bytes of the block are kept: their words go on in the next block).
-            let mut starts =
-                w & !((w << 1) | carry) & letters & ((w >> 1) | 1 << 63) & ((w >> 2) | 3 << 62);
-            carry = w >> 63;
-            while starts != 0 {
-                let s = base + starts.trailing_zeros() as usize;
-                starts &= starts - 1;
-                if s >= resume
-                    && self.may_start(hay, s)
-                    && let Some(e) = self.at(hay, s, out)
-                {
-                    resume = e;
-                }
-            }
-            base += BLOCK;
+            self.block(hay, base, w, letters, &mut state, out);
+            base += blocks::BLOCK;
         }
     }
+
+    /// Handles the block at `base` given its masks of word bytes and letters; blocks must
+    /// come in order, from the start of `hay`.
+    #[inline]
+    pub(crate) fn block(
+        &self,
+        hay: &[u8],
+        base: usize,
+        w: u64,
+        letters: u64,
+        state: &mut WordState,
+        out: &mut Vec<Hit>,
+    ) {
+        // Word starts at a letter, followed by at least two more word bytes (the last two
+        // bytes of the block are kept: their words go on in the next block).
+        let mut starts =
+            w & !((w << 1) | state.carry) & letters & ((w >> 1) | 1 << 63) & ((w >> 2) | 3 << 62);
+        state.carry = w >> 63;
+        while starts != 0 {
+            let s = base + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            if s >= state.resume
+                && self.may_start(hay, s)
+                && let Some(e) = self.at(hay, s, out)
+            {
+                state.resume = e;
+            }
+        }
+    }
+}
+
+/// Where the keyword scan of a window stands between blocks.
+#[derive(Debug, Default)]
+pub(crate) struct WordState {
+    /// No finding may start before this (the end of the previous one).
+    resume: usize,
+    /// Whether the byte before the next block is a word byte (bit 0).
+    carry: u64,
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub mod personnummer;
 pub mod phone;
 
 use crate::kind::{Kind, KindSet};
+use keywords::Keywords;
 
 /// A finding relative to the scanned window.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -179,6 +180,69 @@ impl Config {
     }
 }
 
+/// Runs every detector over `hay` in one pass over its blocks: each 64-byte block is
+/// classified once (trigger bytes, word bytes, letters) and both the structured detectors
+/// and the keyword search work from those masks. Hits come out sorted by (start, end).
+pub(crate) fn scan_all(hay: &[u8], cfg: &Config, kw: Option<&Keywords>, out: &mut Vec<Hit>) {
+    use blocks::BLOCK;
+    let Some(kw) = kw else {
+        return scan_structured(hay, cfg, out);
+    };
+    if !(cfg.digits || cfg.at || cfg.plus || cfg.colon) {
+        return kw.scan(hay, out);
+    }
+    let (d, a, p, c) = (cfg.digits, cfg.at, cfg.plus, cfg.colon);
+    let mut words = keywords::WordState::default();
+    // Structured detectors: no trigger before `next`.
+    let mut next = 0;
+    let (mut structured, mut indicators) = (false, false);
+    let mut base = 0;
+    while base < hay.len() {
+        let (trig, w, letters) = blocks::three_masks(hay, base, |b| {
+            let trigger = (d & (b.wrapping_sub(b'0') < 10))
+                | (a & (b == b'@'))
+                | (p & (b == b'+'))
+                | (c & (b == b':'));
+            let letter = ((b | 0x20).wrapping_sub(b'a') < 26) | (b == b'_') | (b >= 0x80);
+            let word = letter | (b.wrapping_sub(b'0') < 10);
+            (u8::from(trigger) << 7) | (u8::from(word) << 6) | (u8::from(letter) << 5)
+        });
+        if next < base + BLOCK {
+            let mut m = trig & (!0u64 << next.saturating_sub(base));
+            let before = out.len();
+            while m != 0 {
+                let p = base + m.trailing_zeros() as usize;
+                next = dispatch(hay, p, cfg, out);
+                if next - base >= BLOCK {
+                    break;
+                }
+                m &= !0u64 << (next - base);
+            }
+            structured |= out.len() > before;
+        }
+        let before = out.len();
+        kw.block(hay, base, w, letters, &mut words, out);
+        indicators |= out.len() > before;
+        base += BLOCK;
+    }
+    if structured && indicators {
+        out.sort_by_key(|h| (h.start, h.end));
+    }
+}
+
+/// Hands the trigger byte at `p` to its detector; returns where to go on.
+#[inline(always)]
+fn dispatch(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
+    let i = match hay[p] {
+        b'@' => email::at(hay, p, out),
+        b'+' => phone::at_plus(hay, p, out),
+        b':' => ip::at_colon(hay, p, out),
+        _ => digits::at(hay, p, cfg, out),
+    };
+    debug_assert!(i > p);
+    i
+}
+
 /// Runs the structured detectors (numbers, e-mail, IP) over `hay`, pushing hits in order.
 pub(crate) fn scan_structured(hay: &[u8], cfg: &Config, out: &mut Vec<Hit>) {
     use blocks::BLOCK;
@@ -188,13 +252,7 @@ pub(crate) fn scan_structured(hay: &[u8], cfg: &Config, out: &mut Vec<Hit>) {
         let mut m = cfg.trigger_mask(hay, base);
         while m != 0 {
             let p = base + m.trailing_zeros() as usize;
-            let i = match hay[p] {
-                b'@' => email::at(hay, p, out),
-                b'+' => phone::at_plus(hay, p, out),
-                b':' => ip::at_colon(hay, p, out),
-                _ => digits::at(hay, p, cfg, out),
-            };
-            debug_assert!(i > p);
+            let i = dispatch(hay, p, cfg, out);
             if i - base >= BLOCK {
                 // The detector consumed past this block: continue in the block where it
                 // stopped (blocks stay aligned, so each one is classified once).
