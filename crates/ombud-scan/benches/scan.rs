@@ -1,5 +1,6 @@
-//! Library throughput on generated realistic text, next to the memchr floor.
-//! `CARGO_TARGET_DIR=/work/target-scan cargo bench -p ombud-scan --bench scan`
+//! Library throughput on generated text (the realistic and the dense profile of
+//! `tests/corpus`), next to the memchr floor.
+//! `cargo bench -p ombud-scan --bench scan -- --warm-up-time 1 --measurement-time 4`
 
 #[path = "../tests/corpus/mod.rs"]
 mod corpus;
@@ -9,12 +10,18 @@ use ombud_scan::{Finding, KindSet, Scanner};
 use std::hint::black_box;
 
 fn bench(c: &mut Criterion) {
-    let text = corpus::document(42, 16 << 20).text.into_bytes();
-    let mut g = c.benchmark_group("scan_16MiB");
+    let realistic = corpus::realistic_document(42, 16 << 20).text.into_bytes();
+    let dense = corpus::document(42, 16 << 20).text.into_bytes();
+    profile(c, "realistic_16MiB", &realistic);
+    profile(c, "dense_16MiB", &dense);
+}
+
+fn profile(c: &mut Criterion, group: &str, text: &[u8]) {
+    let mut g = c.benchmark_group(group);
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(10);
     g.bench_function("floor_memchr_count", |b| {
-        b.iter(|| memchr::memchr_iter(b'7', black_box(&text)).count())
+        b.iter(|| memchr::memchr_iter(b'7', black_box(text)).count())
     });
     let configs = [
         ("all_kinds", KindSet::all()),
@@ -29,7 +36,7 @@ fn bench(c: &mut Criterion) {
         g.bench_function(name, |b| {
             b.iter(|| {
                 let mut n = 0u64;
-                s.scan_bytes(black_box(&text), &mut |_: &Finding, _: &[u8]| n += 1);
+                s.scan_bytes(black_box(text), &mut |_: &Finding, _: &[u8]| n += 1);
                 n
             })
         });

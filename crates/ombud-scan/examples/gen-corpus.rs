@@ -1,8 +1,14 @@
-//! Writes a generated corpus for benchmarks: `gen-corpus OUT_DIR MEGABYTES [FILE_MB]`.
-//! Files of realistic mixed text (CSV, NDJSON, logs, prose) with planted personal data and
-//! decoys; labels go to the sibling directory `OUT_DIR.labels/NAME.jsonl` (outside the scanned tree).
+//! Writes a generated corpus for benchmarks:
+//! `gen-corpus [--profile realistic|dense] OUT_DIR MEGABYTES [FILE_MB]`.
 //!
-//! `cargo run --release -p ombud-scan --example gen-corpus -- /tmp/corpus 1024`
+//! * `realistic` (default): logs, CSV exports, JSON records and Swedish/English prose full of
+//!   ordinary numbers (timestamps, amounts, ids, versions, hex ids), with one planted
+//!   identifier every 1–4 KiB.
+//! * `dense`: the stress profile — one finding per ~110 bytes and decoys on every other line.
+//!
+//! Labels go to the sibling directory `OUT_DIR.labels/NAME.jsonl` (outside the scanned tree).
+//!
+//! `cargo run --release -p ombud-scan --example gen-corpus -- --profile realistic /tmp/corpus-realistic 1024`
 
 #[path = "../tests/corpus/mod.rs"]
 mod corpus;
@@ -10,9 +16,21 @@ mod corpus;
 use std::io::Write;
 
 fn main() -> std::io::Result<()> {
-    let args: Vec<String> = std::env::args().collect();
+    let mut args: Vec<String> = std::env::args().collect();
+    let mut realistic = true;
+    if args.get(1).map(String::as_str) == Some("--profile") {
+        realistic = match args.get(2).map(String::as_str) {
+            Some("realistic") => true,
+            Some("dense") => false,
+            _ => {
+                eprintln!("--profile is realistic or dense");
+                std::process::exit(2);
+            }
+        };
+        args.drain(1..3);
+    }
     if args.len() < 3 {
-        eprintln!("usage: gen-corpus OUT_DIR MEGABYTES [FILE_MB]");
+        eprintln!("usage: gen-corpus [--profile realistic|dense] OUT_DIR MEGABYTES [FILE_MB]");
         std::process::exit(2);
     }
     let dir = std::path::Path::new(&args[1]);
@@ -23,7 +41,12 @@ fn main() -> std::io::Result<()> {
     std::fs::create_dir_all(&label_dir)?;
     let files = total.div_ceil(per);
     for i in 0..files {
-        let doc = corpus::document(1000 + i as u64, per << 20);
+        let seed = 1000 + i as u64;
+        let doc = if realistic {
+            corpus::realistic_document(seed, per << 20)
+        } else {
+            corpus::document(seed, per << 20)
+        };
         let name = format!("part-{i:04}.txt");
         std::fs::write(dir.join(&name), &doc.text)?;
         let mut labels = std::io::BufWriter::new(std::fs::File::create(

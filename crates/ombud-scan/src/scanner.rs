@@ -116,14 +116,7 @@ impl Scanner {
     /// Runs every detector over `hay` as one window, hits sorted by position.
     fn hits(&self, hay: &[u8], out: &mut Vec<Hit>) {
         out.clear();
-        detect::scan_structured(hay, &self.cfg, out);
-        if let Some(kw) = &self.keywords {
-            let before = out.len();
-            kw.scan(hay, out);
-            if before > 0 && out.len() > before {
-                out.sort_by_key(|h| (h.start, h.end));
-            }
-        }
+        detect::scan_all(hay, &self.cfg, self.keywords.as_ref(), out);
     }
 
     /// Scans one window and reports hits starting in `from..until`, offset by `base`.

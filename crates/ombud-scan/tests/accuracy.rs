@@ -14,6 +14,16 @@ const MIN_RECALL_WORDS: f64 = 0.95;
 
 #[test]
 fn precision_and_recall_per_kind() {
+    check((0..8).map(|seed| corpus::document(seed, 256 * 1024)));
+}
+
+/// The realistic profile (sparse identifiers among ordinary numbers) must be as exact.
+#[test]
+fn precision_and_recall_per_kind_realistic() {
+    check((0..16).map(|seed| corpus::realistic_document(seed, 1 << 20)));
+}
+
+fn check(docs: impl Iterator<Item = corpus::Doc>) {
     let (y, m, d) = corpus::REF;
     let scanner = Scanner::builder().reference_date(y, m, d).build();
     let mut tp: BTreeMap<String, u64> = BTreeMap::new();
@@ -21,8 +31,7 @@ fn precision_and_recall_per_kind() {
     let mut fneg: BTreeMap<String, u64> = BTreeMap::new();
     let mut fp_examples = Vec::new();
     let mut fn_examples = Vec::new();
-    for seed in 0..8 {
-        let doc = corpus::document(seed, 256 * 1024);
+    for doc in docs {
         let truth: HashSet<(usize, usize, &str)> = doc
             .labels
             .iter()

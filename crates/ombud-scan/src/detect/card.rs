@@ -66,7 +66,11 @@ pub(crate) fn try_groups(
     }
     let mut buf = [0u8; 19];
     for k in (2..=last - g + 1).rev() {
-        let lens: Vec<usize> = (g..g + k).map(glen).collect();
+        let mut len_buf = [0usize; 6];
+        for (l, i) in len_buf.iter_mut().zip(g..g + k) {
+            *l = glen(i);
+        }
+        let lens = &len_buf[..k];
         let total: usize = lens.iter().sum();
         if !(13..=19).contains(&total) {
             continue;

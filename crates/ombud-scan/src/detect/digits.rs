@@ -10,7 +10,22 @@ use crate::kind::Kind;
 
 const MAX_GROUPS: usize = 8;
 
+/// End of the run of digits at `i`, eight bytes at a time.
+#[inline]
 fn skip_digits(hay: &[u8], mut i: usize) -> usize {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(b) = hay.get(i..i + 8) {
+        let x = u64::from_le_bytes(b.try_into().expect("8 bytes"));
+        // Exact per byte (no carries cross bytes): high bit set where the byte is a digit.
+        let l = x & LOW7;
+        let digit = (l + ONES * (0x80 - 0x30)) & !(l + ONES * (0x7F - 0x39)) & !x;
+        let other = !digit & 0x8080_8080_8080_8080;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
     while i < hay.len() && is_digit(hay[i]) {
         i += 1;
     }
@@ -28,6 +43,7 @@ fn skip_token(hay: &[u8], i: usize) -> usize {
     e
 }
 
+#[inline(always)]
 pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
     let run_end = skip_digits(hay, p);
     if p > 0 {
@@ -52,15 +68,53 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
             return end;
         }
         if prev == b'+' || !left_boundary_ok(hay, p) {
-            return skip_token(hay, p);
+            return match hay.get(run_end) {
+                Some(b' ' | b'-' | b'+') => skip_token(hay, p),
+                _ => run_end,
+            };
         }
     }
+    let len = run_end - p;
+    match hay.get(run_end) {
+        // A lone run shorter than ten digits (most numbers in ordinary text) is nothing:
+        // every detector needs ten digits in one group or a separator after the first group.
+        Some(b' ' | b'-' | b'+') => {}
+        Some(b'.') if len < 10 => {
+            // `.` ends the token: only an IPv4 address can start here.
+            if len <= 3
+                && cfg.kinds.contains(Kind::IpAddress)
+                && hay.get(run_end + 1).is_some_and(|&d| is_digit(d))
+                && let Some(h) = ip::v4_hit(hay, p)
+            {
+                let end = h.end;
+                out.push(h);
+                return end;
+            }
+            return run_end;
+        }
+        _ if len < 10 => return run_end,
+        _ => {}
+    }
+    token(hay, p, run_end, cfg, out)
+}
+
+/// The digit token at `p` (its first run ending at `run_end`): IPv4, or digit groups tried
+/// by the number detectors.
+#[inline(never)]
+fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
     if cfg.kinds.contains(Kind::IpAddress)
         && hay.get(run_end) == Some(&b'.')
         && let Some(h) = ip::v4_hit(hay, p)
     {
         let end = h.end;
         out.push(h);
+        return end;
+    }
+    // Fast path: when nothing can start at the first group, only groups after a space can
+    // matter; tokens without a space (dates, ids like 2025-03-14) are done.
+    if !may_start(hay, p, run_end)
+        && let Some(end) = end_without_space(hay, run_end)
+    {
         return end;
     }
     // Collect the token's digit groups.
@@ -90,6 +144,10 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
     let groups = &groups[..n];
     let seps = &seps[..n];
     let token_end = groups[n - 1].1;
+    let done = if truncated { real_end } else { token_end };
+    if !may_match(hay, groups, seps) {
+        return done;
+    }
     let tail_ok = !truncated && right_boundary_ok(hay, token_end);
     let k = cfg.kinds;
     let ids = k.contains(Kind::Personnummer)
@@ -160,5 +218,65 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
             None => g += 1,
         }
     }
-    if truncated { real_end } else { token_end }
+    done
+}
+
+/// `may_match`'s test for the first group of a token, from its first two groups only.
+#[inline]
+fn may_start(hay: &[u8], p: usize, run_end: usize) -> bool {
+    let len = run_end - p;
+    let next = match hay.get(run_end) {
+        Some(&c @ (b' ' | b'-' | b'+')) if hay.get(run_end + 1).is_some_and(|&d| is_digit(d)) => {
+            Some((c, skip_digits(hay, run_end + 1) - (run_end + 1)))
+        }
+        _ => None,
+    };
+    len >= 10
+        || (matches!(len, 6 | 8) && matches!(next, Some((b'-' | b'+', 4))))
+        || (len == 4 && matches!(next, Some((b' ' | b'-', 4 | 6))))
+        || (hay[p] == b'0'
+            && (((2..=4).contains(&len) && matches!(next, Some((b'-' | b' ', _))))
+                || hay[p..].starts_with(b"0046")))
+}
+
+/// The end of the token whose first run ends at `e`, if no group in it follows a space.
+#[inline]
+fn end_without_space(hay: &[u8], mut e: usize) -> Option<usize> {
+    while let Some(&c @ (b' ' | b'-' | b'+')) = hay.get(e) {
+        if !hay.get(e + 1).is_some_and(|&d| is_digit(d)) {
+            break;
+        }
+        if c == b' ' {
+            return None;
+        }
+        e = skip_digits(hay, e + 1);
+    }
+    Some(e)
+}
+
+/// Whether any number detector can match on this token at all: the preconditions each
+/// detector checks first, on the group lengths and separators only. Most digit runs in
+/// ordinary text (dates, times, amounts, short ids) fail this and cost nothing more.
+#[inline]
+fn may_match(hay: &[u8], groups: &[(usize, usize)], seps: &[u8]) -> bool {
+    let n = groups.len();
+    (0..n).any(|g| {
+        // A match starts at the token start or after a space.
+        if g > 0 && seps[g - 1] != b' ' {
+            return false;
+        }
+        let (s, e) = groups[g];
+        let len = e - s;
+        let next = (g + 1 < n).then(|| (seps[g], groups[g + 1].1 - groups[g + 1].0));
+        // One group: identity number (10/12), card (13-19), mobile (10).
+        len >= 10
+            // Identity number YYMMDD-NNNN / YYYYMMDD-NNNN.
+            || (matches!(len, 6 | 8) && matches!(next, Some((b'-' | b'+', 4))))
+            // Grouped card 4-4-4-4(-3), 4-6-5, 4-6-4.
+            || (len == 4 && matches!(next, Some((b' ' | b'-', 4 | 6))))
+            // Swedish area code followed by the subscriber number; `0046 …`.
+            || (hay[s] == b'0'
+                && (((2..=4).contains(&len) && matches!(next, Some((b'-' | b' ', _))))
+                    || (g == 0 && hay[s..].starts_with(b"0046"))))
+    })
 }

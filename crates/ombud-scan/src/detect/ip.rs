@@ -71,6 +71,10 @@ pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
     if !((p > 0 && near(p - 1)) || near(p + 1)) {
         return p + 1;
     }
+    // An address starts with a colon only as `::` (`"key":value` in JSON is the common case).
+    if !(p > 0 && near(p - 1)) && hay.get(p + 1) != Some(&b':') {
+        return p + 1;
+    }
     let mut s = p;
     while s > 0 && is_v6(hay[s - 1]) {
         s -= 1;

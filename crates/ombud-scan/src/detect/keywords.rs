@@ -1,12 +1,20 @@
 //! Indicator words of special categories (GDPR Art. 9) and criminal-offence data (Art. 10),
-//! Swedish and English, found in one Aho-Corasick pass (ASCII case-insensitive,
-//! leftmost-longest). A word must start at a word boundary. Entries ending in `$` must also
-//! end at one; the others are stems and the finding extends to the end of the word
-//! (`diagnos` → `diagnosen`). These are indicators, reported with confidence 0.5.
+//! Swedish and English (ASCII case-insensitive; the first letter also in either case when it
+//! is å, ä, ö). A finding starts at a word start; the longest entry that matches there wins.
+//! Entries ending in `$` must also end at a word end; the others are stems and the finding
+//! extends to the end of the word (`diagnos` → `diagnosen`). After a finding the search goes
+//! on after it. These are indicators, reported with confidence 0.5.
+//!
+//! Search: word starts come from 64-byte bit masks of word bytes and letters (words that
+//! start with a digit or have fewer than three bytes are never looked at); at each one, the four
+//! bytes there (ASCII case folded) are looked up in a 64 Kibit hash set of the entries'
+//! first four bytes, and only on a hit does an anchored Aho-Corasick DFA confirm the entry.
+//! Most words of ordinary text cost a hash and a bit test.
 
+use super::blocks;
 use super::{Hit, is_word};
 use crate::kind::{Category, Kind};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 /// Detector name reported with these findings.
 pub const DETECTOR: &str = "keywords_sv_en";
@@ -263,11 +271,24 @@ pub const LISTS: &[(Category, &[&str])] = &[
     ),
 ];
 
+/// Bits of the prefix hash set.
+const SET_BITS: u32 = 16;
+
+/// The four bytes at a word start, ASCII case folded (`| 0x20` folds more than letters,
+/// the same way for text and entries, so it never loses a match), hashed.
+#[inline(always)]
+fn prefix_hash(b: [u8; 4]) -> usize {
+    let k = u32::from_le_bytes(b) | 0x2020_2020;
+    (k.wrapping_mul(0x9E37_79B1) >> (32 - SET_BITS)) as usize
+}
+
 /// A compiled keyword matcher.
 #[derive(Debug, Clone)]
 pub struct Keywords {
     ac: AhoCorasick,
     meta: Vec<(Category, bool)>,
+    /// Hashes of the entries' first four bytes (every fourth byte for three-byte entries).
+    prefixes: Box<[u64]>,
 }
 
 impl Keywords {
@@ -304,44 +325,159 @@ impl Keywords {
         if pats.is_empty() {
             return None;
         }
+        let mut prefixes = vec![0u64; (1 << SET_BITS) / 64].into_boxed_slice();
+        let mut add = |b: [u8; 4]| {
+            let h = prefix_hash(b);
+            prefixes[h / 64] |= 1 << (h % 64);
+        };
+        for p in &pats {
+            let b = p.as_bytes();
+            // The scan only looks at word starts that are not digits and begin at least
+            // three word bytes.
+            assert!(
+                b.len() >= 3 && b[..3].iter().all(|&c| is_word(c)) && !b[0].is_ascii_digit(),
+                "keyword entries start with three word bytes, not a digit: {p}"
+            );
+            if b.len() >= 4 {
+                add([b[0], b[1], b[2], b[3]]);
+            } else {
+                for x in 0..=255 {
+                    add([b[0], b[1], b[2], x]);
+                }
+            }
+        }
         let ac = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&pats)
             .expect("the keyword lists compile");
-        Some(Keywords { ac, meta })
+        Some(Keywords { ac, meta, prefixes })
     }
 
-    /// Pushes the indicator words found in `hay`.
-    pub(crate) fn scan(&self, hay: &[u8], out: &mut Vec<Hit>) {
-        for m in self.ac.find_iter(hay) {
-            let (cat, exact) = self.meta[m.pattern().as_usize()];
-            let s = m.start();
-            if s > 0 && is_word(hay[s - 1]) {
-                continue;
+    /// Whether an entry may start at `s` (exact for the prefix set; near the end of the
+    /// input, always).
+    #[inline(always)]
+    fn may_start(&self, hay: &[u8], s: usize) -> bool {
+        match hay.get(s..s + 4) {
+            Some(b) => {
+                let h = prefix_hash([b[0], b[1], b[2], b[3]]);
+                self.prefixes[h / 64] >> (h % 64) & 1 == 1
             }
-            let mut e = m.end();
-            if exact {
-                if hay.get(e).is_some_and(|&c| is_word(c)) {
-                    continue;
-                }
-            } else {
-                let limit = e + 32;
-                while e < hay.len() && e < limit && is_word(hay[e]) {
-                    e += 1;
-                }
-                if hay.get(e).is_some_and(|&c| is_word(c)) {
-                    continue;
-                }
-            }
-            out.push(Hit {
-                start: s,
-                end: e,
-                kind: Kind::SpecialCategory(cat),
-                confidence: CONFIDENCE,
-                detector: DETECTOR,
-            });
+            None => true,
         }
+    }
+
+    /// The finding starting at word start `s`, if any: its end.
+    fn at(&self, hay: &[u8], s: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        let input = Input::new(hay)
+            .span(s..hay.len().min(s + 64))
+            .anchored(Anchored::Yes);
+        let m = self.ac.find(input)?;
+        let (cat, exact) = self.meta[m.pattern().as_usize()];
+        let mut e = m.end();
+        if exact {
+            if hay.get(e).is_some_and(|&c| is_word(c)) {
+                return None;
+            }
+        } else {
+            let limit = e + 32;
+            while e < hay.len() && e < limit && is_word(hay[e]) {
+                e += 1;
+            }
+            if hay.get(e).is_some_and(|&c| is_word(c)) {
+                return None;
+            }
+        }
+        out.push(Hit {
+            start: s,
+            end: e,
+            kind: Kind::SpecialCategory(cat),
+            confidence: CONFIDENCE,
+            detector: DETECTOR,
+        });
+        Some(e)
+    }
+
+    /// Pushes the indicator words found in `hay`, in order.
+    pub(crate) fn scan(&self, hay: &[u8], out: &mut Vec<Hit>) {
+        let mut state = WordState::default();
+        let mut base = 0;
+        while base < hay.len() {
+            let (w, letters) = blocks::word_and_letter_masks(hay, base);
+            self.block(hay, base, w, letters, &mut state, out);
+            base += blocks::BLOCK;
+        }
+    }
+
+    /// Handles the block at `base` given its masks of word bytes and letters; blocks must
+    /// come in order, from the start of `hay`.
+    #[inline]
+    pub(crate) fn block(
+        &self,
+        hay: &[u8],
+        base: usize,
+        w: u64,
+        letters: u64,
+        state: &mut WordState,
+        out: &mut Vec<Hit>,
+    ) {
+        // Word starts at a letter, followed by at least two more word bytes (the last two
+        // bytes of the block are kept: their words go on in the next block).
+        let mut starts =
+            w & !((w << 1) | state.carry) & letters & ((w >> 1) | 1 << 63) & ((w >> 2) | 3 << 62);
+        state.carry = w >> 63;
+        while starts != 0 {
+            let s = base + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            if s >= state.resume
+                && self.may_start(hay, s)
+                && let Some(e) = self.at(hay, s, out)
+            {
+                state.resume = e;
+            }
+        }
+    }
+}
+
+/// Where the keyword scan of a window stands between blocks.
+#[derive(Debug, Default)]
+pub(crate) struct WordState {
+    /// No finding may start before this (the end of the previous one).
+    resume: usize,
+    /// Whether the byte before the next block is a word byte (bit 0).
+    carry: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let kw = Keywords::new(|_| true).unwrap();
+        let mut out = Vec::new();
+        kw.scan(text.as_bytes(), &mut out);
+        out.iter().map(|h| &text[h.start..h.end]).collect()
+    }
+
+    #[test]
+    fn boundaries_stems_and_case() {
+        assert_eq!(
+            words("Diagnosen: DIABETES, ej prediabetes."),
+            ["Diagnosen", "DIABETES"]
+        );
+        assert_eq!(words("cancer cancerous hiv"), ["cancer", "hiv"]);
+        assert_eq!(
+            words("Ärftlig ärftliga Åtal"),
+            ["Ärftlig", "ärftliga", "Åtal"]
+        );
+        assert_eq!(words("trade union membership"), ["trade union"]);
+        assert_eq!(words("ras"), ["ras"]);
+        assert_eq!(words("x ras."), ["ras"]);
+        assert_eq!(words("gay"), ["gay"]);
+        assert_eq!(words("sick leave"), ["sick leave"]);
+        let long = format!("diagnos{}", "x".repeat(40));
+        assert!(words(&long).is_empty());
     }
 }

@@ -6,6 +6,7 @@
 //! decision ever looks across, a *cut byte* (`\n`, `"`, `\t`), and the start or end of the
 //! input is treated exactly like a cut byte.
 
+mod blocks;
 pub mod card;
 mod digits;
 pub mod email;
@@ -16,6 +17,7 @@ pub mod personnummer;
 pub mod phone;
 
 use crate::kind::{Kind, KindSet};
+use keywords::Keywords;
 
 /// A finding relative to the scanned window.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -136,15 +138,14 @@ pub(crate) fn left_boundary_ok(hay: &[u8], s: usize) -> bool {
 pub(crate) struct Config {
     pub kinds: KindSet,
     pub today: Date,
-    digit_mask: u8,
-    at_mask: u8,
-    plus_mask: u8,
-    colon_mask: u8,
+    digits: bool,
+    at: bool,
+    plus: bool,
+    colon: bool,
 }
 
 impl Config {
     pub fn new(kinds: KindSet, today: Date) -> Config {
-        let on = |b: bool| if b { 0xFF } else { 0 };
         let digits = [
             Kind::Personnummer,
             Kind::Samordningsnummer,
@@ -159,59 +160,111 @@ impl Config {
         Config {
             kinds,
             today,
-            digit_mask: on(digits),
-            at_mask: on(kinds.contains(Kind::Email)),
-            plus_mask: on(kinds.contains(Kind::Phone)),
-            colon_mask: on(kinds.contains(Kind::IpAddress)),
+            digits,
+            at: kinds.contains(Kind::Email),
+            plus: kinds.contains(Kind::Phone),
+            colon: kinds.contains(Kind::IpAddress),
         }
     }
 
-    #[inline(always)]
-    fn trigger(&self, b: u8) -> u8 {
-        (u8::from(b.wrapping_sub(b'0') < 10) & self.digit_mask)
-            | (u8::from(b == b'@') & self.at_mask)
-            | (u8::from(b == b'+') & self.plus_mask)
-            | (u8::from(b == b':') & self.colon_mask)
-    }
-
-    /// Position of the next trigger byte at or after `i`.
+    /// Trigger bytes of the 64-byte block at `at` as a bit mask.
     #[inline]
-    fn next_trigger(&self, hay: &[u8], mut i: usize) -> Option<usize> {
-        const BLOCK: usize = 64;
-        while i + BLOCK <= hay.len() {
-            let block = &hay[i..i + BLOCK];
-            // Branch-free over the block so that the compiler vectorises it.
-            let mut any = 0u8;
-            for &b in block {
-                any |= self.trigger(b);
-            }
-            if any != 0 {
-                for (j, &b) in block.iter().enumerate() {
-                    if self.trigger(b) != 0 {
-                        return Some(i + j);
-                    }
-                }
-            }
-            i += BLOCK;
-        }
-        hay[i..]
-            .iter()
-            .position(|&b| self.trigger(b) != 0)
-            .map(|j| i + j)
+    fn trigger_mask(&self, hay: &[u8], at: usize) -> u64 {
+        let (d, a, p, c) = (self.digits, self.at, self.plus, self.colon);
+        blocks::mask(hay, at, |b| {
+            (d & (b.wrapping_sub(b'0') < 10))
+                | (a & (b == b'@'))
+                | (p & (b == b'+'))
+                | (c & (b == b':'))
+        })
     }
+}
+
+/// Runs every detector over `hay` in one pass over its blocks: each 64-byte block is
+/// classified once (trigger bytes, word bytes, letters) and both the structured detectors
+/// and the keyword search work from those masks. Hits come out sorted by (start, end).
+pub(crate) fn scan_all(hay: &[u8], cfg: &Config, kw: Option<&Keywords>, out: &mut Vec<Hit>) {
+    use blocks::BLOCK;
+    let Some(kw) = kw else {
+        return scan_structured(hay, cfg, out);
+    };
+    if !(cfg.digits || cfg.at || cfg.plus || cfg.colon) {
+        return kw.scan(hay, out);
+    }
+    let (d, a, p, c) = (cfg.digits, cfg.at, cfg.plus, cfg.colon);
+    let mut words = keywords::WordState::default();
+    // Structured detectors: no trigger before `next`.
+    let mut next = 0;
+    let (mut structured, mut indicators) = (false, false);
+    let mut base = 0;
+    while base < hay.len() {
+        let (trig, w, letters) = blocks::three_masks(hay, base, |b| {
+            let trigger = (d & (b.wrapping_sub(b'0') < 10))
+                | (a & (b == b'@'))
+                | (p & (b == b'+'))
+                | (c & (b == b':'));
+            let letter = ((b | 0x20).wrapping_sub(b'a') < 26) | (b == b'_') | (b >= 0x80);
+            let word = letter | (b.wrapping_sub(b'0') < 10);
+            (u8::from(trigger) << 7) | (u8::from(word) << 6) | (u8::from(letter) << 5)
+        });
+        if next < base + BLOCK {
+            let mut m = trig & (!0u64 << next.saturating_sub(base));
+            let before = out.len();
+            while m != 0 {
+                let p = base + m.trailing_zeros() as usize;
+                next = dispatch(hay, p, cfg, out);
+                if next - base >= BLOCK {
+                    break;
+                }
+                m &= !0u64 << (next - base);
+            }
+            structured |= out.len() > before;
+        }
+        let before = out.len();
+        kw.block(hay, base, w, letters, &mut words, out);
+        indicators |= out.len() > before;
+        base += BLOCK;
+    }
+    if structured && indicators {
+        out.sort_by_key(|h| (h.start, h.end));
+    }
+}
+
+/// Hands the trigger byte at `p` to its detector; returns where to go on.
+#[inline(always)]
+fn dispatch(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
+    let i = match hay[p] {
+        b'@' => email::at(hay, p, out),
+        b'+' => phone::at_plus(hay, p, out),
+        b':' => ip::at_colon(hay, p, out),
+        _ => digits::at(hay, p, cfg, out),
+    };
+    debug_assert!(i > p);
+    i
 }
 
 /// Runs the structured detectors (numbers, e-mail, IP) over `hay`, pushing hits in order.
 pub(crate) fn scan_structured(hay: &[u8], cfg: &Config, out: &mut Vec<Hit>) {
-    let mut i = 0;
-    while let Some(p) = cfg.next_trigger(hay, i) {
-        i = match hay[p] {
-            b'@' => email::at(hay, p, out),
-            b'+' => phone::at_plus(hay, p, out),
-            b':' => ip::at_colon(hay, p, out),
-            _ => digits::at(hay, p, cfg, out),
-        };
-        debug_assert!(i > p);
+    use blocks::BLOCK;
+    // `base` is the start of the current block, `m` its trigger bytes not yet handled.
+    let mut base = 0;
+    while base < hay.len() {
+        let mut m = cfg.trigger_mask(hay, base);
+        while m != 0 {
+            let p = base + m.trailing_zeros() as usize;
+            let i = dispatch(hay, p, cfg, out);
+            if i - base >= BLOCK {
+                // The detector consumed past this block: continue in the block where it
+                // stopped (blocks stay aligned, so each one is classified once).
+                base = i - i % BLOCK;
+                if base >= hay.len() {
+                    return;
+                }
+                m = cfg.trigger_mask(hay, base);
+            }
+            m &= !0u64 << (i - base);
+        }
+        base += BLOCK;
     }
 }
 
