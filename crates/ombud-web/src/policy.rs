@@ -86,6 +86,16 @@ pub const POLICY: &[(&str, &str, Access)] = &[
     ("POST", "/register", Access::Roles(REGISTER_WRITERS)),
     ("GET", "/register/new", Access::Roles(REGISTER_WRITERS)),
     ("GET", "/register/print", Access::Roles(REGISTER_READERS)),
+    (
+        "GET",
+        "/register/export.json",
+        Access::Roles(REGISTER_READERS),
+    ),
+    (
+        "GET",
+        "/register/export.csv",
+        Access::Roles(REGISTER_READERS),
+    ),
     ("GET", "/register/{id}", Access::Roles(REGISTER_READERS)),
     ("POST", "/register/{id}", Access::Roles(REGISTER_WRITERS)),
     (

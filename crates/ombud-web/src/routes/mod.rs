@@ -117,6 +117,8 @@ pub fn table() -> RouteTable {
         .post("/register", register_pages::create)
         .get("/register/new", register_pages::new_form)
         .get("/register/print", register_pages::print)
+        .get("/register/export.json", register_pages::export_json)
+        .get("/register/export.csv", register_pages::export_csv)
         .get("/register/{id}", register_pages::show)
         .post("/register/{id}", register_pages::update)
         .get("/register/{id}/edit", register_pages::edit_form)

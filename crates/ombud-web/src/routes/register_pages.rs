@@ -759,3 +759,77 @@ pub async fn print(
         },
     ))
 }
+
+#[derive(Debug, Deserialize)]
+pub struct ExportQuery {
+    lang: Option<String>,
+}
+
+/// `GET /register/export.json`: the register in force as the JSON document
+/// `ombud register import` reads back (the same as `ombud register export --format json`).
+pub async fn export_json(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    let (org, processors, systems) = lookups(&state, &ctx).await?;
+    let activities = state
+        .store
+        .approved_activities()
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    let doc = ombud_core::register::export::RegisterDocument::new(
+        OffsetDateTime::now_utc(),
+        org,
+        processors,
+        systems,
+        activities,
+    );
+    let body = serde_json::to_vec_pretty(&doc).map_err(|e| PageError::internal(ctx.lang, &e))?;
+    Ok(download(
+        body,
+        "application/json",
+        "registerforteckning.json",
+    ))
+}
+
+/// `GET /register/export.csv?lang=sv|en`: one row per activity in force.
+pub async fn export_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<ExportQuery>,
+) -> Result<Response, PageError> {
+    let lang = q
+        .lang
+        .as_deref()
+        .and_then(ombud_core::lang::Lang::from_tag)
+        .unwrap_or(ctx.lang);
+    let (_, processors, systems) = lookups(&state, &ctx).await?;
+    let activities = state
+        .store
+        .approved_activities()
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    let mut body = Vec::new();
+    ombud_core::register::export::activities_csv(
+        &mut body,
+        &activities,
+        &processors,
+        &systems,
+        lang,
+    )
+    .map_err(|e| PageError::internal(ctx.lang, &e))?;
+    Ok(download(
+        body,
+        "text/csv; charset=utf-8",
+        "registerforteckning.csv",
+    ))
+}
+
+fn download(body: Vec<u8>, content_type: &'static str, filename: &str) -> Response {
+    let disposition = format!("attachment; filename=\"{filename}\"");
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, content_type.to_owned()),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response()
+}

@@ -716,3 +716,59 @@ async fn pages_keep_registrants_to_their_own_unit() {
         .await;
     assert_eq!(review.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_register_downloads_as_json_and_csv() {
+    let s = setup().await;
+    let id = s
+        .call(
+            "POST",
+            "/api/v1/activities",
+            &s.dpo,
+            Some(complete("Lönehantering")),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    s.call(
+        "POST",
+        &format!("/api/v1/activities/{id}/submit"),
+        &s.dpo,
+        None,
+    )
+    .await;
+    s.call(
+        "POST",
+        &format!("/api/v1/activities/{id}/approve"),
+        &s.dpo,
+        None,
+    )
+    .await;
+    let b = s.app.signed_in("aud@example.se").await;
+    let json = s.app.get(&b, "/register/export.json").await;
+    assert_eq!(json.status, StatusCode::OK);
+    assert!(
+        json.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
+    let doc = json.json();
+    assert_eq!(doc["activities"][0]["name"], "Lönehantering");
+    assert_eq!(
+        doc["activities"][0]["retention_source"],
+        "Riksarkivets föreskrifter RA-FS 2021:6"
+    );
+    let csv = s.app.get(&b, "/register/export.csv?lang=en").await;
+    assert!(
+        csv.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let mut lines = csv.body.lines();
+    assert!(lines.next().unwrap().contains("Legal basis"));
+    assert!(lines.next().unwrap().contains("Lönehantering"));
+    assert_eq!(lines.next(), None);
+}
