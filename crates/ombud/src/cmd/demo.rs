@@ -118,6 +118,8 @@ pub async fn load(store: &dyn Store) -> anyhow::Result<Loaded> {
             .map(|i| processor_ids[i])
             .collect();
         content.system_ids = content.system_ids.iter().map(|i| system_ids[i]).collect();
+        // What is in force is published in the privacy notice, as a university would.
+        content.public_notice = a.status == Status::Approved;
         let id = store
             .create_activity(&actor, &content)
             .await
