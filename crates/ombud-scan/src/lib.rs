@@ -10,10 +10,13 @@
 //! * [`Scanner`] is immutable and reusable (share it across threads by reference); it is
 //!   built by [`ScannerBuilder`] with the [`KindSet`] to look for and, for reproducible
 //!   results, a reference date for the age rules of identity numbers.
-//! * **Prefilter.** One pass looks for trigger bytes only — an ASCII digit, `@`, `+`, `:` —
-//!   64 bytes at a time with branch-free code the compiler vectorises. At a trigger the owning
-//!   detector reads a small token around it and validates it, then the scan continues after
-//!   the token. Indicator words are found by a single Aho-Corasick automaton (DFA).
+//! * **Prefilter.** One pass over each window classifies 64-byte blocks into bit masks of
+//!   trigger bytes (an ASCII digit, `@`, `+`, `:`), word bytes and letters, with branch-free
+//!   code the compiler vectorises. At a trigger the owning detector reads a small token
+//!   around it and validates it (digit runs whose shape fits no number kind are dropped after
+//!   a length and separator check), then the scan continues after the token. Indicator words
+//!   are looked up only at letter-led word starts: a hash set of the entries' first four
+//!   bytes rejects almost all of them and an anchored Aho-Corasick DFA confirms the rest.
 //! * **Detectors** ([`detect`]): `personnummer` / `samordningsnummer` / `organisationsnummer`
 //!   (every notation, Luhn, calendar date, century rule), `email`, `phone` (Swedish national
 //!   and `+`/`00` international), `ip_address` (IPv4 and IPv6), `iban` (country length and

@@ -1,6 +1,7 @@
-//! Detectors. One prefilter loop finds trigger bytes (a digit, `@`, `+`, `:`), hands the
-//! position to the detector that owns that byte, and continues after whatever it consumed.
-//! Indicator words are found by one Aho-Corasick pass ([`keywords`]).
+//! Detectors. One pass classifies each 64-byte block into bit masks (trigger bytes — a digit,
+//! `@`, `+`, `:` — word bytes and letters); each trigger goes to the detector that owns that
+//! byte, and the scan continues after whatever it consumed. Indicator words are looked up at
+//! word starts of the same blocks ([`keywords`]).
 //!
 //! Invariant every detector keeps (the chunker relies on it): a match never contains, and no
 //! decision ever looks across, a *cut byte* (`\n`, `"`, `\t`), and the start or end of the

@@ -762,7 +762,7 @@ fn realistic_prose(doc: &mut Doc, rng: &mut Rng, plant: bool) {
 /// A labelled document in the realistic profile of roughly `bytes` bytes: logs, CSV exports,
 /// JSON records and prose, with one planted identifier every 1–4 KiB and occasional decoys.
 pub fn realistic_document(seed: u64, bytes: usize) -> Doc {
-    let mut rng = Rng::new(seed ^ 0x005E_ED0F_4EA1);
+    let mut rng = Rng::new(seed ^ 0x5E_ED0F_4EA1);
     let mut doc = Doc::new();
     let mut next_plant = rng.range(1024, 4096) as usize;
     // Sections of one format at a time, as in real files.
