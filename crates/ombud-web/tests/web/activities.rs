@@ -71,6 +71,26 @@ fn complete(name: &str) -> Value {
 }
 
 impl Setup {
+    /// Creates an activity as the DPO and takes it through review into the register.
+    async fn approved(&self, body: Value) -> i64 {
+        let created = self
+            .call("POST", "/api/v1/activities", &self.dpo, Some(body))
+            .await;
+        let id = created.json()["id"].as_i64().unwrap();
+        for step in ["submit", "approve"] {
+            let r = self
+                .call(
+                    "POST",
+                    &format!("/api/v1/activities/{id}/{step}"),
+                    &self.dpo,
+                    None,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::OK, "{step}: {}", r.body);
+        }
+        id
+    }
+
     async fn call(
         &self,
         method: &str,
@@ -292,31 +312,7 @@ async fn a_complete_activity_goes_through_review_into_the_register() {
 #[tokio::test]
 async fn get_json_posted_back_creates_a_draft_copy() {
     let s = setup().await;
-    let id = s
-        .call(
-            "POST",
-            "/api/v1/activities",
-            &s.dpo,
-            Some(complete("Rekrytering")),
-        )
-        .await
-        .json()["id"]
-        .as_i64()
-        .unwrap();
-    s.call(
-        "POST",
-        &format!("/api/v1/activities/{id}/submit"),
-        &s.dpo,
-        None,
-    )
-    .await;
-    s.call(
-        "POST",
-        &format!("/api/v1/activities/{id}/approve"),
-        &s.dpo,
-        None,
-    )
-    .await;
+    let id = s.approved(complete("Rekrytering")).await;
     let original = s
         .call("GET", &format!("/api/v1/activities/{id}"), &s.dpo, None)
         .await
@@ -364,31 +360,7 @@ async fn registrants_see_their_units_drafts_and_the_register_in_force() {
         .json()["id"]
         .as_i64()
         .unwrap();
-    let live = s
-        .call(
-            "POST",
-            "/api/v1/activities",
-            &s.dpo,
-            Some(complete("Gällande")),
-        )
-        .await
-        .json()["id"]
-        .as_i64()
-        .unwrap();
-    s.call(
-        "POST",
-        &format!("/api/v1/activities/{live}/submit"),
-        &s.dpo,
-        None,
-    )
-    .await;
-    s.call(
-        "POST",
-        &format!("/api/v1/activities/{live}/approve"),
-        &s.dpo,
-        None,
-    )
-    .await;
+    let live = s.approved(complete("Gällande")).await;
 
     let it_sees = s
         .call("GET", "/api/v1/activities", &s.it, None)
@@ -544,26 +516,7 @@ async fn the_dashboard_counts_the_register_and_lists_the_review_queue() {
         )
         .await;
     }
-    let approved_id = s
-        .call("POST", "/api/v1/activities", &s.dpo, Some(complete("Lön")))
-        .await
-        .json()["id"]
-        .as_i64()
-        .unwrap();
-    s.call(
-        "POST",
-        &format!("/api/v1/activities/{approved_id}/submit"),
-        &s.dpo,
-        None,
-    )
-    .await;
-    s.call(
-        "POST",
-        &format!("/api/v1/activities/{approved_id}/approve"),
-        &s.dpo,
-        None,
-    )
-    .await;
+    let approved_id = s.approved(complete("Lön")).await;
     let b = s.app.signed_in("dpo@example.se").await;
     let dash = s.app.get(&b, "/").await.body;
     assert!(
@@ -581,31 +534,7 @@ async fn the_dashboard_counts_the_register_and_lists_the_review_queue() {
 #[tokio::test]
 async fn the_printable_register_holds_every_approved_activity_in_either_language() {
     let s = setup().await;
-    let approved = s
-        .call(
-            "POST",
-            "/api/v1/activities",
-            &s.dpo,
-            Some(complete("Lönehantering")),
-        )
-        .await
-        .json()["id"]
-        .as_i64()
-        .unwrap();
-    s.call(
-        "POST",
-        &format!("/api/v1/activities/{approved}/submit"),
-        &s.dpo,
-        None,
-    )
-    .await;
-    s.call(
-        "POST",
-        &format!("/api/v1/activities/{approved}/approve"),
-        &s.dpo,
-        None,
-    )
-    .await;
+    let approved = s.approved(complete("Lönehantering")).await;
     s.call(
         "POST",
         "/api/v1/activities",
@@ -720,31 +649,7 @@ async fn pages_keep_registrants_to_their_own_unit() {
 #[tokio::test]
 async fn the_register_downloads_as_json_and_csv() {
     let s = setup().await;
-    let id = s
-        .call(
-            "POST",
-            "/api/v1/activities",
-            &s.dpo,
-            Some(complete("Lönehantering")),
-        )
-        .await
-        .json()["id"]
-        .as_i64()
-        .unwrap();
-    s.call(
-        "POST",
-        &format!("/api/v1/activities/{id}/submit"),
-        &s.dpo,
-        None,
-    )
-    .await;
-    s.call(
-        "POST",
-        &format!("/api/v1/activities/{id}/approve"),
-        &s.dpo,
-        None,
-    )
-    .await;
+    let id = s.approved(complete("Lönehantering")).await;
     let b = s.app.signed_in("aud@example.se").await;
     let json = s.app.get(&b, "/register/export.json").await;
     assert_eq!(json.status, StatusCode::OK);
