@@ -516,7 +516,7 @@ async fn the_dashboard_counts_the_register_and_lists_the_review_queue() {
         )
         .await;
     }
-    let approved_id = s.approved(complete("Lön")).await;
+    s.approved(complete("Lön")).await;
     let b = s.app.signed_in("dpo@example.se").await;
     let dash = s.app.get(&b, "/").await.body;
     assert!(
@@ -534,7 +534,7 @@ async fn the_dashboard_counts_the_register_and_lists_the_review_queue() {
 #[tokio::test]
 async fn the_printable_register_holds_every_approved_activity_in_either_language() {
     let s = setup().await;
-    let approved = s.approved(complete("Lönehantering")).await;
+    s.approved(complete("Lönehantering")).await;
     s.call(
         "POST",
         "/api/v1/activities",
@@ -649,7 +649,7 @@ async fn pages_keep_registrants_to_their_own_unit() {
 #[tokio::test]
 async fn the_register_downloads_as_json_and_csv() {
     let s = setup().await;
-    let id = s.approved(complete("Lönehantering")).await;
+    s.approved(complete("Lönehantering")).await;
     let b = s.app.signed_in("aud@example.se").await;
     let json = s.app.get(&b, "/register/export.json").await;
     assert_eq!(json.status, StatusCode::OK);
