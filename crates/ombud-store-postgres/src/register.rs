@@ -12,68 +12,7 @@ use time::{Date, OffsetDateTime};
 
 use crate::audit::append;
 use crate::{PgStore, db_err};
-
-/// One row of `activity_versions` with what `activities` adds to it.
-struct VersionRow {
-    activity_id: i64,
-    version: i64,
-    status: String,
-    content: String,
-    created_by: Option<i64>,
-    created_at: OffsetDateTime,
-    updated_at: OffsetDateTime,
-    submitted_at: Option<OffsetDateTime>,
-    approved_at: Option<OffsetDateTime>,
-    reviewed_by: Option<i64>,
-    reviewed_at: Option<OffsetDateTime>,
-    comment: Option<String>,
-    review_due: Option<Date>,
-    approved_version: Option<i64>,
-    activity_created_by: Option<i64>,
-}
-
-fn json<T: serde::de::DeserializeOwned>(text: &str) -> StoreResult<T> {
-    serde_json::from_str(text).map_err(StoreError::backend)
-}
-
-fn to_text(value: &impl serde::Serialize) -> String {
-    serde_json::to_string(value).expect("register types serialise")
-}
-
-impl VersionRow {
-    fn activity(&self) -> StoreResult<Activity> {
-        Ok(Activity {
-            id: self.activity_id,
-            status: self.status.parse().map_err(StoreError::backend)?,
-            version: self.version,
-            content: json(&self.content)?,
-            created_at: self.created_at,
-            updated_at: self.updated_at,
-            submitted_at: self.submitted_at,
-            approved_at: self.approved_at,
-            review_due: self.review_due,
-        })
-    }
-
-    fn record(self) -> StoreResult<ActivityRecord> {
-        Ok(ActivityRecord {
-            current: self.activity()?,
-            in_force_version: self.approved_version,
-            created_by: self.activity_created_by,
-            comment: self.comment,
-        })
-    }
-
-    fn version(self) -> StoreResult<ActivityVersion> {
-        Ok(ActivityVersion {
-            activity: self.activity()?,
-            created_by: self.created_by,
-            reviewed_by: self.reviewed_by,
-            reviewed_at: self.reviewed_at,
-            comment: self.comment,
-        })
-    }
-}
+use ombud_store::rows::{VersionRow, json, to_text};
 
 fn now() -> OffsetDateTime {
     OffsetDateTime::now_utc()

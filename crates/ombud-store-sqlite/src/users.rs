@@ -11,33 +11,7 @@ use time::OffsetDateTime;
 
 use crate::audit::append;
 use crate::{SqliteStore, db_err};
-
-/// A `users` row as read from the database.
-struct UserRow {
-    id: i64,
-    email: String,
-    display_name: String,
-    role: String,
-    unit: Option<String>,
-    active: bool,
-    created_at: OffsetDateTime,
-}
-
-impl TryFrom<UserRow> for User {
-    type Error = StoreError;
-
-    fn try_from(r: UserRow) -> StoreResult<User> {
-        Ok(User {
-            id: r.id,
-            email: Email::parse(&r.email).map_err(StoreError::backend)?,
-            display_name: r.display_name,
-            role: r.role.parse().map_err(StoreError::backend)?,
-            unit: r.unit,
-            active: r.active,
-            created_at: r.created_at,
-        })
-    }
-}
+use ombud_store::rows::UserRow;
 
 fn now() -> OffsetDateTime {
     OffsetDateTime::now_utc()

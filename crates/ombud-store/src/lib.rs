@@ -10,6 +10,7 @@
 mod error;
 mod incident;
 mod register;
+pub mod rows;
 mod traits;
 
 #[cfg(feature = "contract-tests")]
