@@ -7,6 +7,7 @@
 mod audit;
 mod incident;
 mod register;
+mod settings;
 mod users;
 
 use async_trait::async_trait;

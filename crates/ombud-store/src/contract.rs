@@ -405,6 +405,41 @@ pub async fn organisation_settings_are_kept_and_audited(s: DynStore) {
     );
 }
 
+pub async fn settings_are_kept_and_audited_with_secrets_masked(s: DynStore) {
+    assert_eq!(s.setting("smtp").await.unwrap(), None);
+    let v = serde_json::json!({"host": "mail.example.se", "password": "hemligt"});
+    s.set_setting(&cli(), "smtp", &v, &["password"])
+        .await
+        .unwrap();
+    assert_eq!(s.setting("smtp").await.unwrap(), Some(v.clone()));
+    let w = serde_json::json!({"host": "smtp.example.se", "password": "annat"});
+    s.set_setting(&cli(), "smtp", &w, &["password"])
+        .await
+        .unwrap();
+    assert_eq!(s.setting("smtp").await.unwrap(), Some(w));
+    assert_eq!(s.setting("other").await.unwrap(), None);
+    let f = AuditFilter {
+        entity_type: Some("setting".into()),
+        ..Default::default()
+    };
+    let entries = s.audit_entries(&f, 10, 0).await.unwrap();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[0].entity_id, "smtp");
+    let (before, after) = (
+        entries[0].before.as_deref().unwrap(),
+        entries[0].after.as_deref().unwrap(),
+    );
+    assert!(before.contains("mail.example.se") && after.contains("smtp.example.se"));
+    for text in [before, after] {
+        assert!(
+            !text.contains("hemligt") && !text.contains("annat"),
+            "{text}"
+        );
+        assert!(text.contains("***"), "{text}");
+    }
+    verify_audit_chain(s.as_ref()).await.unwrap();
+}
+
 pub async fn processors_and_systems_get_ids_and_update(s: DynStore) {
     let p = Processor {
         name: "Molnleverantören AB".into(),
@@ -1001,6 +1036,7 @@ macro_rules! contract_suite {
             tokens_identify_their_user,
             login_failures_are_counted_per_key,
             organisation_settings_are_kept_and_audited,
+            settings_are_kept_and_audited_with_secrets_masked,
             processors_and_systems_get_ids_and_update,
             activity_workflow_and_versions,
             rejected_activities_can_be_reworked,

@@ -11,6 +11,7 @@ mod error;
 mod incident;
 mod register;
 pub mod rows;
+mod settings;
 mod traits;
 
 #[cfg(feature = "contract-tests")]
@@ -19,4 +20,5 @@ pub mod contract;
 pub use error::{StoreError, StoreResult};
 pub use incident::*;
 pub use register::*;
+pub use settings::*;
 pub use traits::*;

@@ -131,6 +131,7 @@ pub trait Store:
     + AuditStore
     + crate::RegisterStore
     + crate::IncidentStore
+    + crate::SettingsStore
 {
     /// `sqlite` or `postgres`.
     fn backend_name(&self) -> &'static str;

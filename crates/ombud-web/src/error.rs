@@ -101,6 +101,11 @@ impl PageError {
             message: Tr::new(lang).t(key).to_owned(),
         }
     }
+    /// Adds what went wrong, e.g. a mail server's answer.
+    pub fn with_detail(mut self, detail: impl std::fmt::Display) -> Self {
+        self.message = format!("{} ({detail})", self.message);
+        self
+    }
     pub fn forbidden(lang: Lang) -> Self {
         Self::new(StatusCode::FORBIDDEN, lang, "error.forbidden")
     }

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod ctx;
 pub mod error;
 pub mod i18n;
+pub mod mail;
 pub mod openapi;
 pub mod policy;
 pub mod register_form;

@@ -202,6 +202,35 @@ pub const POLICY: &[(&str, &str, Access)] = &[
         "/api/v1/incidents/{id}/notifications",
         Access::Roles(DPO),
     ),
+    (
+        "GET",
+        "/api/v1/incidents/{id}/documents/{document}",
+        Access::SignedIn,
+    ),
+    // The breach pages follow the API's rules.
+    ("GET", "/incidents", Access::SignedIn),
+    ("POST", "/incidents", Access::Roles(BREACH_REPORTERS)),
+    ("GET", "/incidents/new", Access::Roles(BREACH_REPORTERS)),
+    ("GET", "/incidents/{id}", Access::SignedIn),
+    ("POST", "/incidents/{id}", Access::Roles(BREACH_REPORTERS)),
+    (
+        "GET",
+        "/incidents/{id}/edit",
+        Access::Roles(BREACH_REPORTERS),
+    ),
+    ("GET", "/incidents/{id}/{document}", Access::SignedIn),
+    ("POST", "/incidents/{id}/assessment", Access::Roles(DPO)),
+    ("POST", "/incidents/{id}/imy-decision", Access::Roles(DPO)),
+    (
+        "POST",
+        "/incidents/{id}/subjects-decision",
+        Access::Roles(DPO),
+    ),
+    ("POST", "/incidents/{id}/notifications", Access::Roles(DPO)),
+    // Outgoing mail (alerts): those who keep the settings.
+    ("GET", "/settings/email", Access::Roles(SETTINGS)),
+    ("POST", "/settings/email", Access::Roles(SETTINGS)),
+    ("POST", "/settings/email/test", Access::Roles(SETTINGS)),
 ];
 
 /// The access declared for a route, if any.

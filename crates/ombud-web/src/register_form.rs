@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use ombud_core::incident::{Art34Exception, BreachType, NotificationPhase, Risk};
 use ombud_core::lang::Lang;
 use ombud_core::register::{
     ActivityContent, Art9Exception, Art49Derogation, CriminalDataGround, DataSource, LegalBasis,
@@ -31,6 +32,10 @@ pub enum Kind {
     Many,
     /// Transfers outside the EU/EEA: rows of country, recipient, mechanism, derogation, safeguards.
     Transfers,
+    /// A Stockholm wall-clock time, `YYYY-MM-DDTHH:MM`; read into RFC 3339 with its offset.
+    DateTime,
+    /// A secret: never shown back; left empty, the stored value is kept.
+    Password,
 }
 
 /// The form: sections of (field name, kind), in the order shown.
@@ -167,13 +172,17 @@ fn labels<T: Copy>(
         .collect()
 }
 
+/// What the open lists of a form choose from (records in the store).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Choices<'a> {
+    pub processors: &'a [Processor],
+    pub systems: &'a [System],
+    /// Processing activities as (id, name).
+    pub activities: &'a [(i64, String)],
+}
+
 /// The closed list a field chooses from.
-pub fn options(
-    field: &str,
-    lang: Lang,
-    processors: &[Processor],
-    systems: &[System],
-) -> Vec<(String, String)> {
+pub fn options(field: &str, lang: Lang, c: &Choices) -> Vec<(String, String)> {
     macro_rules! list {
         ($t:ty) => {
             labels(<$t>::ALL, |v| v.as_str(), |v| v.label(lang))
@@ -191,11 +200,30 @@ pub fn options(
         "retention_source_kind" => list!(RetentionSource),
         "mechanism" => list!(TransferMechanism),
         "derogation" => list!(Art49Derogation),
-        "processor_ids" => processors
+        "breach_types" => list!(BreachType),
+        "risk" => list!(Risk),
+        "exception" => list!(Art34Exception),
+        "phase" => list!(NotificationPhase),
+        "security" => crate::mail::Security::ALL
+            .iter()
+            .map(|s| (s.as_str().to_owned(), s.as_str().to_uppercase()))
+            .collect(),
+        "notify" | "inform" => vec![
+            ("yes".into(), lang.pick("Ja", "Yes").into()),
+            ("no".into(), lang.pick("Nej", "No").into()),
+        ],
+        "activity_ids" => c
+            .activities
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.clone()))
+            .collect(),
+        "processor_ids" => c
+            .processors
             .iter()
             .map(|p| (p.id.to_string(), p.name.clone()))
             .collect(),
-        "system_ids" => systems
+        "system_ids" => c
+            .systems
             .iter()
             .map(|s| (s.id.to_string(), s.name.clone()))
             .collect(),
@@ -243,6 +271,8 @@ impl Field {
             Kind::One => "one",
             Kind::Many => "many",
             Kind::Transfers => "transfers",
+            Kind::DateTime => "datetime",
+            Kind::Password => "password",
         };
         k == kind
     }
@@ -280,6 +310,30 @@ pub fn posted(body: &[u8]) -> Posted {
         out.entry(k.into_owned()).or_default().push(v.into_owned());
     }
     out
+}
+
+/// An RFC 3339 instant as the Stockholm wall clock of a `datetime-local`
+/// input (`YYYY-MM-DDTHH:MM`); other text is shown as it is.
+fn wall_clock(s: &str) -> String {
+    use time::format_description::well_known::Rfc3339;
+    match time::OffsetDateTime::parse(s, &Rfc3339) {
+        Ok(t) => {
+            let t = ombud_core::calendar::to_stockholm(t).unwrap_or(t);
+            format!("{}T{:02}:{:02}", t.date(), t.hour(), t.minute())
+        }
+        Err(_) => s.to_owned(),
+    }
+}
+
+/// A Stockholm wall-clock time (`YYYY-MM-DDTHH:MM`, or with a space) as
+/// RFC 3339 with the offset in force then; `None` for anything else,
+/// including a time skipped by the change to summer time.
+pub fn read_wall_clock(raw: &str) -> Option<String> {
+    use time::format_description::well_known::Rfc3339;
+    let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
+    let local = time::PrimitiveDateTime::parse(&raw.trim().replacen('T', " ", 1), fmt).ok()?;
+    let t = ombud_core::calendar::resolve_stockholm(local).ok()?;
+    t.format(&Rfc3339).ok()
 }
 
 fn first<'a>(p: &'a Posted, name: &str) -> &'a str {
@@ -337,6 +391,8 @@ pub fn values_of(spec: Spec, value: &Value) -> Posted {
                             .unwrap_or_else(|| i.to_string())
                     })
                     .collect(),
+                (Kind::Password, _) => Vec::new(),
+                (Kind::DateTime, Value::String(s)) => vec![wall_clock(s)],
                 (_, Value::Bool(true)) => vec!["on".into()],
                 (_, Value::Bool(false) | Value::Null) => Vec::new(),
                 (_, Value::String(s)) => vec![s.clone()],
@@ -376,7 +432,18 @@ pub fn json_of(spec: Spec, p: &Posted, t: Tr) -> (Map<String, Value>, FieldError
         for (name, kind) in *fields {
             let raw = first(p, name).trim();
             let v = match kind {
-                Kind::Text | Kind::Area => json!(raw),
+                Kind::Text | Kind::Area | Kind::Password => json!(raw),
+                Kind::DateTime if raw.is_empty() => Value::Null,
+                Kind::DateTime => match read_wall_clock(raw) {
+                    Some(t) => json!(t),
+                    None => {
+                        errors
+                            .entry((*name).into())
+                            .or_default()
+                            .push(t.t("form.datetime_invalid").into());
+                        Value::Null
+                    }
+                },
                 Kind::Lines => json!(
                     raw.lines()
                         .map(str::trim)
@@ -449,6 +516,20 @@ pub fn json_of(spec: Spec, p: &Posted, t: Tr) -> (Map<String, Value>, FieldError
     (obj, errors)
 }
 
+/// Every field error of a form as (field, "label: message"), for the
+/// summary at the top that links to each field.
+pub fn problems(sections: &[Section]) -> Vec<(String, String)> {
+    sections
+        .iter()
+        .flat_map(|s| &s.fields)
+        .flat_map(|f| {
+            f.errors
+                .iter()
+                .map(move |e| (f.name.to_owned(), format!("{}: {e}", f.label)))
+        })
+        .collect()
+}
+
 /// Builds the sections to render from the typed values and the messages.
 pub fn sections(
     p: &Posted,
@@ -458,7 +539,12 @@ pub fn sections(
     processors: &[Processor],
     systems: &[System],
 ) -> Vec<Section> {
-    sections_of(ACTIVITY, p, errors, violations, t, processors, systems)
+    let choices = Choices {
+        processors,
+        systems,
+        ..Default::default()
+    };
+    sections_of(ACTIVITY, p, errors, violations, t, &choices)
 }
 
 /// Builds the sections of any form.
@@ -468,12 +554,11 @@ pub fn sections_of(
     errors: &FieldErrors,
     violations: &[ViolationJson],
     t: Tr,
-    processors: &[Processor],
-    systems: &[System],
+    choices: &Choices,
 ) -> Vec<Section> {
     let lang = t.lang;
     let opts = |field: &str, chosen: &[String]| -> Vec<Opt> {
-        options(field, lang, processors, systems)
+        options(field, lang, choices)
             .into_iter()
             .map(|(value, label)| Opt {
                 selected: chosen.contains(&value),

@@ -49,6 +49,11 @@ impl Page {
             "register.done_changes",
             "register.done_rejected",
             "register.done_archived",
+            "incident.reported",
+            "incident.saved",
+            "incident.recorded",
+            "settings.mail_saved",
+            "settings.mail_sent",
         ];
         self.notice = key
             .filter(|k| NOTICES.contains(k))
@@ -192,6 +197,8 @@ pub struct DashboardTpl {
     pub queue: Vec<(i64, String)>,
     /// Approved activities whose yearly review is overdue: (id, name, due date).
     pub overdue: Vec<(i64, String, String)>,
+    /// Breaches whose 72-hour clock ends within 24 hours or has run out.
+    pub breaches: Vec<IncidentRow>,
 }
 
 #[derive(Template)]
@@ -371,6 +378,74 @@ pub struct RecordFormTpl {
     pub action: String,
     pub sections: Vec<crate::register_form::Section>,
     pub problems: Vec<(String, String)>,
+    pub submit_label: String,
+    /// A second button in a form of its own: (action, label).
+    pub secondary: Option<(String, String)>,
+}
+
+/// A breach as a line of a list.
+pub struct IncidentRow {
+    pub id: i64,
+    pub reference: String,
+    pub title: String,
+    pub aware_at: String,
+    pub status: String,
+    pub risk: String,
+    /// The 72-hour clock in words, and its CSS class.
+    pub clock: String,
+    pub clock_class: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "incident_list.html")]
+pub struct IncidentListTpl {
+    pub p: Page,
+    pub can_report: bool,
+    pub rows: Vec<IncidentRow>,
+}
+
+/// One of the DPO's forms on the breach page.
+pub struct FormBlock {
+    pub id: &'static str,
+    pub action: String,
+    pub sections: Vec<crate::register_form::Section>,
+    pub problems: Vec<(String, String)>,
+    pub submit_label: String,
+}
+
+#[derive(Template)]
+#[template(path = "incident.html")]
+pub struct IncidentTpl {
+    pub p: Page,
+    pub id: i64,
+    pub status: String,
+    pub risk: String,
+    pub deadline: String,
+    pub clock: String,
+    pub clock_class: &'static str,
+    /// (class, severity label, message with article).
+    pub checks: Vec<(&'static str, String, String)>,
+    /// The report as (label, value), empty values left out.
+    pub details: Vec<(String, String)>,
+    /// The DPO's record: (heading, rows) per assessment, decision and notification.
+    pub record: Vec<(String, Vec<(String, String)>)>,
+    pub can_edit: bool,
+    /// A DPO form was refused and is shown again.
+    pub refused: bool,
+    pub forms: Vec<FormBlock>,
+}
+
+#[derive(Template)]
+#[template(path = "incident_document.html")]
+pub struct IncidentDocTpl {
+    pub p: Page,
+    pub id: i64,
+    pub doc: ombud_core::incident::document::IncidentDocument,
+    pub doc_lang: &'static str,
+    pub other_lang_href: String,
+    pub other_lang_label: String,
+    pub json_href: String,
+    pub missing: Vec<String>,
 }
 
 #[derive(Template)]

@@ -21,6 +21,7 @@
 //! ([`crate::calendar::breach_notification_due`]), expressed in the offset
 //! of `aware_at`.
 
+pub mod document;
 pub mod rules;
 mod types;
 

@@ -190,6 +190,8 @@ fn high_risk_informs_data_subjects_unless_an_exception_is_recorded() {
         reason: "Svårt att nå alla.".into(),
         public_communication: String::new(),
         informed_at: None,
+        planned_at: None,
+        advice: String::new(),
         signed: Signature::default(),
     };
     let v = check_subjects_decision(&i, &d);
@@ -310,4 +312,159 @@ fn missing_notification_items_are_warnings() {
         ["records_approx", "likely_consequences"]
     );
     assert!(v.iter().all(|v| !v.is_error()));
+}
+
+mod documents {
+    use super::*;
+    use crate::incident::document::{imy_notification, local_time, subject_letter};
+    use crate::lang::Lang;
+    use crate::register::{DpoContact, Organisation, System};
+
+    fn org() -> Organisation {
+        Organisation {
+            name: "Exempeluniversitetet".into(),
+            org_number: "202100-0000".into(),
+            address: "Box 1, 111 11 Exempelstad".into(),
+            dpo: Some(DpoContact {
+                name: "Dataskyddsombudet".into(),
+                email: "dso@exempel.se".into(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    fn item<'a>(d: &'a document::IncidentDocument, key: &str) -> Option<&'a document::DocItem> {
+        d.sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .find(|i| i.key == key)
+    }
+
+    /// Art. 33(3)(a)–(d): every item is in the notification with its article.
+    #[test]
+    fn the_imy_notification_carries_every_art_33_3_item() {
+        let aware = datetime!(2025-03-28 10:00 +01:00);
+        let mut i = incident(aware);
+        i.report.system_ids = vec![3];
+        let systems = [System {
+            id: 3,
+            name: "Ladok".into(),
+            ..Default::default()
+        }];
+        let d = imy_notification(&i, &org(), &systems, &["Betyg".into()], Lang::Sv, aware);
+        for (key, article) in [
+            ("nature", "GDPR Art. 33(3)(a)"),
+            ("data_subject_categories", "GDPR Art. 33(3)(a)"),
+            ("data_subjects_approx", "GDPR Art. 33(3)(a)"),
+            ("record_categories", "GDPR Art. 33(3)(a)"),
+            ("records_approx", "GDPR Art. 33(3)(a)"),
+            ("contact_point", "GDPR Art. 33(3)(b)"),
+            ("likely_consequences", "GDPR Art. 33(3)(c)"),
+            ("measures_taken", "GDPR Art. 33(3)(d)"),
+            ("measures_proposed", "GDPR Art. 33(3)(d)"),
+        ] {
+            let it = item(&d, key).unwrap_or_else(|| panic!("{key} missing"));
+            assert_eq!(it.article, Some(article), "{key}");
+        }
+        assert_eq!(
+            item(&d, "contact_point").unwrap().value,
+            "Dataskyddsombudet, dso@exempel.se"
+        );
+        assert_eq!(item(&d, "data_subjects_approx").unwrap().value, "ca 40");
+        assert_eq!(item(&d, "systems").unwrap().value, "Ladok");
+        assert_eq!(item(&d, "activities").unwrap().value, "Betyg");
+        // DST starts on 30 March: the deadline shows in summer time.
+        assert_eq!(
+            item(&d, "imy_deadline").unwrap().value,
+            "2025-03-31 11:00 (+02:00)"
+        );
+        assert_eq!(
+            item(&d, "aware_at").unwrap().value,
+            "2025-03-28 10:00 (+01:00)"
+        );
+        assert!(d.missing.is_empty(), "{:?}", d.missing);
+        // Not late yet: no delay item.
+        assert!(item(&d, "delay_reasons").is_none());
+        let en = imy_notification(&i, &org(), &systems, &[], Lang::En, aware);
+        assert_eq!(item(&en, "nature").unwrap().label, "What happened");
+        assert_eq!(item(&d, "nature").unwrap().label, "Vad har hänt");
+    }
+
+    #[test]
+    fn a_late_notification_asks_for_the_reasons_and_lists_what_is_missing() {
+        let aware = datetime!(2025-06-19 14:30 +02:00);
+        let mut i = incident(aware);
+        i.report.likely_consequences = String::new();
+        let later = aware + time::Duration::hours(80);
+        let d = imy_notification(&i, &Organisation::default(), &[], &[], Lang::En, later);
+        assert!(item(&d, "delay_reasons").is_some());
+        for label in ["Reasons for the delay", "Likely consequences", "Controller"] {
+            assert!(
+                d.missing.iter().any(|m| m == label),
+                "{label}: {:?}",
+                d.missing
+            );
+        }
+    }
+
+    /// Art. 34(2): the nature in clear language, and 33(3)(b), (c), (d).
+    #[test]
+    fn the_letter_tells_what_happened_the_consequences_the_measures_and_whom_to_ask() {
+        let aware = datetime!(2025-06-19 14:30 +02:00);
+        let mut i = assessed(Risk::HighRisk);
+        i.subjects_decision = Some(SubjectsDecision {
+            inform: true,
+            advice: "Var uppmärksam på misstänkta e-postmeddelanden.".into(),
+            ..Default::default()
+        });
+        let d = subject_letter(&i, &org(), Lang::Sv, aware);
+        let text: Vec<&str> = d
+            .sections
+            .iter()
+            .flat_map(|s| s.paragraphs.iter().map(String::as_str))
+            .collect();
+        let all = text.join("\n");
+        for needle in [
+            "En betygslista skickades med e-post till fel kurs.",
+            "Betyg",
+            "Obehöriga har sett betyg.",
+            "Mottagarna ombads radera e-posten.",
+            "Var uppmärksam",
+            "dso@exempel.se",
+            "PUI-0007",
+            "imy@imy.se",
+        ] {
+            assert!(all.contains(needle), "{needle} not in {all}");
+        }
+        assert!(d.missing.is_empty(), "{:?}", d.missing);
+        let keys: Vec<&str> = d.sections.iter().map(|s| s.key).collect();
+        assert_eq!(
+            keys,
+            [
+                "what_happened",
+                "data",
+                "consequences",
+                "measures",
+                "advice",
+                "contact",
+                "complaint"
+            ]
+        );
+        let en = subject_letter(&i, &Organisation::default(), Lang::En, aware);
+        assert_eq!(en.title, "Information about a personal data breach");
+        assert!(en.missing.iter().any(|m| m == "contact details"));
+    }
+
+    #[test]
+    fn local_time_shows_the_stockholm_offset() {
+        assert_eq!(
+            local_time(datetime!(2025-10-27 08:00 UTC)),
+            "2025-10-27 09:00 (+01:00)"
+        );
+        assert_eq!(
+            local_time(datetime!(2025-07-01 08:00 UTC)),
+            "2025-07-01 10:00 (+02:00)"
+        );
+    }
 }

@@ -173,7 +173,7 @@ pub struct ImyDecision {
 }
 
 /// The decision whether to inform the data subjects (Art. 34).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SubjectsDecision {
     pub inform: bool,
     /// When not informing despite a high risk: the Art. 34(3) exception relied on.
@@ -187,6 +187,13 @@ pub struct SubjectsDecision {
     /// When the data subjects were informed, if they have been.
     #[serde(default, with = "time::serde::rfc3339::option")]
     pub informed_at: Option<OffsetDateTime>,
+    /// When they will be informed, while that is still to come.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub planned_at: Option<OffsetDateTime>,
+    /// What the data subjects can do themselves to limit the harm (for the
+    /// letter, Art. 34(2) with 33(3)(d)), e.g. "Byt lösenord".
+    #[serde(default)]
+    pub advice: String,
     /// Set by the server.
     #[serde(default)]
     pub signed: Signature,

@@ -228,7 +228,7 @@ impl utoipa::Modify for BearerAuth {
         crate::routes::incidents_api::list, crate::routes::incidents_api::create, crate::routes::incidents_api::get,
         crate::routes::incidents_api::update, crate::routes::incidents_api::checks, crate::routes::incidents_api::assess,
         crate::routes::incidents_api::decide_imy, crate::routes::incidents_api::decide_subjects,
-        crate::routes::incidents_api::notify,
+        crate::routes::incidents_api::notify, crate::routes::incidents_api::document,
     ),
     components(schemas(UserJson, UserList, NewUserJson, AuditPage, AuditEntry, AuditVerification, ErrorBody, Role)),
     modifiers(&BearerAuth),

@@ -174,6 +174,7 @@ pub async fn create(
         .create_incident(&ctx.actor(), &report, Some(me.id))
         .await
         .map_err(conflict_or)?;
+    crate::mail::spawn_breach_alert(&state, incident.clone());
     Ok((
         StatusCode::CREATED,
         Json(IncidentJson::new(incident, OffsetDateTime::now_utc())),
@@ -334,4 +335,26 @@ pub async fn notify(
 ) -> Result<Response, ApiError> {
     let n = body(b)?;
     respond(&state, &ctx, id, &q, IncidentChange::Notify(n)).await
+}
+
+/// One of the breach's documents, built from the record now:
+/// `imy-notification` (every Art. 33(3) item, in the order of IMY's
+/// e-service; `missing` lists what is still empty) or `letter` (the
+/// communication to the data subjects, Art. 34(2)). `?lang=sv|en`.
+#[utoipa::path(get, path = "/api/v1/incidents/{id}/documents/{document}", tag = "incidents", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Incident id"),
+        ("document" = String, Path, description = "`imy-notification` or `letter`"), LangQuery),
+    responses((status = 200, body = ombud_core::incident::document::IncidentDocument), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn document(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, which)): Path<(i64, String)>,
+    Query(q): Query<LangQuery>,
+) -> Result<Json<ombud_core::incident::document::IncidentDocument>, ApiError> {
+    let i = load(&state, &ctx, id).await?;
+    let lang = lang_of(&ctx, &q);
+    crate::routes::incident_pages::build_document(&state, &i, &which, lang)
+        .await?
+        .map(Json)
+        .ok_or_else(ApiError::not_found)
 }

@@ -5,7 +5,9 @@ pub mod account;
 pub mod activities_api;
 pub mod api;
 pub mod audit;
+pub mod incident_pages;
 pub mod incidents_api;
+pub mod mail_settings;
 pub mod pages;
 pub mod privacy;
 pub mod register_pages;
@@ -170,6 +172,27 @@ pub fn table() -> RouteTable {
             "/api/v1/incidents/{id}/notifications",
             incidents_api::notify,
         )
+        .get(
+            "/api/v1/incidents/{id}/documents/{document}",
+            incidents_api::document,
+        )
+        .get("/incidents", incident_pages::list)
+        .post("/incidents", incident_pages::create)
+        .get("/incidents/new", incident_pages::new_form)
+        .get("/incidents/{id}", incident_pages::show)
+        .post("/incidents/{id}", incident_pages::update)
+        .get("/incidents/{id}/edit", incident_pages::edit_form)
+        .get("/incidents/{id}/{document}", incident_pages::document_page)
+        .post("/incidents/{id}/assessment", incident_pages::assess)
+        .post("/incidents/{id}/imy-decision", incident_pages::decide_imy)
+        .post(
+            "/incidents/{id}/subjects-decision",
+            incident_pages::decide_subjects,
+        )
+        .post("/incidents/{id}/notifications", incident_pages::notify)
+        .get("/settings/email", mail_settings::form)
+        .post("/settings/email", mail_settings::save)
+        .post("/settings/email/test", mail_settings::test)
 }
 
 /// Keeps a redirect target on this site: a local path, never `//host` or a URL.

@@ -346,9 +346,28 @@ pub async fn dashboard(
         } else {
             Default::default()
         };
+    let now = time::OffsetDateTime::now_utc();
+    let mut urgent: Vec<_> = state
+        .store
+        .incidents()
+        .await
+        .map_err(PageError::store(ctx.lang))?
+        .into_iter()
+        .filter(|i| super::incidents_api::may_see(&user, i))
+        .filter(|i| {
+            let c = ombud_core::incident::clock(i, now);
+            c.due_within_24h || c.state == ombud_core::incident::ClockState::Overdue
+        })
+        .collect();
+    urgent.sort_by_key(|i| i.imy_deadline);
+    let breaches = urgent
+        .iter()
+        .map(|i| super::incident_pages::row(p.t, i, now))
+        .collect();
     Ok(render(
         StatusCode::OK,
         &DashboardTpl {
+            breaches,
             p,
             welcome,
             users_by_role,

@@ -131,6 +131,11 @@ pub async fn list(
         }
     }
     let lang = t.lang;
+    let choices = register_form::Choices {
+        processors: &processors,
+        systems: &systems,
+        ..Default::default()
+    };
     let selects = vec![
         (
             "unit",
@@ -175,7 +180,7 @@ pub async fn list(
             t.t("field.system_ids").to_owned(),
             select(
                 &q.system,
-                register_form::options("system_ids", lang, &processors, &systems),
+                register_form::options("system_ids", lang, &choices),
             ),
         ),
         (
@@ -183,7 +188,7 @@ pub async fn list(
             t.t("field.processor_ids").to_owned(),
             select(
                 &q.processor,
-                register_form::options("processor_ids", lang, &processors, &systems),
+                register_form::options("processor_ids", lang, &choices),
             ),
         ),
         (

@@ -79,7 +79,7 @@ pub struct NoticeQuery {
     notice: Option<String>,
 }
 
-fn form_page(
+pub(crate) fn form_page(
     ctx: &Ctx,
     spec: Spec,
     title: &str,
@@ -88,17 +88,24 @@ fn form_page(
     errors: &FieldErrors,
     status: StatusCode,
 ) -> Response {
+    form_page_with(ctx, spec, title, action, posted, errors, status, None)
+}
+
+/// [`form_page`] with a second button in a form of its own: (action, label).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn form_page_with(
+    ctx: &Ctx,
+    spec: Spec,
+    title: &str,
+    action: String,
+    posted: &Posted,
+    errors: &FieldErrors,
+    status: StatusCode,
+    secondary: Option<(String, String)>,
+) -> Response {
     let t = ctx.tr();
-    let sections = register_form::sections_of(spec, posted, errors, &[], t, &[], &[]);
-    let problems = sections
-        .iter()
-        .flat_map(|s| &s.fields)
-        .flat_map(|f| {
-            f.errors
-                .iter()
-                .map(move |e| (f.name.to_owned(), format!("{}: {e}", f.label)))
-        })
-        .collect();
+    let sections = register_form::sections_of(spec, posted, errors, &[], t, &Default::default());
+    let problems = register_form::problems(&sections);
     let p = Page::new(ctx, title, &action);
     render(
         status,
@@ -107,6 +114,8 @@ fn form_page(
             action,
             sections,
             problems,
+            submit_label: t.t("users.save").to_owned(),
+            secondary,
         },
     )
 }
@@ -164,8 +173,7 @@ pub async fn organisation_form(
         &FieldErrors::new(),
         &[],
         t,
-        &[],
-        &[],
+        &Default::default(),
     );
     let mut p = Page::new(&ctx, "settings.organisation", "/settings/organisation");
     if q.notice.as_deref() == Some("saved") {
@@ -178,6 +186,8 @@ pub async fn organisation_form(
             action: "/settings/organisation".into(),
             sections,
             problems: Vec::new(),
+            submit_label: t.t("users.save").to_owned(),
+            secondary: None,
         },
     ))
 }

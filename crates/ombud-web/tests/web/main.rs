@@ -5,6 +5,8 @@ mod common;
 mod activities;
 mod api;
 mod auth;
+mod incident_pages;
 mod incidents;
 mod pages;
 mod policy;
+mod smtp_sink;

@@ -11,6 +11,7 @@ fn concrete(path: &str) -> String {
     path.replace("{id}", "1")
         .replace("{token}", "not-a-token")
         .replace("{code}", "en")
+        .replace("{document}", "letter")
 }
 
 #[test]
