@@ -12,5 +12,7 @@ pub mod user;
 
 // After `register`, whose `labelled_enum!` it uses.
 pub mod incident;
+// After `incident`, whose `Signature` it shares.
+pub mod request;
 
 pub use role::Role;
