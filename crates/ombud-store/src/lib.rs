@@ -10,6 +10,7 @@
 mod error;
 mod incident;
 mod register;
+mod request;
 pub mod rows;
 mod settings;
 mod traits;
@@ -20,5 +21,6 @@ pub mod contract;
 pub use error::{StoreError, StoreResult};
 pub use incident::*;
 pub use register::*;
+pub use request::*;
 pub use settings::*;
 pub use traits::*;

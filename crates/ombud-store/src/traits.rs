@@ -132,6 +132,7 @@ pub trait Store:
     + crate::RegisterStore
     + crate::IncidentStore
     + crate::SettingsStore
+    + crate::RequestStore
 {
     /// `sqlite` or `postgres`.
     fn backend_name(&self) -> &'static str;

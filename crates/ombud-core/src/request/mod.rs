@@ -13,7 +13,7 @@
 //!   [`RestrictionOutcome`], [`ObjectionOutcome`],
 //!   [`AutomatedDecisionOutcome`], [`PortabilityOutcome`]), the data found
 //!   ([`DataFound`]), the [`Answer`] and the [`Closure`]; plus the derived
-//!   `reference`, `status`, `deadline` and `deadline_latest`.
+//!   `reference`, `status`, `deadline` and `target_date`.
 //! * [`RequestChange`] is one change; [`RequestChange::apply`] checks it
 //!   against the [`rules`] and applies it, signed.
 //! * [`deadline_state`] tells where the one-month clock stands on a date.

@@ -674,17 +674,17 @@ pub fn check_answer(r: &Request, a: &Answer) -> Vec<V> {
         ));
     }
     out.extend(before_receipt(r, "answered_on", Some(a.answered_on)));
-    if a.answered_on > r.deadline_latest {
+    if a.answered_on > r.deadline {
         out.push(V::new(
             RequestRule::AnsweredLate,
             "answered_on",
             format!(
                 "Svaret lämnas efter den sista tillåtna dagen {} (art. 12.3).",
-                r.deadline_latest
+                r.deadline
             ),
             format!(
                 "The answer is given after the last lawful day {} (Art. 12(3)).",
-                r.deadline_latest
+                r.deadline
             ),
         ));
     }
@@ -698,17 +698,17 @@ pub fn check(r: &Request, today: Date) -> Vec<V> {
     if !r.is_open() {
         return out;
     }
-    if today > r.deadline_latest {
+    if today > r.deadline {
         out.push(V::new(
             RequestRule::DeadlineOverdue,
             "deadline",
             format!(
                 "Tidsfristen gick ut {}. Besvara begäran utan dröjsmål (art. 12.3).",
-                r.deadline_latest
+                r.deadline
             ),
             format!(
                 "The deadline passed on {}. Answer the request without delay (Art. 12(3)).",
-                r.deadline_latest
+                r.deadline
             ),
         ));
     }

@@ -228,12 +228,12 @@ const DEADLINES: &[(Date, Date, Date, Date)] = &[
 fn deadlines_follow_the_reference_table_and_the_extension() {
     for &(receipt, nominal, latest, extended) in DEADLINES {
         let mut r = request(Right::Access, receipt);
-        assert_eq!(r.deadline, nominal, "nominal for {receipt}");
-        assert_eq!(r.deadline_latest, latest, "latest for {receipt}");
+        assert_eq!(r.target_date, nominal, "nominal for {receipt}");
+        assert_eq!(r.deadline, latest, "latest for {receipt}");
         // The CLI's `ombud calendar deadline --months 1` (default policy) agrees.
         assert_eq!(
             deadline(receipt, Period::Months(1), HolidayPolicy::default()).unwrap(),
-            r.deadline_latest
+            r.deadline
         );
         assert_eq!(r.status, RequestStatus::Received);
 
@@ -241,10 +241,10 @@ fn deadlines_follow_the_reference_table_and_the_extension() {
             .apply(&mut r, handler())
             .unwrap();
         assert_eq!(r.status, RequestStatus::Extended);
-        assert_eq!(r.deadline, extended, "extended for {receipt}");
-        assert!(r.deadline_latest >= extended);
-        assert!(is_working_day(r.deadline_latest, REQUEST_HOLIDAY_POLICY).unwrap());
-        assert!((r.deadline_latest - extended).whole_days() < 5);
+        assert_eq!(r.target_date, extended, "extended for {receipt}");
+        assert!(r.deadline >= extended);
+        assert!(is_working_day(r.deadline, REQUEST_HOLIDAY_POLICY).unwrap());
+        assert!((r.deadline - extended).whole_days() < 5);
     }
 }
 
@@ -256,8 +256,8 @@ fn extended_latest_rolls_forward() {
     RequestChange::Extend(extension(date!(2025 - 03 - 10)))
         .apply(&mut r, handler())
         .unwrap();
-    assert_eq!(r.deadline, date!(2025 - 06 - 08));
-    assert_eq!(r.deadline_latest, date!(2025 - 06 - 09));
+    assert_eq!(r.target_date, date!(2025 - 06 - 08));
+    assert_eq!(r.deadline, date!(2025 - 06 - 09));
 }
 
 #[test]
@@ -311,17 +311,17 @@ fn extension_rules() {
 fn deadline_state_for_dashboards() {
     let r = request(Right::Access, date!(2025 - 03 - 05)); // 04-05 / 04-07
     let s = deadline_state(&r, date!(2025 - 03 - 20));
-    assert_eq!(s.days_left, 16);
-    assert!(s.open && !s.due_within_7_days && !s.overdue && !s.late);
+    assert_eq!(s.days_left, 18);
+    assert!(s.open && !s.due_within_7_days && !s.overdue && !s.late && !s.past_target);
 
-    let s = deadline_state(&r, date!(2025 - 03 - 29));
+    let s = deadline_state(&r, date!(2025 - 03 - 31));
     assert_eq!(s.days_left, 7);
     assert!(s.due_within_7_days && !s.overdue);
 
-    // Past the target (Saturday) but not the last lawful day (Monday).
+    // Past the target (Saturday) but not the deadline (Monday).
     let s = deadline_state(&r, date!(2025 - 04 - 06));
-    assert_eq!(s.days_left, -1);
-    assert!(s.overdue && !s.late && !s.due_within_7_days);
+    assert_eq!(s.days_left, 1);
+    assert!(s.past_target && !s.overdue && !s.late && s.due_within_7_days);
     assert!(
         rules::check(&r, date!(2025 - 04 - 06))
             .iter()
@@ -587,8 +587,8 @@ fn request_json_shape() {
     assert_eq!(json["channel"], "email");
     assert_eq!(json["language"], "en");
     assert_eq!(json["received_on"], "2025-03-05");
-    assert_eq!(json["deadline"], "2025-04-05");
-    assert_eq!(json["deadline_latest"], "2025-04-07");
+    assert_eq!(json["target_date"], "2025-04-05");
+    assert_eq!(json["deadline"], "2025-04-07");
     assert_eq!(json["status"], "received");
     assert_eq!(json["requester"]["identity_number"], "19121212-1212");
     assert_eq!(json["data_subject_categories"][0], " studenter ");

@@ -66,6 +66,14 @@ labelled_enum! {
         Email = "email", sv: "E-post", en: "E-mail";
         Phone = "phone", sv: "Telefon", en: "Telephone";
         InPerson = "in_person", sv: "Personligt besök", en: "In person";
+        /// Any other way, and the default when none is given.
+        Other = "other", sv: "Annat", en: "Other";
+    }
+}
+
+impl Default for Channel {
+    fn default() -> Self {
+        Channel::Other
     }
 }
 
@@ -165,6 +173,28 @@ pub struct Requester {
     pub other: String,
 }
 
+/// Reads `requester` as an object or as one line of text.
+fn requester_from<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Requester, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        Text(String),
+        Object(Requester),
+    }
+    Ok(match Either::deserialize(d)? {
+        Either::Object(r) => r,
+        Either::Text(t) => Requester {
+            email: t
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '<' | '>'))
+                .find(|w| w.contains('@'))
+                .unwrap_or_default()
+                .to_owned(),
+            name: t.trim().to_owned(),
+            ..Default::default()
+        },
+    })
+}
+
 /// What the handler records on receipt. `received_on` starts the clock
 /// (Art. 12(3)): the Swedish calendar date the request arrived, weekends included.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -174,11 +204,16 @@ pub struct RequestIntake {
     #[serde(with = "iso_date")]
     #[schema(value_type = String, format = Date)]
     pub received_on: Date,
+    #[serde(default)]
     pub channel: Channel,
     /// The requester's language: letters are written in it (`sv` or `en`).
     #[serde(default)]
     pub language: Lang,
-    #[serde(default)]
+    /// An object with `name`, `email`, `phone`, `address`,
+    /// `identity_number`, `other`; a plain string is read as the name (and an
+    /// e-mail address in it as `email`).
+    #[serde(default, deserialize_with = "requester_from")]
+    #[schema(value_type = Requester)]
     pub requester: Requester,
     /// The request in the requester's words, or a summary of it.
     #[serde(default)]
@@ -359,7 +394,7 @@ pub struct Closure {
 }
 
 /// A data-subject request as stored and returned: the intake, the handler's
-/// record and the derived `reference`, `status`, `deadline`, `deadline_latest`.
+/// record and the derived `reference`, `status`, `deadline`, `target_date`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Request {
     pub id: i64,
@@ -369,16 +404,19 @@ pub struct Request {
     #[serde(flatten)]
     pub intake: RequestIntake,
     pub status: RequestStatus,
-    /// The target date: one month from `received_on` without roll-forward
-    /// (the calendar's `nominal`); after an extension, `extended_nominal`.
+    /// The deadline as the legal calendar computes it: one month from
+    /// `received_on` (1182/71 Art. 3(2)(c)), run on to the next working day
+    /// when it ends on a Saturday, Sunday or public holiday (Art. 3(4)) —
+    /// the date `ombud calendar deadline --from received_on --months 1`
+    /// prints. After an extension: the extended deadline, counted the same way.
     #[serde(with = "iso_date")]
     #[schema(value_type = String, format = Date)]
     pub deadline: Date,
-    /// The last lawful day: `deadline` moved to a working day
-    /// (1182/71 Art. 3(4)); `latest` or `extended_latest`.
+    /// The date to plan the answer for: the same period without the run-on
+    /// to a working day (the calendar's `nominal`), never later than `deadline`.
     #[serde(with = "iso_date")]
     #[schema(value_type = String, format = Date)]
-    pub deadline_latest: Date,
+    pub target_date: Date,
     pub identity_check: Option<IdentityCheck>,
     pub extension: Option<Extension>,
     /// Erasure: one decision per activity concerned.
@@ -417,7 +455,7 @@ impl Request {
             id,
             reference: String::new(),
             deadline: intake.received_on,
-            deadline_latest: intake.received_on,
+            target_date: intake.received_on,
             intake,
             status: RequestStatus::Received,
             identity_check: None,
@@ -447,17 +485,17 @@ impl Request {
     }
 
     /// Recomputes the derived fields: `reference`, `status`, `deadline`,
-    /// `deadline_latest`. Outside the calendar's range the deadline falls
+    /// `target_date`. Outside the calendar's range the deadline falls
     /// back to `received_on` itself, so such a case shows as overdue.
     pub fn refresh(&mut self) {
         self.reference = format!("DSR-{:04}", self.id);
-        let (deadline, latest) = match (self.deadlines(), &self.extension) {
+        let (target, deadline) = match (self.deadlines(), &self.extension) {
             (Some(d), None) => (d.nominal, d.latest),
             (Some(d), Some(_)) => (d.extended_nominal, d.extended_latest),
             (None, _) => (self.intake.received_on, self.intake.received_on),
         };
         self.deadline = deadline;
-        self.deadline_latest = latest;
+        self.target_date = target;
         self.status = if self.closure.is_some() {
             RequestStatus::Closed
         } else if self.answer.is_some() {
@@ -506,6 +544,18 @@ impl Request {
     /// were found stays). Keeps the name, the request, the decisions and
     /// their reasons, which document how the request was handled
     /// (Art. 5(2)) and may be needed to answer a complaint. Run on closing.
+    /// The case as the audit trail keeps it: everything but what identifies
+    /// or reaches the requester (contact details, identity number, other
+    /// identifiers, the identity-check note) and the copies of their data.
+    /// The trail is permanent and hash-chained, so it must not hold what
+    /// [`Request::minimise`] later clears.
+    pub fn audit_view(&self) -> Request {
+        let mut r = self.clone();
+        r.minimise();
+        r.minimised = self.minimised;
+        r
+    }
+
     pub fn minimise(&mut self) {
         let r = &mut self.intake.requester;
         r.email.clear();
@@ -543,9 +593,11 @@ pub struct DeadlineInfo {
     pub days_left: i64,
     /// Open and the deadline within the next 7 days (today included).
     pub due_within_7_days: bool,
-    /// Open and past `deadline` (the target date).
+    /// Open and past `target_date` (the planning date), the deadline maybe not yet.
+    pub past_target: bool,
+    /// Open and past `deadline`: in breach of Art. 12(3).
     pub overdue: bool,
-    /// Open and past `deadline_latest`, or answered after it: in breach of Art. 12(3).
+    /// Answered after `deadline`, or open and past it.
     pub late: bool,
 }
 
@@ -555,13 +607,14 @@ pub fn deadline_state(request: &Request, today: Date) -> DeadlineInfo {
     let open = request.is_open();
     let days_left = (request.deadline - today).whole_days();
     let late = match &request.answer {
-        Some(a) => a.answered_on > request.deadline_latest,
-        None => open && today > request.deadline_latest,
+        Some(a) => a.answered_on > request.deadline,
+        None => open && today > request.deadline,
     };
     DeadlineInfo {
         open,
         days_left,
         due_within_7_days: open && (0..=7).contains(&days_left),
+        past_target: open && today > request.target_date,
         overdue: open && days_left < 0,
         late,
     }
