@@ -14,6 +14,7 @@ pub mod mail;
 pub mod openapi;
 pub mod policy;
 pub mod register_form;
+pub mod retention;
 pub mod routes;
 mod security;
 mod views;

@@ -227,7 +227,89 @@ pub const POLICY: &[(&str, &str, Access)] = &[
         Access::Roles(DPO),
     ),
     ("POST", "/incidents/{id}/notifications", Access::Roles(DPO)),
+    // Data-subject requests: staff register them (not auditors, who read);
+    // the DPO handles them; the DPO and auditors read all (others what they
+    // registered, decided in the handler). The public page and the
+    // requester's private link need no account.
+    ("GET", "/api/v1/requests", Access::SignedIn),
+    ("POST", "/api/v1/requests", Access::Roles(BREACH_REPORTERS)),
+    ("GET", "/api/v1/requests/{id}", Access::SignedIn),
+    ("GET", "/api/v1/requests/{id}/checks", Access::SignedIn),
+    ("POST", "/api/v1/requests/{id}/scope", Access::Roles(DPO)),
+    (
+        "POST",
+        "/api/v1/requests/{id}/identity-check",
+        Access::Roles(DPO),
+    ),
+    (
+        "POST",
+        "/api/v1/requests/{id}/extension",
+        Access::Roles(DPO),
+    ),
+    (
+        "POST",
+        "/api/v1/requests/{id}/erasure-decisions",
+        Access::Roles(DPO),
+    ),
+    (
+        "POST",
+        "/api/v1/requests/{id}/rectification",
+        Access::Roles(DPO),
+    ),
+    (
+        "POST",
+        "/api/v1/requests/{id}/restriction",
+        Access::Roles(DPO),
+    ),
+    (
+        "POST",
+        "/api/v1/requests/{id}/objection",
+        Access::Roles(DPO),
+    ),
+    (
+        "POST",
+        "/api/v1/requests/{id}/automated-decision",
+        Access::Roles(DPO),
+    ),
+    (
+        "POST",
+        "/api/v1/requests/{id}/portability",
+        Access::Roles(DPO),
+    ),
+    (
+        "POST",
+        "/api/v1/requests/{id}/data-found",
+        Access::Roles(DPO),
+    ),
+    ("POST", "/api/v1/requests/{id}/answer", Access::Roles(DPO)),
+    ("POST", "/api/v1/requests/{id}/close", Access::Roles(DPO)),
+    (
+        "GET",
+        "/api/v1/requests/{id}/access-report",
+        Access::SignedIn,
+    ),
+    (
+        "GET",
+        "/api/v1/requests/{id}/erasure-suggestions",
+        Access::SignedIn,
+    ),
+    (
+        "GET",
+        "/api/v1/requests/{id}/letters/{kind}",
+        Access::SignedIn,
+    ),
+    ("GET", "/requests", Access::SignedIn),
+    ("POST", "/requests", Access::Roles(BREACH_REPORTERS)),
+    ("GET", "/requests/new", Access::Roles(BREACH_REPORTERS)),
+    ("GET", "/requests/{id}", Access::SignedIn),
+    ("POST", "/requests/{id}/{form}", Access::Roles(DPO)),
+    ("GET", "/requests/{id}/letters/{kind}", Access::SignedIn),
+    ("GET", "/rights", Access::Public),
+    ("POST", "/rights", Access::Public),
+    ("GET", "/rights/case/{token}", Access::Public),
     // Outgoing mail (alerts): those who keep the settings.
+    ("GET", "/settings/requests", Access::Roles(SETTINGS)),
+    ("POST", "/settings/requests", Access::Roles(SETTINGS)),
     ("GET", "/settings/email", Access::Roles(SETTINGS)),
     ("POST", "/settings/email", Access::Roles(SETTINGS)),
     ("POST", "/settings/email/test", Access::Roles(SETTINGS)),

@@ -212,6 +212,26 @@ pub fn options(field: &str, lang: Lang, c: &Choices) -> Vec<(String, String)> {
             ("yes".into(), lang.pick("Ja", "Yes").into()),
             ("no".into(), lang.pick("Nej", "No").into()),
         ],
+        "right" => list!(ombud_core::request::Right),
+        "channel" => list!(ombud_core::request::Channel),
+        "language" => vec![
+            ("sv".into(), "Svenska".into()),
+            ("en".into(), "English".into()),
+        ],
+        "identity_method" => list!(ombud_core::request::IdentityMethod),
+        "outcome" => list!(ombud_core::request::AnswerOutcome),
+        "restriction_grounds" => list!(ombud_core::request::RestrictionGround),
+        "objection_decision" => list!(ombud_core::request::ObjectionDecision),
+        "found_activity" => c
+            .activities
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.clone()))
+            .collect(),
+        "found_system" => c
+            .systems
+            .iter()
+            .map(|s| (s.id.to_string(), s.name.clone()))
+            .collect(),
         "activity_ids" => c
             .activities
             .iter()
@@ -514,6 +534,128 @@ pub fn json_of(spec: Spec, p: &Posted, t: Tr) -> (Map<String, Value>, FieldError
         }
     }
     (obj, errors)
+}
+
+/// A small form that records one part of a larger record (a decision, an
+/// outcome), several of which share a page: its spec, the key it posts to,
+/// and how its field names (unique on the page) map to the record's JSON.
+pub struct SubForm {
+    pub key: &'static str,
+    pub spec: Spec,
+    /// (form field, JSON field) where they differ.
+    pub renames: &'static [(&'static str, &'static str)],
+    /// Fields holding `yes`/`no` for a JSON boolean.
+    pub yes_no: &'static [&'static str],
+    /// Single-choice fields holding a record id (JSON number).
+    pub ids: &'static [&'static str],
+    /// Fields that must be filled in.
+    pub required: &'static [&'static str],
+}
+
+impl SubForm {
+    /// The form's name of JSON field `json_field`.
+    pub fn form_name(&self, json_field: &str) -> String {
+        self.renames
+            .iter()
+            .find(|(_, j)| *j == json_field)
+            .map(|(f, _)| (*f).to_owned())
+            .unwrap_or_else(|| json_field.to_owned())
+    }
+
+    /// Reads the posted form into the record's type.
+    pub fn read<T: serde::de::DeserializeOwned>(
+        &self,
+        p: &Posted,
+        t: Tr,
+    ) -> Result<T, FieldErrors> {
+        let (mut obj, mut errors) = json_of(self.spec, p, t);
+        for name in self.required {
+            let empty = match obj.get(*name) {
+                None | Some(Value::Null) => true,
+                Some(Value::String(s)) => s.is_empty(),
+                Some(Value::Array(a)) => a.is_empty(),
+                _ => false,
+            };
+            if empty && !errors.contains_key(*name) {
+                errors
+                    .entry((*name).into())
+                    .or_default()
+                    .push(t.t("form.required").into());
+            }
+        }
+        for name in self.yes_no {
+            let v = obj.get(*name).and_then(Value::as_str).map(|s| s == "yes");
+            obj.insert((*name).into(), json!(v.unwrap_or(false)));
+        }
+        for name in self.ids {
+            let v = obj
+                .get(*name)
+                .and_then(Value::as_str)
+                .and_then(|s| s.parse::<i64>().ok());
+            obj.insert((*name).into(), json!(v));
+        }
+        for (form, json_field) in self.renames {
+            if let Some(v) = obj.remove(*form) {
+                obj.insert((*json_field).into(), v);
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        serde_json::from_value(Value::Object(obj)).map_err(|e| {
+            let mut errors = FieldErrors::new();
+            errors.insert(
+                self.spec.sections[0].1[0].0.into(),
+                vec![format!("{}: {e}", t.t("form.value_invalid"))],
+            );
+            errors
+        })
+    }
+
+    /// Rule messages as field errors in this form's names; a message about
+    /// something that is not a field of the form goes to its first field, so
+    /// none is lost.
+    pub fn errors_of<'a>(&self, v: impl IntoIterator<Item = (&'a str, String)>) -> FieldErrors {
+        let fields: Vec<&str> = self
+            .spec
+            .sections
+            .iter()
+            .flat_map(|(_, f)| f.iter().map(|(n, _)| *n))
+            .collect();
+        let mut errors = FieldErrors::new();
+        for (field, message) in v {
+            let name = self.form_name(field);
+            let name = if fields.contains(&name.as_str()) {
+                name
+            } else {
+                fields.first().map(|f| (*f).to_owned()).unwrap_or(name)
+            };
+            errors.entry(name).or_default().push(message);
+        }
+        errors
+    }
+
+    /// What the form shows for a recorded value (JSON), or empty.
+    pub fn values(&self, recorded: Option<Value>) -> Posted {
+        let Some(Value::Object(mut obj)) = recorded else {
+            return Posted::new();
+        };
+        for (form, json_field) in self.renames {
+            if let Some(v) = obj.remove(*json_field) {
+                obj.insert((*form).into(), v);
+            }
+        }
+        for name in self.yes_no {
+            let yes = obj.get(*name).and_then(Value::as_bool).unwrap_or(false);
+            obj.insert((*name).into(), json!(if yes { "yes" } else { "no" }));
+        }
+        for name in self.ids {
+            if let Some(n) = obj.get(*name).and_then(Value::as_i64) {
+                obj.insert((*name).into(), json!(n.to_string()));
+            }
+        }
+        values_of(self.spec, &Value::Object(obj))
+    }
 }
 
 /// Every field error of a form as (field, "label: message"), for the

@@ -54,6 +54,9 @@ impl Page {
             "incident.recorded",
             "settings.mail_saved",
             "settings.mail_sent",
+            "request.registered",
+            "settings.requests_saved",
+            "request.recorded",
         ];
         self.notice = key
             .filter(|k| NOTICES.contains(k))
@@ -199,6 +202,8 @@ pub struct DashboardTpl {
     pub overdue: Vec<(i64, String, String)>,
     /// Breaches whose 72-hour clock ends within 24 hours or has run out.
     pub breaches: Vec<IncidentRow>,
+    /// Open data-subject requests, the earliest deadline first.
+    pub requests: Vec<RequestRow>,
 }
 
 #[derive(Template)]
@@ -479,4 +484,99 @@ pub struct RegisterPrintTpl {
     pub other_lang_href: String,
     pub other_lang_label: String,
     pub activities: Vec<PrintActivity>,
+}
+
+/// A data-subject request as a line of a list.
+pub struct RequestRow {
+    pub id: i64,
+    pub reference: String,
+    pub right: String,
+    pub received_on: String,
+    pub deadline: String,
+    pub status: String,
+    /// Where the deadline stands in words, and its CSS class.
+    pub clock: String,
+    pub clock_class: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "request_list.html")]
+pub struct RequestListTpl {
+    pub p: Page,
+    pub can_register: bool,
+    pub rows: Vec<RequestRow>,
+}
+
+/// One activity's line in the erasure table.
+pub struct ErasureRow {
+    pub index: usize,
+    pub activity_id: i64,
+    pub activity_name: String,
+    /// What Ombud suggests, in words.
+    pub suggested: String,
+    pub decision: Vec<crate::register_form::Opt>,
+    pub ground: Vec<crate::register_form::Opt>,
+    pub explanation: String,
+}
+
+#[derive(Template)]
+#[template(path = "request.html")]
+pub struct RequestTpl {
+    pub p: Page,
+    pub id: i64,
+    pub status: String,
+    pub deadline: String,
+    pub target_date: String,
+    pub clock: String,
+    pub clock_class: &'static str,
+    pub checks: Vec<(&'static str, String, String)>,
+    pub details: Vec<(String, String)>,
+    /// Decisions and data found: (label, text).
+    pub record: Vec<(String, String)>,
+    /// Letters: (link, label).
+    pub letters: Vec<(String, String)>,
+    pub show_report: bool,
+    pub minimised: bool,
+    pub refused: bool,
+    pub forms: Vec<FormBlock>,
+    pub erasure: Vec<ErasureRow>,
+    pub erasure_error: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "request_letter.html")]
+pub struct LetterTpl {
+    pub p: Page,
+    pub back: String,
+    pub json_href: String,
+    pub doc_lang: &'static str,
+    pub letter: ombud_core::request::Letter,
+    /// The structured access report, shown after the letter.
+    pub report: Option<ombud_core::request::AccessReport>,
+}
+
+#[derive(Template)]
+#[template(path = "rights_form.html")]
+pub struct RightsFormTpl {
+    pub p: Page,
+    pub sections: Vec<crate::register_form::Section>,
+    pub problems: Vec<(String, String)>,
+    pub banner: Option<String>,
+    pub honeypot: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "rights_case.html")]
+pub struct RightsCaseTpl {
+    pub p: Page,
+    pub reference: String,
+    pub right: String,
+    pub received_on: String,
+    pub deadline: String,
+    pub status: String,
+    pub clock: String,
+    pub extended: bool,
+    pub answered_on: Option<String>,
+    pub doc_lang: &'static str,
+    pub letter: ombud_core::request::Letter,
 }

@@ -229,9 +229,18 @@ impl utoipa::Modify for BearerAuth {
         crate::routes::incidents_api::update, crate::routes::incidents_api::checks, crate::routes::incidents_api::assess,
         crate::routes::incidents_api::decide_imy, crate::routes::incidents_api::decide_subjects,
         crate::routes::incidents_api::notify, crate::routes::incidents_api::document,
+        crate::routes::requests_api::list, crate::routes::requests_api::create, crate::routes::requests_api::get,
+        crate::routes::requests_api::checks, crate::routes::requests_api::scope, crate::routes::requests_api::verify,
+        crate::routes::requests_api::extend, crate::routes::requests_api::decide_erasure,
+        crate::routes::requests_api::rectify, crate::routes::requests_api::restrict,
+        crate::routes::requests_api::object, crate::routes::requests_api::review_automated,
+        crate::routes::requests_api::portability, crate::routes::requests_api::attach_data,
+        crate::routes::requests_api::answer, crate::routes::requests_api::close,
+        crate::routes::requests_api::access_report, crate::routes::requests_api::erasure_suggestions,
+        crate::routes::requests_api::letter,
     ),
     components(schemas(UserJson, UserList, NewUserJson, AuditPage, AuditEntry, AuditVerification, ErrorBody, Role)),
     modifiers(&BearerAuth),
-    tags((name = "accounts"), (name = "audit"), (name = "register"), (name = "incidents"), (name = "meta"))
+    tags((name = "accounts"), (name = "audit"), (name = "register"), (name = "incidents"), (name = "requests"), (name = "meta"))
 )]
 pub struct ApiDoc;

@@ -31,7 +31,7 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::PageError;
 use crate::i18n::Tr;
-use crate::register_form::{self, Choices, FieldErrors, Kind, Posted, Spec};
+use crate::register_form::{self, Choices, FieldErrors, Kind, Posted, Spec, SubForm};
 use crate::routes::incidents_api::{may_edit_report, may_see, signature};
 use crate::views::{
     FormBlock, IncidentDocTpl, IncidentListTpl, IncidentRow, IncidentTpl, Page, RecordFormTpl,
@@ -77,20 +77,7 @@ pub const REPORT: Spec = Spec {
     labels: "ifield",
 };
 
-/// One of the DPO's forms: its spec, where it posts, and how its field names
-/// map to the JSON of the record (names are unique on the page).
-struct DpoForm {
-    key: &'static str,
-    spec: Spec,
-    /// (form field, JSON field) where they differ.
-    renames: &'static [(&'static str, &'static str)],
-    /// Fields holding yes/no for a JSON boolean.
-    yes_no: &'static [&'static str],
-    /// Fields that must be filled in.
-    required: &'static [&'static str],
-}
-
-const ASSESS: DpoForm = DpoForm {
+const ASSESS: SubForm = SubForm {
     key: "assessment",
     spec: Spec {
         sections: &[(
@@ -101,10 +88,11 @@ const ASSESS: DpoForm = DpoForm {
     },
     renames: &[],
     yes_no: &[],
+    ids: &[],
     required: &["risk"],
 };
 
-const IMY: DpoForm = DpoForm {
+const IMY: SubForm = SubForm {
     key: "imy-decision",
     spec: Spec {
         sections: &[(
@@ -115,10 +103,11 @@ const IMY: DpoForm = DpoForm {
     },
     renames: &[("imy_reason", "reason")],
     yes_no: &["notify"],
+    ids: &[],
     required: &["notify"],
 };
 
-const SUBJECTS: DpoForm = DpoForm {
+const SUBJECTS: SubForm = SubForm {
     key: "subjects-decision",
     spec: Spec {
         sections: &[(
@@ -137,10 +126,11 @@ const SUBJECTS: DpoForm = DpoForm {
     },
     renames: &[("subjects_reason", "reason")],
     yes_no: &["inform"],
+    ids: &[],
     required: &["inform"],
 };
 
-const NOTIFY: DpoForm = DpoForm {
+const NOTIFY: SubForm = SubForm {
     key: "notifications",
     spec: Spec {
         sections: &[(
@@ -157,81 +147,18 @@ const NOTIFY: DpoForm = DpoForm {
     },
     renames: &[],
     yes_no: &[],
+    ids: &[],
     required: &["phase", "submitted_at"],
 };
 
-const FORMS: [&DpoForm; 4] = [&ASSESS, &IMY, &SUBJECTS, &NOTIFY];
-
-impl DpoForm {
-    fn form_name(&self, json_field: &str) -> String {
-        self.renames
-            .iter()
-            .find(|(_, j)| *j == json_field)
-            .map(|(f, _)| (*f).to_owned())
-            .unwrap_or_else(|| json_field.to_owned())
-    }
-
-    /// Reads the posted form into the record's type.
-    fn read<T: DeserializeOwned>(&self, p: &Posted, t: Tr) -> Result<T, FieldErrors> {
-        let (mut obj, mut errors) = register_form::json_of(self.spec, p, t);
-        for name in self.required {
-            if obj.get(*name).is_none_or(Value::is_null) && !errors.contains_key(*name) {
-                errors
-                    .entry((*name).into())
-                    .or_default()
-                    .push(t.t("form.required").into());
-            }
-        }
-        for name in self.yes_no {
-            let v = obj.get(*name).and_then(Value::as_str).map(|s| s == "yes");
-            obj.insert((*name).into(), json!(v.unwrap_or(false)));
-        }
-        for (form, json_field) in self.renames {
-            if let Some(v) = obj.remove(*form) {
-                obj.insert((*json_field).into(), v);
-            }
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        serde_json::from_value(Value::Object(obj)).map_err(|e| {
-            let mut errors = FieldErrors::new();
-            errors.insert(
-                self.spec.sections[0].1[0].0.into(),
-                vec![format!("{}: {e}", t.t("form.value_invalid"))],
-            );
-            errors
-        })
-    }
-
-    /// What the form shows for a recorded decision.
-    fn values(&self, recorded: Option<Value>) -> Posted {
-        let Some(Value::Object(mut obj)) = recorded else {
-            return Posted::new();
-        };
-        for (form, json_field) in self.renames {
-            if let Some(v) = obj.remove(*json_field) {
-                obj.insert((*form).into(), v);
-            }
-        }
-        for name in self.yes_no {
-            let yes = obj.get(*name).and_then(Value::as_bool).unwrap_or(false);
-            obj.insert((*name).into(), json!(if yes { "yes" } else { "no" }));
-        }
-        register_form::values_of(self.spec, &Value::Object(obj))
-    }
-}
+const FORMS: [&SubForm; 4] = [&ASSESS, &IMY, &SUBJECTS, &NOTIFY];
 
 /// Rule violations as messages at their fields (in this form's names).
-fn violation_errors(form: &DpoForm, v: &[IncidentViolation], lang: Lang) -> FieldErrors {
-    let mut errors = FieldErrors::new();
-    for v in v {
-        errors
-            .entry(form.form_name(v.field))
-            .or_default()
-            .push(format!("{} ({})", v.message(lang), v.article));
-    }
-    errors
+fn violation_errors(form: &SubForm, v: &[IncidentViolation], lang: Lang) -> FieldErrors {
+    form.errors_of(
+        v.iter()
+            .map(|v| (v.field, format!("{} ({})", v.message(lang), v.article))),
+    )
 }
 
 fn report_violation_errors(v: &[IncidentViolation], lang: Lang) -> FieldErrors {
@@ -588,7 +515,7 @@ pub async fn show(
 
 /// A refused DPO form, shown again.
 struct Refused<'a> {
-    form: &'a DpoForm,
+    form: &'a SubForm,
     posted: Posted,
     errors: FieldErrors,
 }
@@ -728,7 +655,7 @@ async fn page(
             activities: &activities,
             ..Default::default()
         };
-        let recorded = |f: &DpoForm| -> Option<Value> {
+        let recorded = |f: &SubForm| -> Option<Value> {
             match f.key {
                 "assessment" => i.assessment.as_ref().map(|a| json!(a)),
                 "imy-decision" => i.imy_decision.as_ref().map(|d| json!(d)),
@@ -791,7 +718,7 @@ async fn decide<T: DeserializeOwned>(
     ctx: Ctx,
     id: i64,
     body: Bytes,
-    form: &DpoForm,
+    form: &SubForm,
     make: impl FnOnce(T) -> IncidentChange,
 ) -> Result<Response, PageError> {
     let i = load(&state, &ctx, id).await?;

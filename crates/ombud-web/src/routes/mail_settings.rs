@@ -175,3 +175,86 @@ pub async fn test(State(state): State<AppState>, ctx: Ctx) -> Result<Response, P
         ),
     }
 }
+
+// — Retention of closed requests —
+
+const REQUESTS: Spec = Spec {
+    sections: &[(
+        "settings.requests_section",
+        &[
+            ("retention_months", Kind::Number),
+            ("retention_source", Kind::Text),
+        ],
+    )],
+    labels: "qfield",
+};
+
+/// `GET /settings/requests`.
+pub async fn requests_form(State(state): State<AppState>, ctx: Ctx) -> Response {
+    let s = crate::retention::settings(state.store.as_ref()).await;
+    form_page(
+        &ctx,
+        REQUESTS,
+        "settings.requests",
+        "/settings/requests".into(),
+        &register_form::values_of(
+            REQUESTS,
+            &serde_json::to_value(&s).expect("settings serialise"),
+        ),
+        &FieldErrors::new(),
+        StatusCode::OK,
+    )
+}
+
+/// `POST /settings/requests`.
+pub async fn requests_save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let posted = register_form::posted(&body);
+    let t = ctx.tr();
+    let (mut obj, mut errors) = register_form::json_of(REQUESTS, &posted, t);
+    if obj.get("retention_months").is_none_or(Value::is_null)
+        && !errors.contains_key("retention_months")
+    {
+        errors
+            .entry("retention_months".into())
+            .or_default()
+            .push(t.t("form.required").into());
+    }
+    let parsed = serde_json::from_value::<crate::retention::RequestSettings>(Value::Object(
+        std::mem::take(&mut obj),
+    ));
+    let s = match (errors.is_empty(), parsed) {
+        (true, Ok(s)) => s,
+        (_, parsed) => {
+            if let Err(e) = parsed {
+                errors
+                    .entry("retention_months".into())
+                    .or_default()
+                    .push(format!("{}: {e}", t.t("form.value_invalid")));
+            }
+            return Ok(form_page(
+                &ctx,
+                REQUESTS,
+                "settings.requests",
+                "/settings/requests".into(),
+                &posted,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+    };
+    state
+        .store
+        .set_setting(
+            &ctx.actor(),
+            crate::retention::KEY,
+            &serde_json::to_value(&s).expect("settings serialise"),
+            &[],
+        )
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    Ok(Redirect::to("/?notice=settings.requests_saved").into_response())
+}

@@ -11,6 +11,9 @@ pub mod mail_settings;
 pub mod pages;
 pub mod privacy;
 pub mod register_pages;
+pub mod request_pages;
+pub mod requests_api;
+pub mod rights_public;
 pub mod settings_api;
 pub mod settings_pages;
 pub mod users;
@@ -190,6 +193,54 @@ pub fn table() -> RouteTable {
             incident_pages::decide_subjects,
         )
         .post("/incidents/{id}/notifications", incident_pages::notify)
+        .get("/api/v1/requests", requests_api::list)
+        .post("/api/v1/requests", requests_api::create)
+        .get("/api/v1/requests/{id}", requests_api::get)
+        .get("/api/v1/requests/{id}/checks", requests_api::checks)
+        .post("/api/v1/requests/{id}/scope", requests_api::scope)
+        .post("/api/v1/requests/{id}/identity-check", requests_api::verify)
+        .post("/api/v1/requests/{id}/extension", requests_api::extend)
+        .post(
+            "/api/v1/requests/{id}/erasure-decisions",
+            requests_api::decide_erasure,
+        )
+        .post("/api/v1/requests/{id}/rectification", requests_api::rectify)
+        .post("/api/v1/requests/{id}/restriction", requests_api::restrict)
+        .post("/api/v1/requests/{id}/objection", requests_api::object)
+        .post(
+            "/api/v1/requests/{id}/automated-decision",
+            requests_api::review_automated,
+        )
+        .post(
+            "/api/v1/requests/{id}/portability",
+            requests_api::portability,
+        )
+        .post(
+            "/api/v1/requests/{id}/data-found",
+            requests_api::attach_data,
+        )
+        .post("/api/v1/requests/{id}/answer", requests_api::answer)
+        .post("/api/v1/requests/{id}/close", requests_api::close)
+        .get(
+            "/api/v1/requests/{id}/access-report",
+            requests_api::access_report,
+        )
+        .get(
+            "/api/v1/requests/{id}/erasure-suggestions",
+            requests_api::erasure_suggestions,
+        )
+        .get("/api/v1/requests/{id}/letters/{kind}", requests_api::letter)
+        .get("/requests", request_pages::list)
+        .post("/requests", request_pages::create)
+        .get("/requests/new", request_pages::new_form)
+        .get("/requests/{id}", request_pages::show)
+        .post("/requests/{id}/{form}", request_pages::act)
+        .get("/requests/{id}/letters/{kind}", request_pages::letter_page)
+        .get("/rights", rights_public::show)
+        .post("/rights", rights_public::submit)
+        .get("/rights/case/{token}", rights_public::case)
+        .get("/settings/requests", mail_settings::requests_form)
+        .post("/settings/requests", mail_settings::requests_save)
         .get("/settings/email", mail_settings::form)
         .post("/settings/email", mail_settings::save)
         .post("/settings/email/test", mail_settings::test)

@@ -364,10 +364,27 @@ pub async fn dashboard(
         .iter()
         .map(|i| super::incident_pages::row(p.t, i, now))
         .collect();
+    let requests = if matches!(user.role, Role::Dpo | Role::Auditor) {
+        let open: Vec<_> = state
+            .store
+            .requests()
+            .await
+            .map_err(PageError::store(ctx.lang))?
+            .into_iter()
+            .filter(|r| r.is_open())
+            .collect();
+        super::request_pages::sorted(open)
+            .iter()
+            .map(|r| super::request_pages::row(p.t, r))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(render(
         StatusCode::OK,
         &DashboardTpl {
             breaches,
+            requests,
             p,
             welcome,
             users_by_role,

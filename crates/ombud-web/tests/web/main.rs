@@ -9,4 +9,5 @@ mod incident_pages;
 mod incidents;
 mod pages;
 mod policy;
+mod requests;
 mod smtp_sink;

@@ -12,6 +12,8 @@ fn concrete(path: &str) -> String {
         .replace("{token}", "not-a-token")
         .replace("{code}", "en")
         .replace("{document}", "letter")
+        .replace("{kind}", "acknowledgement")
+        .replace("{form}", "close")
 }
 
 #[test]

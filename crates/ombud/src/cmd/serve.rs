@@ -98,6 +98,9 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         }
     });
 
+    // Closed data-subject requests are purged after their retention period.
+    ombud_web::retention::spawn(store.clone());
+
     let app = ombud_web::app(state);
     axum::serve(
         listener,

@@ -1,0 +1,228 @@
+//! The public page where a data subject makes a request without an account
+//! (`/rights`), and the private page that follows the case
+//! (`/rights/case/{token}`).
+//!
+//! Abuse protection without any third-party service: a honeypot field that
+//! people never see (a filled one is refused), and at most
+//! [`SUBMISSIONS_PER_HOUR`] requests per client address and hour, counted in
+//! the database so that every server behind one database shares the count.
+//! The private link is a 256-bit random token; only its hash is stored.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use time::{Duration, OffsetDateTime};
+
+use ombud_core::audit::Actor;
+use ombud_core::request::{Channel, Request};
+
+use crate::AppState;
+use crate::auth;
+use crate::ctx::Ctx;
+use crate::error::PageError;
+use crate::register_form::{self, FieldErrors, Kind, Posted, Spec};
+use crate::routes::request_pages::{deadline_text, read_intake};
+use crate::routes::requests_api::today;
+use crate::views::{Page, RightsCaseTpl, RightsFormTpl, render};
+
+/// How many requests one client address may make in an hour.
+pub const SUBMISSIONS_PER_HOUR: i64 = 5;
+
+/// The name of the honeypot field: hidden from people, filled by form robots.
+pub const HONEYPOT: &str = "website";
+
+const PUBLIC: Spec = Spec {
+    sections: &[
+        ("rights.section_right", &[("right", Kind::One)]),
+        (
+            "rights.section_you",
+            &[
+                ("name", Kind::Text),
+                ("email", Kind::Text),
+                ("phone", Kind::Text),
+                ("address", Kind::Area),
+                ("identity_number", Kind::Text),
+                ("description", Kind::Area),
+            ],
+        ),
+    ],
+    labels: "pubfield",
+};
+
+fn form(
+    ctx: &Ctx,
+    posted: &Posted,
+    errors: &FieldErrors,
+    banner: Option<&str>,
+    status: StatusCode,
+) -> Response {
+    let t = ctx.tr();
+    let sections = register_form::sections_of(PUBLIC, posted, errors, &[], t, &Default::default());
+    render(
+        status,
+        &RightsFormTpl {
+            p: Page::new(ctx, "rights.title", "/rights"),
+            problems: register_form::problems(&sections),
+            sections,
+            banner: banner.map(|k| t.t(k).to_owned()),
+            honeypot: HONEYPOT,
+        },
+    )
+}
+
+/// `GET /rights`.
+pub async fn show(ctx: Ctx) -> Response {
+    form(
+        &ctx,
+        &Posted::new(),
+        &FieldErrors::new(),
+        None,
+        StatusCode::OK,
+    )
+}
+
+fn client_key(connect: Option<&std::net::SocketAddr>) -> String {
+    format!(
+        "intake:{}",
+        connect
+            .map(|a| a.ip().to_string())
+            .unwrap_or_else(|| "unknown".into())
+    )
+}
+
+/// `POST /rights`: records the request with today's date (Stockholm) and
+/// sends the requester to the private page of the case.
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    connect: Option<axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let mut posted = register_form::posted(&body);
+    if posted
+        .remove(HONEYPOT)
+        .is_some_and(|v| v.iter().any(|s| !s.trim().is_empty()))
+    {
+        return Ok(form(
+            &ctx,
+            &posted,
+            &FieldErrors::new(),
+            Some("rights.refused"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    }
+    let key = client_key(connect.as_ref().map(|c| &c.0.0));
+    let now = OffsetDateTime::now_utc();
+    let err = PageError::store(ctx.lang);
+    let recent = state
+        .store
+        .count_login_failures(&key, now - Duration::hours(1))
+        .await
+        .map_err(&err)?;
+    if recent >= SUBMISSIONS_PER_HOUR {
+        return Ok(form(
+            &ctx,
+            &posted,
+            &FieldErrors::new(),
+            Some("rights.too_many"),
+            StatusCode::TOO_MANY_REQUESTS,
+        ));
+    }
+    let mut with_meta = posted.clone();
+    with_meta.insert("received_on".into(), vec![today().to_string()]);
+    with_meta.insert("language".into(), vec![ctx.lang.as_str().into()]);
+    with_meta.insert("channel".into(), vec![Channel::WebForm.as_str().into()]);
+    let spec = Spec {
+        sections: &[(
+            "rights.section_you",
+            &[
+                ("right", Kind::One),
+                ("received_on", Kind::Date),
+                ("channel", Kind::One),
+                ("language", Kind::One),
+                ("name", Kind::Text),
+                ("email", Kind::Text),
+                ("phone", Kind::Text),
+                ("address", Kind::Area),
+                ("identity_number", Kind::Text),
+                ("description", Kind::Area),
+            ],
+        )],
+        labels: "pubfield",
+    };
+    let intake = match read_intake(spec, &with_meta, ctx.tr()) {
+        Ok(i) => i,
+        Err(errors) => {
+            return Ok(form(
+                &ctx,
+                &posted,
+                &errors,
+                Some("form.error_summary"),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+    };
+    state
+        .store
+        .record_login_failure(&key, now)
+        .await
+        .map_err(&err)?;
+    let token = auth::random_token();
+    let r = state
+        .store
+        .create_request(
+            &Actor::system("public-form"),
+            &intake,
+            None,
+            Some(&auth::token_hash(&token)),
+        )
+        .await
+        .map_err(|e| PageError::internal(ctx.lang, &e))?;
+    tracing::info!(request = r.id, "request received on the public page");
+    Ok(Redirect::to(&format!("/rights/case/{token}?new=1")).into_response())
+}
+
+/// `GET /rights/case/{token}`: where the case stands, for the requester.
+/// Shows no contact or identity details: whoever holds the link sees it.
+pub async fn case(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let r: Request = state
+        .store
+        .request_by_link(&auth::token_hash(&token))
+        .await
+        .map_err(PageError::store(ctx.lang))?
+        .ok_or_else(|| PageError::not_found(ctx.lang))?;
+    let t = ctx.tr();
+    let (clock, _) = deadline_text(t, &r);
+    let org = state
+        .store
+        .organisation()
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    let ack = ombud_core::request::letters::acknowledgement(&r, &org);
+    let mut p = Page::new(&ctx, "rights.case_title", "/rights");
+    if q.contains_key("new") {
+        p.notice = Some(t.t("rights.received").to_owned());
+    }
+    Ok(render(
+        StatusCode::OK,
+        &RightsCaseTpl {
+            p,
+            reference: r.reference.clone(),
+            right: r.intake.right.label(t.lang).to_owned(),
+            received_on: r.intake.received_on.to_string(),
+            deadline: r.deadline.to_string(),
+            status: r.status.label(t.lang).to_owned(),
+            clock,
+            extended: r.extension.is_some(),
+            answered_on: r.answer.as_ref().map(|a| a.answered_on.to_string()),
+            doc_lang: ack.language.as_str(),
+            letter: ack,
+        },
+    ))
+}
