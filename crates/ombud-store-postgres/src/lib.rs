@@ -9,6 +9,7 @@
 mod audit;
 mod incident;
 mod register;
+mod request;
 mod settings;
 mod users;
 

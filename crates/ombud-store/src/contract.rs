@@ -15,6 +15,10 @@ use ombud_core::incident::{
     Notification, NotificationPhase, Risk, Signature,
 };
 use ombud_core::register::{ActivityContent, LegalBasis, Organisation, Processor, Status, System};
+use ombud_core::request::{
+    Answer, AnswerOutcome, Channel, Closure, Extension, IdentityCheck, IdentityMethod,
+    RequestChange, RequestIntake, RequestStatus, Requester, Right,
+};
 
 use crate::{
     AuditFilter, ImportedActivity, NewUser, RegisterImport, Store, StoreError, Transition,
@@ -1019,6 +1023,280 @@ pub async fn incidents_are_listed_by_awareness_and_invalid_reports_refused(s: Dy
     assert_eq!(s.incidents().await.unwrap().len(), 2);
 }
 
+const REQUESTER_EMAIL: &str = "kalle.karlsson@example.se";
+const REQUESTER_ID_NUMBER: &str = "19800101-1234";
+
+fn request_intake(received_on: time::Date) -> RequestIntake {
+    RequestIntake {
+        right: Right::Access,
+        received_on,
+        channel: Channel::Email,
+        language: ombud_core::lang::Lang::Sv,
+        requester: Requester {
+            name: "Kalle Karlsson".into(),
+            email: REQUESTER_EMAIL.into(),
+            phone: "070-123 45 67".into(),
+            address: "Storgatan 1, 111 22 Stockholm".into(),
+            identity_number: Some(REQUESTER_ID_NUMBER.into()),
+            other: "Kundnummer 4711".into(),
+        },
+        description: "Jag vill ha ett registerutdrag.".into(),
+        data_subject_categories: vec!["Kunder".into()],
+        system_ids: vec![],
+    }
+}
+
+fn verify_by_eid() -> RequestChange {
+    RequestChange::Verify(IdentityCheck {
+        method: IdentityMethod::ELegitimation,
+        note: "BankID-inloggning på Mina sidor".into(),
+        signed: Signature::default(),
+    })
+}
+
+pub async fn requests_are_registered_changed_and_audited_without_identity_details(s: DynStore) {
+    let dpo = s
+        .create_user(&cli(), new_user("dpo@example.se", Role::Dpo))
+        .await
+        .unwrap();
+    let actor = Actor::user(dpo.id, dpo.email.as_str());
+    // One month from Wednesday 15 January 2025 ends on Saturday 15 February:
+    // the deadline runs on to Monday 17 February.
+    let received = time::macros::date!(2025 - 01 - 15);
+    let r = s
+        .create_request(&actor, &request_intake(received), Some(dpo.id), None)
+        .await
+        .unwrap();
+    assert!(r.id > 0);
+    assert_eq!(r.reference, format!("DSR-{:04}", r.id));
+    assert_eq!(r.status, RequestStatus::Received);
+    assert_eq!(r.deadline, time::macros::date!(2025 - 02 - 17));
+    assert_eq!(r.target_date, time::macros::date!(2025 - 02 - 15));
+    assert_eq!(r.created_by, Some(dpo.id));
+    let got = s.request(r.id).await.unwrap().unwrap();
+    assert_eq!(got, r);
+    assert_eq!(
+        got.intake.requester.email, REQUESTER_EMAIL,
+        "the case keeps it"
+    );
+    assert_eq!(s.request(r.id + 100).await.unwrap(), None);
+
+    // An intake that breaks a rule is refused before anything is stored.
+    let mut nameless = request_intake(received);
+    nameless.requester.name = " ".into();
+    let refused = s.create_request(&actor, &nameless, None, None).await;
+    assert!(
+        matches!(refused, Err(StoreError::Conflict(ref m)) if m.contains("Art. 12(2)")),
+        "{refused:?}"
+    );
+    assert_eq!(s.requests().await.unwrap().len(), 1);
+
+    let signed = Signature::new(
+        Some(dpo.id),
+        "DPO",
+        time::macros::datetime!(2025-01-16 09:00 +01:00),
+    );
+    let r = s
+        .change_request(&actor, r.id, verify_by_eid(), signed.clone())
+        .await
+        .unwrap();
+    assert_eq!(r.status, RequestStatus::Verified);
+    assert_eq!(r.identity_check.as_ref().unwrap().signed, signed);
+    let extend = |reason: &str| {
+        RequestChange::Extend(Extension {
+            reason: reason.into(),
+            notified_on: time::macros::date!(2025 - 02 - 10),
+            signed: Signature::default(),
+        })
+    };
+    let r = s
+        .change_request(
+            &actor,
+            r.id,
+            extend("Omfattande uppgifter i många system."),
+            signed.clone(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.status, RequestStatus::Extended);
+    assert_eq!(r.deadline, time::macros::date!(2025 - 04 - 15));
+    assert_eq!(s.request(r.id).await.unwrap().unwrap(), r);
+
+    // A rule refuses a second extension, and nothing is stored or audited.
+    let again = s
+        .change_request(&actor, r.id, extend("En gång till."), signed.clone())
+        .await;
+    assert!(
+        matches!(again, Err(StoreError::Conflict(ref m)) if m.contains("Art. 12(3)")),
+        "{again:?}"
+    );
+    assert_eq!(s.request(r.id).await.unwrap().unwrap(), r);
+    let missing = s
+        .change_request(&actor, r.id + 100, verify_by_eid(), signed.clone())
+        .await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+
+    let trail = s
+        .audit_entries(
+            &AuditFilter {
+                entity_type: Some("request".into()),
+                ..Default::default()
+            },
+            100,
+            0,
+        )
+        .await
+        .unwrap();
+    let actions: Vec<_> = trail.iter().rev().map(|e| e.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        ["request.create", "request.verify", "request.extend"]
+    );
+    assert!(trail.iter().all(|e| e.entity_id == r.id.to_string()));
+    assert!(trail[0].before.is_some() && trail[0].after.is_some());
+    for e in &trail {
+        for text in [&e.before, &e.after].into_iter().flatten() {
+            for secret in [
+                REQUESTER_EMAIL,
+                REQUESTER_ID_NUMBER,
+                "070-123 45 67",
+                "Storgatan",
+                "Kundnummer",
+                "BankID-inloggning",
+            ] {
+                assert!(
+                    !text.contains(secret),
+                    "{} audits {secret:?}: {text}",
+                    e.action
+                );
+            }
+            assert!(text.contains("Kalle Karlsson"), "the name stays: {text}");
+        }
+    }
+    verify_audit_chain(s.as_ref()).await.unwrap();
+}
+
+pub async fn requests_are_found_by_link_listed_by_deadline_and_purged(s: DynStore) {
+    let later = s
+        .create_request(
+            &cli(),
+            &request_intake(time::macros::date!(2025 - 03 - 10)),
+            None,
+            Some("hash-later"),
+        )
+        .await
+        .unwrap();
+    let earlier = s
+        .create_request(
+            &cli(),
+            &request_intake(time::macros::date!(2025 - 02 - 03)),
+            None,
+            Some("hash-earlier"),
+        )
+        .await
+        .unwrap();
+    let no_link = s
+        .create_request(
+            &cli(),
+            &request_intake(time::macros::date!(2025 - 03 - 10)),
+            None,
+            None,
+        )
+        .await
+        .unwrap();
+    let ids: Vec<_> = s.requests().await.unwrap().iter().map(|r| r.id).collect();
+    assert_eq!(ids, [earlier.id, later.id, no_link.id], "deadline, then id");
+
+    assert_eq!(
+        s.request_by_link("hash-later").await.unwrap(),
+        Some(later.clone())
+    );
+    assert_eq!(s.request_by_link("hash-none").await.unwrap(), None);
+    let dup = s
+        .create_request(
+            &cli(),
+            &request_intake(time::macros::date!(2025 - 03 - 11)),
+            None,
+            Some("hash-later"),
+        )
+        .await;
+    assert!(matches!(dup, Err(StoreError::Conflict(_))), "{dup:?}");
+    assert_eq!(s.requests().await.unwrap().len(), 3);
+
+    // Verify, answer and close the earlier one (access: no outcome needed).
+    let signed = Signature::new(None, "DPO", time::macros::datetime!(2025-02-20 10:00 UTC));
+    let id = earlier.id;
+    s.change_request(&cli(), id, verify_by_eid(), signed.clone())
+        .await
+        .unwrap();
+    let answer = RequestChange::Answer(Answer {
+        answered_on: time::macros::date!(2025 - 02 - 20),
+        outcome: AnswerOutcome::Granted,
+        summary: "Registerutdrag skickat.".into(),
+        reasons: String::new(),
+        signed: Signature::default(),
+    });
+    s.change_request(&cli(), id, answer, signed.clone())
+        .await
+        .unwrap();
+    let closed_on = time::macros::date!(2025 - 02 - 25);
+    let closed = s
+        .change_request(
+            &cli(),
+            id,
+            RequestChange::Close(Closure {
+                closed_on,
+                note: String::new(),
+                signed: Signature::default(),
+            }),
+            signed,
+        )
+        .await
+        .unwrap();
+    assert_eq!(closed.status, RequestStatus::Closed);
+    assert!(closed.minimised && closed.intake.requester.email.is_empty());
+    assert_eq!(s.request(id).await.unwrap().unwrap(), closed);
+
+    let purged = s
+        .purge_requests(&cli(), closed_on.previous_day().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(purged, 0, "not yet due");
+    assert_eq!(s.requests().await.unwrap().len(), 3);
+    assert_eq!(s.purge_requests(&cli(), closed_on).await.unwrap(), 1);
+    assert_eq!(s.request(id).await.unwrap(), None);
+    assert_eq!(s.request_by_link("hash-earlier").await.unwrap(), None);
+    let ids: Vec<_> = s.requests().await.unwrap().iter().map(|r| r.id).collect();
+    assert_eq!(ids, [later.id, no_link.id]);
+    let none_left = s
+        .purge_requests(&cli(), time::macros::date!(2030 - 01 - 01))
+        .await
+        .unwrap();
+    assert_eq!(none_left, 0);
+
+    let purges = s
+        .audit_entries(
+            &AuditFilter {
+                action_prefix: Some("request.purge".into()),
+                ..Default::default()
+            },
+            100,
+            0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(purges.len(), 1);
+    let e = &purges[0];
+    assert_eq!(
+        (e.entity_type.as_str(), e.entity_id.clone()),
+        ("request", id.to_string())
+    );
+    let before: serde_json::Value = serde_json::from_str(e.before.as_deref().unwrap()).unwrap();
+    assert_eq!(before, serde_json::json!({"reference": closed.reference}));
+    assert_eq!(e.after, None);
+    verify_audit_chain(s.as_ref()).await.unwrap();
+}
+
 /// Expands to one `#[tokio::test]` per contract function, each on a fresh
 /// store made by the given async constructor expression.
 #[macro_export]
@@ -1044,6 +1322,8 @@ macro_rules! contract_suite {
             import_is_all_or_nothing,
             incidents_are_recorded_changed_and_audited,
             incidents_are_listed_by_awareness_and_invalid_reports_refused,
+            requests_are_registered_changed_and_audited_without_identity_details,
+            requests_are_found_by_link_listed_by_deadline_and_purged,
         );
     };
     (@each $fresh:expr; $($name:ident),* $(,)?) => {

@@ -60,6 +60,7 @@ impl Right {
 
 labelled_enum! {
     /// How the request reached the organisation.
+    #[derive(Default)]
     pub enum Channel {
         WebForm = "web_form", sv: "Webbformulär", en: "Web form";
         Letter = "letter", sv: "Brev", en: "Letter";
@@ -67,13 +68,8 @@ labelled_enum! {
         Phone = "phone", sv: "Telefon", en: "Telephone";
         InPerson = "in_person", sv: "Personligt besök", en: "In person";
         /// Any other way, and the default when none is given.
+        #[default]
         Other = "other", sv: "Annat", en: "Other";
-    }
-}
-
-impl Default for Channel {
-    fn default() -> Self {
-        Channel::Other
     }
 }
 
