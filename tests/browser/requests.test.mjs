@@ -94,6 +94,7 @@ describe('requests: public submit → verify → answer', () => {
     await verifyAndScope(dpo);
 
     await dpo.getByRole('link', { name: 'Registerutdrag', exact: true }).click();
+    await dpo.getByRole('heading', { name: 'Registerutdrag' }).waitFor();
     await dpo.getByRole('heading', { name: 'Lönehantering' }).waitFor();
     await dpo.getByRole('heading', { name: 'Nyhetsbrev' }).waitFor();
     assert.match(await dpo.locator('main').innerText(), /Skatteverket/);

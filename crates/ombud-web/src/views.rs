@@ -551,8 +551,6 @@ pub struct LetterTpl {
     pub json_href: String,
     pub doc_lang: &'static str,
     pub letter: ombud_core::request::Letter,
-    /// The structured access report, shown after the letter.
-    pub report: Option<ombud_core::request::AccessReport>,
 }
 
 #[derive(Template)]

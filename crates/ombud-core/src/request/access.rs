@@ -84,24 +84,6 @@ pub struct AccessEntry {
     pub transfer_safeguards: AccessItem,
 }
 
-impl AccessEntry {
-    /// The Art. 15 items in the order of the article.
-    pub fn items(&self) -> [&AccessItem; 10] {
-        [
-            &self.purposes,
-            &self.legal_basis,
-            &self.personal_data_categories,
-            &self.recipients,
-            &self.retention,
-            &self.rights,
-            &self.complaint,
-            &self.source,
-            &self.automated_decisions,
-            &self.transfer_safeguards,
-        ]
-    }
-}
-
 /// A block of data found, named by where it was found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AccessDataFound {

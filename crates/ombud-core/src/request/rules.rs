@@ -29,7 +29,7 @@ labelled_enum! {
     pub enum RequestRule {
         /// No requester name. Error; GDPR Art. 12(2); `requester.name`.
         RequesterNameMissing = "requester_name_missing", sv: "Den sökandes namn saknas", en: "Requester's name missing";
-        /// No way to answer: no e-mail, phone or address. Warning; GDPR Art. 12(3); `requester`.
+        /// No way to answer: no e-mail, phone or address. Error; GDPR Art. 12(3); `requester`.
         RequesterContactMissing = "requester_contact_missing", sv: "Kontaktuppgift saknas", en: "Contact details missing";
         /// A receipt date the calendar does not cover. Error; GDPR Art. 12(3); `received_on`.
         ReceivedOutOfRange = "received_out_of_range", sv: "Mottagningsdatum utanför kalendern", en: "Receipt date out of range";
@@ -101,10 +101,7 @@ impl RequestRule {
     pub fn severity(self) -> Severity {
         use RequestRule::*;
         match self {
-            RequesterContactMissing
-            | ExtensionNoticeAfterTarget
-            | AnsweredLate
-            | IdentityNotChecked => Severity::Warning,
+            ExtensionNoticeAfterTarget | AnsweredLate | IdentityNotChecked => Severity::Warning,
             _ => Severity::Error,
         }
     }

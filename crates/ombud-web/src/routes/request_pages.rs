@@ -972,7 +972,7 @@ pub async fn letter_page(
         }
         let org = state.store.organisation().await.map_err(&err)?;
         let letter = ombud_core::request::letters::access_answer(&r, &report, &org);
-        return letter_response(&ctx, id, &name, letter, Some(report));
+        return letter_response(&ctx, id, &name, letter);
     }
     let letter = build_letter(&state, &r, kind)
         .await
@@ -981,7 +981,7 @@ pub async fn letter_page(
     if as_json {
         return Ok(Json(letter).into_response());
     }
-    letter_response(&ctx, id, &name, letter, None)
+    letter_response(&ctx, id, &name, letter)
 }
 
 fn letter_response(
@@ -989,7 +989,6 @@ fn letter_response(
     id: i64,
     name: &str,
     letter: ombud_core::request::Letter,
-    report: Option<ombud_core::request::AccessReport>,
 ) -> Result<Response, PageError> {
     let here = format!("/requests/{id}/letters/{name}");
     let mut p = Page::new(ctx, "request.title", &here);
@@ -1001,7 +1000,6 @@ fn letter_response(
             json_href: format!("{here}.json"),
             doc_lang: letter.language.as_str(),
             letter,
-            report,
             p,
         },
     ))

@@ -36,7 +36,7 @@ use crate::routes::activities_api::LangQuery;
 use crate::routes::incidents_api::{lang_of, signature};
 
 /// Today in Stockholm: the calendar date a request arrives on.
-pub(crate) fn today() -> time::Date {
+pub fn today() -> time::Date {
     let now = OffsetDateTime::now_utc();
     to_stockholm(now).unwrap_or(now).date()
 }
