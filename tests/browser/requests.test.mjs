@@ -58,6 +58,7 @@ describe('requests: public submit → verify → answer', () => {
     await person.getByLabel('Din begäran').selectOption(right);
     await person.getByLabel('Ditt namn').fill(name);
     await person.getByLabel('E-post').fill(email);
+    await person.getByLabel('Anställda', { exact: true }).check();
     await person.getByLabel('Berätta mer (frivilligt)').fill('Jag är anställd och prenumererar på nyhetsbrevet.');
     await person.getByRole('button', { name: 'Skicka begäran' }).click();
     await person.getByText('Vi har tagit emot din begäran.').waitFor();
@@ -77,7 +78,10 @@ describe('requests: public submit → verify → answer', () => {
   }
 
   async function verifyAndScope(dpo) {
-    await dpo.getByLabel('Kategorier av registrerade i registerförteckningen').fill('Anställda\nPrenumeranter');
+    // The person said they are an employee; the DPO adds the newsletter.
+    const scope = dpo.getByRole('group', { name: 'Kategorier av registrerade i registerförteckningen' });
+    assert.equal(await scope.getByLabel('Anställda', { exact: true }).isChecked(), true);
+    await scope.getByLabel('Prenumeranter', { exact: true }).check();
     await dpo.getByRole('button', { name: 'Spara omfattningen' }).click();
     await dpo.getByText('Registrerat.').waitFor();
     await dpo.getByLabel('Hur identiteten kontrollerades').selectOption('e_legitimation');

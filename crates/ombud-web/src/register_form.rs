@@ -179,6 +179,21 @@ pub struct Choices<'a> {
     pub systems: &'a [System],
     /// Processing activities as (id, name).
     pub activities: &'a [(i64, String)],
+    /// The register's categories of data subjects.
+    pub categories: &'a [String],
+}
+
+/// The distinct categories of data subjects of the register in force, sorted.
+pub fn register_categories(activities: &[ombud_core::register::Activity]) -> Vec<String> {
+    let mut v: Vec<String> = activities
+        .iter()
+        .flat_map(|a| a.content.data_subject_categories.iter())
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty())
+        .collect();
+    v.sort_by_key(|c| c.to_lowercase());
+    v.dedup_by(|a, b| a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase());
+    v
 }
 
 /// The closed list a field chooses from.
@@ -222,6 +237,11 @@ pub fn options(field: &str, lang: Lang, c: &Choices) -> Vec<(String, String)> {
         "outcome" => list!(ombud_core::request::AnswerOutcome),
         "restriction_grounds" => list!(ombud_core::request::RestrictionGround),
         "objection_decision" => list!(ombud_core::request::ObjectionDecision),
+        "data_subject_categories" => c
+            .categories
+            .iter()
+            .map(|x| (x.clone(), x.clone()))
+            .collect(),
         "found_activity" => c
             .activities
             .iter()

@@ -1116,3 +1116,47 @@ fn letters_in_the_requesters_language() {
     assert!(text.contains("Integritetsskyddsmyndigheten"), "{text}");
     assert!(!letter.refusal);
 }
+
+/// The contract asks for "a name and contact details": every usual shape is read.
+#[test]
+fn the_requester_is_read_from_an_object_or_a_line_of_text() {
+    let read = |v: serde_json::Value| -> Requester {
+        let intake: RequestIntake = serde_json::from_value(serde_json::json!({
+            "right": "access", "received_on": "2025-03-05", "requester": v
+        }))
+        .unwrap();
+        intake.requester
+    };
+    let r = read(serde_json::json!({"name": "Anna Andersson", "email": "anna@example.se"}));
+    assert_eq!(
+        (r.name.as_str(), r.email.as_str()),
+        ("Anna Andersson", "anna@example.se")
+    );
+    let r = read(serde_json::json!({"name": "Anna", "contact": "anna@example.se"}));
+    assert_eq!(r.email, "anna@example.se");
+    let r = read(
+        serde_json::json!({"name": "Anna", "contact_details": ["070-123 45 67", "Storgatan 1, 111 11 Stad"]}),
+    );
+    assert_eq!(r.phone, "070-123 45 67");
+    assert_eq!(r.address, "Storgatan 1, 111 11 Stad");
+    let r = read(
+        serde_json::json!({"full_name": "Anna", "telephone": "+46 70 123 45 67", "personnummer": "19121212-1212"}),
+    );
+    assert_eq!(
+        (r.name.as_str(), r.phone.as_str()),
+        ("Anna", "+46 70 123 45 67")
+    );
+    assert_eq!(r.identity_number.as_deref(), Some("19121212-1212"));
+    let r = read(serde_json::json!("Bo Berg, bo@example.se"));
+    assert_eq!(
+        (r.name.as_str(), r.email.as_str()),
+        ("Bo Berg", "bo@example.se")
+    );
+    let r = read(serde_json::json!("Bo Berg <bo@example.se>"));
+    assert_eq!(r.email, "bo@example.se");
+    let r = read(serde_json::json!("Cecilia Ek; 08-123 456 78"));
+    assert_eq!(
+        (r.name.as_str(), r.phone.as_str()),
+        ("Cecilia Ek", "08-123 456 78")
+    );
+}

@@ -171,24 +171,114 @@ pub struct Requester {
 
 /// Reads `requester` as an object or as one line of text.
 fn requester_from<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Requester, D::Error> {
+    /// The object form, with the usual other names of its fields and a
+    /// free `contact` (a text or a list) sorted into e-mail, phone or address.
+    #[derive(Deserialize)]
+    struct Loose {
+        #[serde(default, alias = "full_name")]
+        name: String,
+        #[serde(default, alias = "e_mail", alias = "mail")]
+        email: String,
+        #[serde(default, alias = "telephone", alias = "phone_number", alias = "tel")]
+        phone: String,
+        #[serde(default, alias = "postal_address")]
+        address: String,
+        #[serde(default, alias = "personnummer", alias = "personal_identity_number")]
+        identity_number: Option<String>,
+        #[serde(default)]
+        other: String,
+        #[serde(default, alias = "contact_details", alias = "contacts")]
+        contact: Option<Contact>,
+    }
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Contact {
+        One(String),
+        Many(Vec<String>),
+    }
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Either {
         Text(String),
-        Object(Requester),
+        Object(Loose),
     }
-    Ok(match Either::deserialize(d)? {
-        Either::Object(r) => r,
-        Either::Text(t) => Requester {
-            email: t
-                .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '<' | '>'))
-                .find(|w| w.contains('@'))
-                .unwrap_or_default()
-                .to_owned(),
-            name: t.trim().to_owned(),
-            ..Default::default()
-        },
-    })
+    let mut r = match Either::deserialize(d)? {
+        Either::Object(l) => {
+            let mut r = Requester {
+                name: l.name,
+                email: l.email,
+                phone: l.phone,
+                address: l.address,
+                identity_number: l.identity_number.filter(|s| !s.trim().is_empty()),
+                other: l.other,
+            };
+            let contacts = match l.contact {
+                Some(Contact::One(s)) => vec![s],
+                Some(Contact::Many(v)) => v,
+                None => Vec::new(),
+            };
+            for c in contacts {
+                sort_contact(&mut r, &c);
+            }
+            r
+        }
+        Either::Text(t) => {
+            let mut r = Requester::default();
+            let mut name = Vec::new();
+            for part in t.split([',', ';', '\n']) {
+                let part = part.trim();
+                if looks_like_phone(part) {
+                    sort_contact(&mut r, part);
+                    continue;
+                }
+                let mut words = Vec::new();
+                for w in part.split_whitespace() {
+                    if w.contains('@') {
+                        sort_contact(&mut r, w.trim_matches(|c| c == '<' || c == '>'));
+                    } else {
+                        words.push(w);
+                    }
+                }
+                if !words.is_empty() {
+                    name.push(words.join(" "));
+                }
+            }
+            r.name = if name.is_empty() {
+                t.trim().to_owned()
+            } else {
+                name.join(", ")
+            };
+            r
+        }
+    };
+    r.name = r.name.trim().to_owned();
+    Ok(r)
+}
+
+fn looks_like_phone(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    digits >= 6
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' ' | '(' | ')'))
+}
+
+/// Puts one free contact detail where it belongs: an e-mail address, a
+/// telephone number, or else a postal address.
+fn sort_contact(r: &mut Requester, c: &str) {
+    let c = c.trim();
+    if c.is_empty() {
+        return;
+    }
+    let slot = if c.contains('@') {
+        &mut r.email
+    } else if looks_like_phone(c) {
+        &mut r.phone
+    } else {
+        &mut r.address
+    };
+    if slot.is_empty() {
+        *slot = c.to_owned();
+    }
 }
 
 /// What the handler records on receipt. `received_on` starts the clock

@@ -137,7 +137,7 @@ const SCOPE: SubForm = SubForm {
         sections: &[(
             "request.scope",
             &[
-                ("data_subject_categories", Kind::Lines),
+                ("data_subject_categories", Kind::Many),
                 ("system_ids", Kind::Many),
             ],
         )],
@@ -652,9 +652,16 @@ async fn page(
     ];
     details.retain(|(_, v)| !v.trim().is_empty());
     let is_dpo = me.role == Role::Dpo;
+    let mut categories = register_form::register_categories(&approved);
+    for c in &r.intake.data_subject_categories {
+        if !categories.iter().any(|x| x.eq_ignore_ascii_case(c.trim())) {
+            categories.push(c.clone());
+        }
+    }
     let choices = Choices {
         systems: &systems,
         activities: &activities,
+        categories: &categories,
         ..Default::default()
     };
     let forms: Vec<FormBlock> = if is_dpo && !r.minimised {

@@ -43,6 +43,7 @@ const PUBLIC: Spec = Spec {
                 ("phone", Kind::Text),
                 ("address", Kind::Area),
                 ("identity_number", Kind::Text),
+                ("data_subject_categories", Kind::Many),
                 ("description", Kind::Area),
             ],
         ),
@@ -50,7 +51,8 @@ const PUBLIC: Spec = Spec {
     labels: "pubfield",
 };
 
-fn form(
+async fn form(
+    state: &AppState,
     ctx: &Ctx,
     posted: &Posted,
     errors: &FieldErrors,
@@ -58,7 +60,19 @@ fn form(
     status: StatusCode,
 ) -> Response {
     let t = ctx.tr();
-    let sections = register_form::sections_of(PUBLIC, posted, errors, &[], t, &Default::default());
+    // The requester may say how they are known to us: the register's categories.
+    let categories = match state.store.approved_activities().await {
+        Ok(a) => register_form::register_categories(&a),
+        Err(e) => {
+            tracing::warn!(error = %e, "could not read the register for the public form");
+            Vec::new()
+        }
+    };
+    let choices = register_form::Choices {
+        categories: &categories,
+        ..Default::default()
+    };
+    let sections = register_form::sections_of(PUBLIC, posted, errors, &[], t, &choices);
     render(
         status,
         &RightsFormTpl {
@@ -72,14 +86,16 @@ fn form(
 }
 
 /// `GET /rights`.
-pub async fn show(ctx: Ctx) -> Response {
+pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Response {
     form(
+        &state,
         &ctx,
         &Posted::new(),
         &FieldErrors::new(),
         None,
         StatusCode::OK,
     )
+    .await
 }
 
 fn client_key(connect: Option<&std::net::SocketAddr>) -> String {
@@ -105,12 +121,14 @@ pub async fn submit(
         .is_some_and(|v| v.iter().any(|s| !s.trim().is_empty()))
     {
         return Ok(form(
+            &state,
             &ctx,
             &posted,
             &FieldErrors::new(),
             Some("rights.refused"),
             StatusCode::UNPROCESSABLE_ENTITY,
-        ));
+        )
+        .await);
     }
     let key = client_key(connect.as_ref().map(|c| &c.0.0));
     let now = OffsetDateTime::now_utc();
@@ -122,12 +140,14 @@ pub async fn submit(
         .map_err(&err)?;
     if recent >= SUBMISSIONS_PER_HOUR {
         return Ok(form(
+            &state,
             &ctx,
             &posted,
             &FieldErrors::new(),
             Some("rights.too_many"),
             StatusCode::TOO_MANY_REQUESTS,
-        ));
+        )
+        .await);
     }
     let mut with_meta = posted.clone();
     with_meta.insert("received_on".into(), vec![today().to_string()]);
@@ -146,6 +166,7 @@ pub async fn submit(
                 ("phone", Kind::Text),
                 ("address", Kind::Area),
                 ("identity_number", Kind::Text),
+                ("data_subject_categories", Kind::Many),
                 ("description", Kind::Area),
             ],
         )],
@@ -155,12 +176,14 @@ pub async fn submit(
         Ok(i) => i,
         Err(errors) => {
             return Ok(form(
+                &state,
                 &ctx,
                 &posted,
                 &errors,
                 Some("form.error_summary"),
                 StatusCode::UNPROCESSABLE_ENTITY,
-            ));
+            )
+            .await);
         }
     };
     state

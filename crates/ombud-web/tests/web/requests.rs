@@ -468,6 +468,7 @@ async fn the_public_page_takes_a_request_keeps_it_private_and_stops_robots() {
         ("name", "Cecilia Ek"),
         ("email", "cecilia@example.se"),
         ("description", "Vilka uppgifter har ni om mig?"),
+        ("data_subject_categories", "Anställda"),
     ];
     let r = s.app.post_form(&visitor, "/rights", &person).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -482,6 +483,7 @@ async fn the_public_page_takes_a_request_keeps_it_private_and_stops_robots() {
     assert_eq!(list["total"], 1);
     let case = &list["items"][0];
     assert_eq!(case["channel"], "web_form");
+    assert_eq!(case["data_subject_categories"], json!(["Anställda"]));
     assert_eq!(case["requester"]["email"], "cecilia@example.se");
     // A wrong link finds nothing.
     assert_eq!(
