@@ -319,6 +319,26 @@ impl Field {
     pub fn invalid(&self) -> bool {
         !self.errors.is_empty()
     }
+    /// The input's `autocomplete` purpose (WCAG 1.3.5), for fields about a person.
+    pub fn autocomplete(&self) -> &'static str {
+        match self.name {
+            "name" => "name",
+            "email" => "email",
+            "phone" => "tel",
+            "address" => "street-address",
+            _ => "",
+        }
+    }
+
+    /// The `type` of a one-line input: `email` and `tel` where they apply.
+    pub fn input_type(&self) -> &'static str {
+        match self.name {
+            "email" | "dpo_email" => "email",
+            "phone" | "dpo_phone" => "tel",
+            _ => "text",
+        }
+    }
+
     /// The ids of the hint and messages, for `aria-describedby`.
     pub fn described_by(&self) -> String {
         let mut ids = Vec::new();

@@ -50,7 +50,14 @@ pub async fn settings(store: &dyn Store) -> RequestSettings {
 /// Purges the closed requests whose retention ended on or before `today`;
 /// returns how many.
 pub async fn purge_closed(store: &dyn Store, today: Date) -> StoreResult<u64> {
-    let months = settings(store).await.retention_months;
+    let s = settings(store).await;
+    if store.organisation().await?.is_public_authority && s.retention_source.trim().is_empty() {
+        // At an authority the cases are public records: destroyed only under a
+        // retention decision, which must be named first (reference §10.1, §10.3).
+        tracing::info!("closed requests kept: no retention decision is named in the settings");
+        return Ok(0);
+    }
+    let months = s.retention_months;
     let cutoff = store
         .requests()
         .await?

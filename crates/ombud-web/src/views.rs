@@ -200,7 +200,8 @@ pub struct DashboardTpl {
     pub queue: Vec<(i64, String)>,
     /// Approved activities whose yearly review is overdue: (id, name, due date).
     pub overdue: Vec<(i64, String, String)>,
-    /// Breaches whose 72-hour clock ends within 24 hours or has run out.
+    /// Breaches whose 72-hour clock runs or has run out, the earliest deadline first
+    /// (those ending within 24 hours and the overdue ones marked by their class).
     pub breaches: Vec<IncidentRow>,
     /// Open data-subject requests, the earliest deadline first.
     pub requests: Vec<RequestRow>,

@@ -132,12 +132,17 @@ pub fn matching_activities<'a>(request: &Request, activities: &'a [Activity]) ->
             .data_subject_categories
             .iter()
             .any(|c| wanted.contains(&norm(c)));
-        let by_system = a
-            .content
-            .system_ids
-            .iter()
-            .any(|s| request.intake.system_ids.contains(s));
-        if !(by_category || by_system) {
+        let systems = &request.intake.system_ids;
+        let by_system = a.content.system_ids.iter().any(|s| systems.contains(s));
+        // Categories decide; the case's systems narrow them (an activity that
+        // names its systems must share one). Systems alone decide only when
+        // the case names no category.
+        let concerns = if wanted.is_empty() {
+            by_system
+        } else {
+            by_category && (systems.is_empty() || a.content.system_ids.is_empty() || by_system)
+        };
+        if !concerns {
             continue;
         }
         match out.iter_mut().find(|o| o.id == a.id) {

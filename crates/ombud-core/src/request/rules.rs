@@ -33,6 +33,8 @@ labelled_enum! {
         RequesterContactMissing = "requester_contact_missing", sv: "Kontaktuppgift saknas", en: "Contact details missing";
         /// A receipt date the calendar does not cover. Error; GDPR Art. 12(3); `received_on`.
         ReceivedOutOfRange = "received_out_of_range", sv: "Mottagningsdatum utanför kalendern", en: "Receipt date out of range";
+        /// A receipt, notice, answer or closing dated after today. Error; GDPR Art. 12(3); the date's field.
+        DateInFuture = "date_in_future", sv: "Datum i framtiden", en: "Date in the future";
         /// A change to a closed case. Error; GDPR Art. 5(2); `status`.
         CaseClosed = "case_closed", sv: "Ärendet är avslutat", en: "Case closed";
         /// The right changed after outcomes were recorded. Error; GDPR Art. 12(3); `right`.
@@ -112,6 +114,7 @@ impl RequestRule {
         match self {
             RequesterNameMissing => "GDPR Art. 12(2)",
             RequesterContactMissing
+            | DateInFuture
             | ReceivedOutOfRange
             | RightChangedAfterOutcome
             | DateBeforeReceipt
@@ -457,6 +460,39 @@ pub fn check_extension(r: &Request, e: &Extension) -> Vec<V> {
     out
 }
 
+/// Dates that lie after `today` (Stockholm): a request cannot be received,
+/// nor an extension told, an answer given or a case closed, tomorrow. The
+/// record must be accurate (Art. 5(1)(d)); the deadline runs from receipt.
+pub fn future_dates(
+    intake: Option<&RequestIntake>,
+    change: Option<&RequestChange>,
+    today: Date,
+) -> Vec<V> {
+    let mut dates: Vec<(&'static str, Date)> = Vec::new();
+    if let Some(i) = intake {
+        dates.push(("received_on", i.received_on));
+    }
+    match change {
+        Some(RequestChange::Update(i)) => dates.push(("received_on", i.received_on)),
+        Some(RequestChange::Extend(e)) => dates.push(("notified_on", e.notified_on)),
+        Some(RequestChange::Answer(a)) => dates.push(("answered_on", a.answered_on)),
+        Some(RequestChange::Close(c)) => dates.push(("closed_on", c.closed_on)),
+        _ => {}
+    }
+    dates
+        .into_iter()
+        .filter(|(_, d)| *d > today)
+        .map(|(field, d)| {
+            V::new(
+                RequestRule::DateInFuture,
+                field,
+                format!("{d} ligger efter i dag ({today}). Ange det datum då det hände."),
+                format!("{d} is after today ({today}). Give the date on which it happened."),
+            )
+        })
+        .collect()
+}
+
 /// Erasure decisions: at least one, one per activity; a refusal names its
 /// Art. 17(3) exception and its reasons; an erasure names none.
 pub fn check_erasure_decisions(r: &Request, ds: &[ErasureDecision]) -> Vec<V> {
@@ -647,6 +683,18 @@ pub fn check_answer(r: &Request, a: &Answer) -> Vec<V> {
                 .then_some("automated_decision"),
             Right::Portability => r.portability.is_none().then_some("portability"),
         };
+        let no_scope = right == Right::Access
+            && r.intake.data_subject_categories.iter().all(|c| blank(c))
+            && r.intake.system_ids.is_empty()
+            && r.data_found.iter().all(|d| d.items.is_empty());
+        if no_scope {
+            out.push(V::new(
+                RequestRule::OutcomeMissing,
+                "data_subject_categories",
+                "Ange vilka kategorier av registrerade eller system som gäller den sökande (omfattningen) innan registerutdraget lämnas; annars blir svaret att inga uppgifter behandlas.",
+                "Set which categories of data subjects or systems concern the requester (the scope) before giving access; otherwise the answer would say no data are processed.",
+            ));
+        }
         if let Some(field) = missing {
             out.push(V::new(
                 RequestRule::OutcomeMissing,

@@ -27,8 +27,8 @@ fn intake(right: Right, received_on: Date, language: Lang) -> RequestIntake {
             other: "Studentnummer 4711".into(),
         },
         description: "Jag vill veta vilka uppgifter ni har om mig.".into(),
-        data_subject_categories: vec![" studenter ".into()],
-        system_ids: vec![3],
+        data_subject_categories: vec![" studenter ".into(), "ALUMNER".into()],
+        system_ids: vec![],
     }
 }
 
@@ -668,7 +668,7 @@ fn register() -> Vec<Activity> {
                 ..studies
             },
         ),
-        // 2: matches by system 3 only: in.
+        // 2: matches by category: in.
         activity(2, 1, Status::Approved, alumni),
         // 3: neither category nor system: out.
         activity(
@@ -750,6 +750,23 @@ fn access_report_lists_exactly_the_matching_activities() {
     let report = access_report(&r, &register(), &org(), &processors(), &systems());
     let ids: Vec<i64> = report.entries.iter().map(|e| e.activity_id).collect();
     assert_eq!(ids, [1, 2]);
+    // Systems narrow the categories: an activity naming its systems must share one.
+    let mut narrowed = r.clone();
+    narrowed.intake.system_ids = vec![3];
+    let ids: Vec<i64> = access::matching_activities(&narrowed, &register())
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(ids, [2]);
+    // Without categories, systems alone decide.
+    let mut by_system = r.clone();
+    by_system.intake.data_subject_categories.clear();
+    by_system.intake.system_ids = vec![9];
+    let ids: Vec<i64> = access::matching_activities(&by_system, &register())
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(ids, [3]);
     assert!(report.processed);
     assert_eq!(report.controller.name, "Exempeluniversitetet");
     assert_eq!(report.dpo.as_ref().unwrap().email, "dso@example.se");
@@ -1159,4 +1176,38 @@ fn the_requester_is_read_from_an_object_or_a_line_of_text() {
         (r.name.as_str(), r.phone.as_str()),
         ("Cecilia Ek", "08-123 456 78")
     );
+}
+
+#[test]
+fn free_text_puts_the_address_and_the_identity_number_in_their_fields() {
+    let intake: RequestIntake = serde_json::from_value(serde_json::json!({
+        "right": "access", "received_on": "2025-03-05",
+        "requester": "Anna Andersson, Storgatan 1, 111 22 Stockholm, 19121212-1212, anna@example.se"
+    }))
+    .unwrap();
+    let q = &intake.requester;
+    assert_eq!(q.name, "Anna Andersson");
+    assert_eq!(q.address, "Storgatan 1, 111 22 Stockholm");
+    assert_eq!(q.identity_number.as_deref(), Some("19121212-1212"));
+    assert_eq!(q.email, "anna@example.se");
+    assert_eq!(q.phone, "");
+}
+
+#[test]
+fn the_audit_view_holds_no_requester_and_no_free_text() {
+    let mut r = request(Right::Rectification, date!(2025 - 03 - 05));
+    r.intake.description = "Min diagnos är fel registrerad.".into();
+    r.rectification = Some(RectificationOutcome {
+        corrected: vec!["Ny adress: Storgatan 9".into()],
+        ..Default::default()
+    });
+    let v = serde_json::to_string(&r.audit_view()).unwrap();
+    let (name, email) = (
+        r.intake.requester.name.clone(),
+        r.intake.requester.email.clone(),
+    );
+    for secret in ["Storgatan 9", "diagnos", name.as_str(), email.as_str()] {
+        assert!(!secret.is_empty() && !v.contains(secret), "{secret} in {v}");
+    }
+    assert!(v.contains(&r.reference) && v.contains("rectification"));
 }

@@ -231,6 +231,16 @@ fn requester_from<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Requester, D
                     sort_contact(&mut r, part);
                     continue;
                 }
+                // After the name, other text is the postal address.
+                if !name.is_empty() && !part.contains('@') {
+                    if !part.is_empty() {
+                        if !r.address.is_empty() {
+                            r.address.push_str(", ");
+                        }
+                        r.address.push_str(part);
+                    }
+                    continue;
+                }
                 let mut words = Vec::new();
                 for w in part.split_whitespace() {
                     if w.contains('@') {
@@ -255,6 +265,18 @@ fn requester_from<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Requester, D
     Ok(r)
 }
 
+/// A personnummer or samordningsnummer in one of its written forms
+/// (`YYMMDD-NNNN`, `YYYYMMDD-NNNN`, with or without the separator).
+fn looks_like_identity_number(s: &str) -> bool {
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    let shape = s
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '-' || c == '+');
+    shape
+        && matches!(digits.len(), 10 | 12)
+        && s.chars().filter(|c| !c.is_ascii_digit()).count() <= 1
+}
+
 fn looks_like_phone(s: &str) -> bool {
     let digits = s.chars().filter(char::is_ascii_digit).count();
     digits >= 6
@@ -267,6 +289,10 @@ fn looks_like_phone(s: &str) -> bool {
 fn sort_contact(r: &mut Requester, c: &str) {
     let c = c.trim();
     if c.is_empty() {
+        return;
+    }
+    if looks_like_identity_number(c) && r.identity_number.is_none() {
+        r.identity_number = Some(c.to_owned());
         return;
     }
     let slot = if c.contains('@') {
@@ -630,15 +656,53 @@ impl Request {
     /// were found stays). Keeps the name, the request, the decisions and
     /// their reasons, which document how the request was handled
     /// (Art. 5(2)) and may be needed to answer a complaint. Run on closing.
-    /// The case as the audit trail keeps it: everything but what identifies
-    /// or reaches the requester (contact details, identity number, other
-    /// identifiers, the identity-check note) and the copies of their data.
-    /// The trail is permanent and hash-chained, so it must not hold what
-    /// [`Request::minimise`] later clears.
+    /// The case as the audit trail keeps it: the steps, dates, outcome codes
+    /// and signatures, without the requester (not even the name) and without
+    /// any free text (the request, notes, reasons, corrections), which may
+    /// hold personal data. The trail is permanent and hash-chained, while the
+    /// case itself is minimised on closing and purged later; the reference
+    /// ties the trail to the case while it exists.
     pub fn audit_view(&self) -> Request {
         let mut r = self.clone();
-        r.minimise();
-        r.minimised = self.minimised;
+        r.intake.requester = Requester::default();
+        r.intake.description.clear();
+        if let Some(c) = &mut r.identity_check {
+            c.note.clear();
+        }
+        if let Some(e) = &mut r.extension {
+            e.reason.clear();
+        }
+        for d in &mut r.erasure_decisions {
+            d.explanation.clear();
+        }
+        if let Some(o) = &mut r.rectification {
+            o.corrected.clear();
+            o.supplementary_statement.clear();
+            o.refusal_reason.clear();
+        }
+        if let Some(o) = &mut r.restriction {
+            o.note.clear();
+        }
+        if let Some(o) = &mut r.objection {
+            o.reasoning.clear();
+        }
+        if let Some(o) = &mut r.automated_decision {
+            o.explanation.clear();
+        }
+        if let Some(o) = &mut r.portability {
+            o.transmitted_to.clear();
+            o.refusal_reason.clear();
+        }
+        for f in &mut r.data_found {
+            f.items.clear();
+        }
+        if let Some(a) = &mut r.answer {
+            a.summary.clear();
+            a.reasons.clear();
+        }
+        if let Some(c) = &mut r.closure {
+            c.note.clear();
+        }
         r
     }
 

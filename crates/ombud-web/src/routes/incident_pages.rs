@@ -178,16 +178,19 @@ pub(crate) fn clock_text(t: Tr, c: &Clock) -> (String, &'static str) {
     let hours = c.minutes_left.abs() / 60;
     let minutes = c.minutes_left.abs() % 60;
     match c.state {
+        ClockState::Running if c.due_within_24h => (
+            t.f(
+                "incident.clock_soon",
+                &[("hours", &hours), ("minutes", &minutes)],
+            ),
+            "clock-soon",
+        ),
         ClockState::Running => (
             t.f(
                 "incident.clock_running",
                 &[("hours", &hours), ("minutes", &minutes)],
             ),
-            if c.due_within_24h {
-                "clock-soon"
-            } else {
-                "clock-running"
-            },
+            "clock-running",
         ),
         ClockState::Overdue => (
             t.f(

@@ -92,7 +92,10 @@ fn read(ctx: &Ctx, posted: &Posted, stored: &SmtpSettings) -> Result<SmtpSetting
             return Err(errors);
         }
     };
-    if s.password.is_empty() {
+    // The stored password is kept only for the same server and user: it is
+    // never sent to a server it was not given for.
+    if s.password.is_empty() && s.host.trim() == stored.host.trim() && s.username == stored.username
+    {
         s.password = stored.password.clone();
     }
     let mut check = |field: &str, addr: &str| {
@@ -226,6 +229,22 @@ pub async fn requests_save(
     let parsed = serde_json::from_value::<crate::retention::RequestSettings>(Value::Object(
         std::mem::take(&mut obj),
     ));
+    let authority = state
+        .store
+        .organisation()
+        .await
+        .map_err(PageError::store(ctx.lang))?
+        .is_public_authority;
+    if authority
+        && parsed
+            .as_ref()
+            .is_ok_and(|s| s.retention_source.trim().is_empty())
+    {
+        errors
+            .entry("retention_source".into())
+            .or_default()
+            .push(t.t("settings.retention_source_required").into());
+    }
     let s = match (errors.is_empty(), parsed) {
         (true, Ok(s)) => s,
         (_, parsed) => {

@@ -355,8 +355,8 @@ pub async fn dashboard(
         .into_iter()
         .filter(|i| super::incidents_api::may_see(&user, i))
         .filter(|i| {
-            let c = ombud_core::incident::clock(i, now);
-            c.due_within_24h || c.state == ombud_core::incident::ClockState::Overdue
+            use ombud_core::incident::ClockState::{Overdue, Running};
+            matches!(ombud_core::incident::clock(i, now).state, Running | Overdue)
         })
         .collect();
     urgent.sort_by_key(|i| i.imy_deadline);

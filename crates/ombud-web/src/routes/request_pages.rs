@@ -440,7 +440,7 @@ pub(crate) fn deadline_text(t: Tr, r: &Request) -> (String, &'static str) {
         (t.f("request.overdue", &[("days", &days)]), "clock-overdue")
     } else if s.due_within_7_days {
         (
-            t.f("request.days_left", &[("days", &s.days_left)]),
+            t.f("request.due_soon", &[("days", &s.days_left)]),
             "clock-soon",
         )
     } else {
@@ -690,7 +690,14 @@ async fn page(
         Vec::new()
     };
     let erasure = if is_dpo && r.intake.right == Right::Erasure && !r.minimised {
-        erasure_rows(r, &approved, lang)
+        // A refused table comes back as it was posted.
+        let posted = match &refused {
+            Some(x) if x.key == "erasure-decisions" => {
+                Some(read_erasure(&x.posted).unwrap_or_default())
+            }
+            _ => None,
+        };
+        erasure_rows(r, &approved, lang, posted)
     } else {
         Vec::new()
     };
@@ -770,12 +777,15 @@ fn erasure_rows(
     r: &Request,
     approved: &[ombud_core::register::Activity],
     lang: Lang,
+    posted: Option<Vec<ErasureDecision>>,
 ) -> Vec<ErasureRow> {
     let suggestions = suggest_erasure(r, approved);
-    let decisions: Vec<ErasureDecision> = if r.erasure_decisions.is_empty() {
-        suggestions.iter().cloned().map(Into::into).collect()
-    } else {
-        r.erasure_decisions.clone()
+    let decisions: Vec<ErasureDecision> = match posted {
+        Some(p) => p,
+        None if r.erasure_decisions.is_empty() => {
+            suggestions.iter().cloned().map(Into::into).collect()
+        }
+        None => r.erasure_decisions.clone(),
     };
     decisions
         .into_iter()
@@ -816,8 +826,9 @@ fn erasure_rows(
         .collect()
 }
 
-/// Reads the erasure table of the posted form.
-fn read_erasure(p: &Posted) -> Vec<ErasureDecision> {
+/// Reads the erasure table of the posted form; `Err` names a row whose
+/// decision or ground is not one of the offered values.
+fn read_erasure(p: &Posted) -> Result<Vec<ErasureDecision>, usize> {
     let first = |k: String| {
         p.get(&k)
             .and_then(|v| v.first())
@@ -825,23 +836,28 @@ fn read_erasure(p: &Posted) -> Vec<ErasureDecision> {
             .unwrap_or_default()
     };
     let mut out = Vec::new();
-    for i in 0.. {
+    for i in 0usize.. {
         let Ok(activity_id) = first(format!("erasure.{i}.activity_id")).parse::<i64>() else {
             break;
         };
+        let ground = first(format!("erasure.{i}.ground"));
         out.push(ErasureDecision {
             activity_id,
             activity_name: first(format!("erasure.{i}.activity_name")),
             decision: first(format!("erasure.{i}.decision"))
                 .parse()
-                .unwrap_or(ErasureOutcome::Erase),
-            ground: first(format!("erasure.{i}.ground")).parse().ok(),
+                .map_err(|_| i)?,
+            ground: if ground.is_empty() {
+                None
+            } else {
+                Some(ground.parse().map_err(|_| i)?)
+            },
             explanation: first(format!("erasure.{i}.explanation")).trim().to_owned(),
             erased_on: None,
             signed: Default::default(),
         });
     }
-    out
+    Ok(out)
 }
 
 /// `POST /requests/{id}/{form}`: one of the DPO's forms.
@@ -856,9 +872,14 @@ pub async fn act(
     let posted = register_form::posted(&body);
     let form = forms_for(r.intake.right).into_iter().find(|f| f.key == key);
     let change: Result<RequestChange, FieldErrors> = match (key.as_str(), form) {
-        ("erasure-decisions", _) if r.intake.right == Right::Erasure => {
-            Ok(RequestChange::DecideErasure(read_erasure(&posted)))
-        }
+        ("erasure-decisions", _) if r.intake.right == Right::Erasure => read_erasure(&posted)
+            .map(RequestChange::DecideErasure)
+            .map_err(|row| {
+                FieldErrors::from([(
+                    "erasure".to_owned(),
+                    vec![format!("{} {}", t.t("form.value_invalid"), row + 1)],
+                )])
+            }),
         (_, None) => return Err(PageError::not_found(ctx.lang)),
         (k, Some(f)) => read_change(k, f, &posted, t),
     };
@@ -882,7 +903,8 @@ pub async fn act(
             .await;
         }
     };
-    let broken = change.errors(&r);
+    let mut broken = change.errors(&r);
+    broken.extend(rules::future_dates(None, Some(&change), today()));
     if !broken.is_empty() {
         let messages = broken
             .iter()
@@ -914,7 +936,7 @@ pub async fn act(
         Err(StoreError::Conflict(_)) => Err(PageError::new(
             StatusCode::CONFLICT,
             ctx.lang,
-            "incident.conflict",
+            "request.conflict",
         )),
         Err(e) => Err(PageError::internal(ctx.lang, &e)),
     }

@@ -117,6 +117,7 @@ pub(crate) fn intake_errors(intake: &RequestIntake, lang: Lang) -> Vec<RequestVi
     let probe = Request::new(0, intake.clone(), None, OffsetDateTime::now_utc());
     rules::check_intake(&probe, intake)
         .into_iter()
+        .chain(rules::future_dates(Some(intake), None, today()))
         .filter(|v| v.is_error())
         .map(|v| v.to_json(lang))
         .collect()
@@ -215,7 +216,8 @@ pub(crate) async fn change(
     if me.role != Role::Dpo {
         return Err(ApiError::forbidden());
     }
-    let errors = change.errors(&r);
+    let mut errors = change.errors(&r);
+    errors.extend(rules::future_dates(None, Some(&change), today()));
     if !errors.is_empty() {
         return Ok(Err(errors.iter().map(|v| v.to_json(lang)).collect()));
     }
@@ -382,7 +384,7 @@ pub(crate) async fn build_letter(
         "acknowledgement" => Some(letters::acknowledgement(r, &org)),
         "extension" => letters::extension_notice(r, &org),
         "answer" => match r.intake.right {
-            Right::Access | Right::Portability => {
+            Right::Access => {
                 let report = build_access_report(state, r).await?;
                 Some(letters::access_answer(r, &report, &org))
             }

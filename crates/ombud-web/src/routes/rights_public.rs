@@ -98,13 +98,22 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Response {
     .await
 }
 
+/// The counter key of a client: its IPv4 address, or the /64 network of
+/// an IPv6 address (one household or host usually holds a whole /64).
 fn client_key(connect: Option<&std::net::SocketAddr>) -> String {
-    format!(
-        "intake:{}",
-        connect
-            .map(|a| a.ip().to_string())
-            .unwrap_or_else(|| "unknown".into())
-    )
+    let ip = match connect.map(|a| a.ip()) {
+        Some(std::net::IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        Some(std::net::IpAddr::V6(v6)) => v6
+            .to_ipv4_mapped()
+            .map(|v4| v4.to_string())
+            .unwrap_or_default(),
+        Some(ip) => ip.to_string(),
+        None => "unknown".into(),
+    };
+    format!("intake:{ip}")
 }
 
 /// `POST /rights`: records the request with today's date (Stockholm) and
@@ -136,6 +145,12 @@ pub async fn submit(
     let recent = state
         .store
         .count_login_failures(&key, now - Duration::hours(1))
+        .await
+        .map_err(&err)?;
+    // Every attempt counts, valid or not, so the limit cannot be probed for free.
+    state
+        .store
+        .record_login_failure(&key, now)
         .await
         .map_err(&err)?;
     if recent >= SUBMISSIONS_PER_HOUR {
@@ -186,11 +201,6 @@ pub async fn submit(
             .await);
         }
     };
-    state
-        .store
-        .record_login_failure(&key, now)
-        .await
-        .map_err(&err)?;
     let token = auth::random_token();
     let r = state
         .store
@@ -227,12 +237,14 @@ pub async fn case(
         .organisation()
         .await
         .map_err(PageError::store(ctx.lang))?;
-    let ack = ombud_core::request::letters::acknowledgement(&r, &org);
+    let mut ack = ombud_core::request::letters::acknowledgement(&r, &org);
+    // Whoever holds the link sees the page: no name or contact details on it.
+    ack.recipient.clear();
     let mut p = Page::new(&ctx, "rights.case_title", "/rights");
     if q.contains_key("new") {
         p.notice = Some(t.t("rights.received").to_owned());
     }
-    Ok(render(
+    let mut res = render(
         StatusCode::OK,
         &RightsCaseTpl {
             p,
@@ -247,5 +259,10 @@ pub async fn case(
             doc_lang: ack.language.as_str(),
             letter: ack,
         },
-    ))
+    );
+    res.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    Ok(res)
 }

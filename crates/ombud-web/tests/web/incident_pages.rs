@@ -277,7 +277,7 @@ fn rfc3339(t: OffsetDateTime) -> String {
 }
 
 #[tokio::test]
-async fn the_dashboard_lists_breaches_whose_clock_ends_within_a_day_or_has_run_out() {
+async fn the_dashboard_lists_running_clocks_marking_those_ending_within_a_day_and_the_overdue() {
     let app = TestApp::new().await;
     let dpo = app.user("dpo@example.se", Role::Dpo).await;
     let token = app.token(&dpo).await;
@@ -329,12 +329,20 @@ async fn the_dashboard_lists_breaches_whose_clock_ends_within_a_day_or_has_run_o
     let b = app.signed_in("dpo@example.se").await;
     let body = app.get(&b, "/").await.body;
     assert!(body.contains("tolv timmar kvar"), "{body}");
-    assert!(body.contains("försenad"));
-    assert!(!body.contains("gott om tid"));
+    assert!(body.contains("försenad") && body.contains("gott om tid"));
+    // Decided not to notify: no clock.
     assert!(!body.contains("ingen risk"));
-    // The overdue one comes first (earliest deadline).
-    assert!(body.find("försenad").unwrap() < body.find("tolv timmar kvar").unwrap());
-    assert!(body.contains("clock-overdue") && body.contains("clock-soon"));
+    // The earliest deadline first: overdue, then within 24 hours, then the rest.
+    let pos = |t: &str| body.find(t).unwrap();
+    assert!(
+        pos("försenad") < pos("tolv timmar kvar") && pos("tolv timmar kvar") < pos("gott om tid")
+    );
+    assert!(
+        body.contains("clock-overdue")
+            && body.contains("clock-soon")
+            && body.contains("clock-running")
+    );
+    assert!(body.contains("Mindre än ett dygn kvar"));
 }
 
 #[tokio::test]
@@ -395,6 +403,26 @@ async fn a_reported_breach_is_mailed_to_the_dpo_through_smtp() {
     assert!(m.data.contains("2026-11-23 09:30 (+01:00)"));
     // Only a reference and times: not what happened.
     assert!(!m.data.contains("okrypterad"));
+
+    // The stored password is never sent to another server.
+    let moved = [
+        ("host", "smtp.elsewhere.example"),
+        ("port", port.as_str()),
+        ("security", "none"),
+        ("from", "Ombud <ombud@example.se>"),
+    ];
+    let r = app.post_form(&admin, "/settings/email", &moved).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let stored = app.store.setting("smtp").await.unwrap().unwrap();
+    assert_eq!(stored["password"], "");
+    settings.retain(|(k, _)| *k != "password");
+    settings.push(("password", "hemligt-lösenord"));
+    let r = app.post_form(&admin, "/settings/email", &settings).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.store.setting("smtp").await.unwrap().unwrap()["password"],
+        "hemligt-lösenord"
+    );
 
     // The test mail from the settings page.
     let r = app.post_form(&admin, "/settings/email/test", &[]).await;

@@ -491,8 +491,8 @@ async fn the_public_page_takes_a_request_keeps_it_private_and_stops_robots() {
         StatusCode::NOT_FOUND
     );
 
-    // At most five an hour from one address.
-    for _ in 0..4 {
+    // At most five attempts an hour from one address (the refused one counted).
+    for _ in 0..3 {
         let r = s.app.post_form(&visitor, "/rights", &person).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
     }
@@ -610,4 +610,176 @@ async fn the_dashboard_sorts_open_requests_by_deadline_and_marks_the_urgent() {
     // DSR-0002 (received 60 days ago) first, then DSR-0003, then DSR-0001.
     assert!(pos("DSR-0002") < pos("DSR-0003") && pos("DSR-0003") < pos("DSR-0001"));
     assert!(body.contains("clock-overdue") && body.contains("clock-soon"));
+}
+
+#[tokio::test]
+async fn dates_after_today_and_an_access_answer_without_scope_are_refused() {
+    let s = setup().await;
+    let tomorrow = ombud_web::routes::requests_api::today() + time::Duration::days(1);
+    let r = s
+        .call(
+            "POST",
+            "/api/v1/requests",
+            &s.staff,
+            Some(intake("access", &tomorrow.to_string())),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("date_in_future"));
+    let j = s.request(intake("access", "2025-03-05")).await;
+    let id = j["id"].as_i64().unwrap();
+    let ok = s
+        .call(
+            "POST",
+            &format!("/api/v1/requests/{id}/identity-check"),
+            &s.dpo,
+            Some(json!({"method": "id_document"})),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::OK);
+    // Without a scope the answer would wrongly say that no data are processed.
+    let r = s
+        .call(
+            "POST",
+            &format!("/api/v1/requests/{id}/answer"),
+            &s.dpo,
+            Some(json!({"answered_on": "2025-03-20", "outcome": "granted"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("data_subject_categories"));
+    let r = s
+        .call(
+            "POST",
+            &format!("/api/v1/requests/{id}/answer"),
+            &s.dpo,
+            Some(json!({"answered_on": tomorrow.to_string(), "outcome": "granted"})),
+        )
+        .await;
+    assert!(r.body.contains("date_in_future"), "{}", r.body);
+}
+
+#[tokio::test]
+async fn a_refused_erasure_table_comes_back_as_posted() {
+    let s = setup().await;
+    let (payroll, newsletter, _) = register(&s).await;
+    let j = s.request(intake("erasure", "2025-03-05")).await;
+    let id = j["id"].as_i64().unwrap();
+    s.call(
+        "POST",
+        &format!("/api/v1/requests/{id}/scope"),
+        &s.dpo,
+        Some(json!({"data_subject_categories": ["Anställda", "Prenumeranter"]})),
+    )
+    .await;
+    let b = s.app.signed_in("dpo@example.se").await;
+    // The newsletter refused for legal claims, but without the explanation.
+    let (p, n) = (payroll.to_string(), newsletter.to_string());
+    let fields = [
+        ("erasure.0.activity_id", p.as_str()),
+        ("erasure.0.activity_name", "Lönehantering"),
+        ("erasure.0.decision", "refuse"),
+        ("erasure.0.ground", "legal_obligation"),
+        (
+            "erasure.0.explanation",
+            "Bokföringslagen kräver att uppgifterna sparas.",
+        ),
+        ("erasure.1.activity_id", n.as_str()),
+        ("erasure.1.activity_name", "Nyhetsbrev"),
+        ("erasure.1.decision", "refuse"),
+        ("erasure.1.ground", "legal_claims"),
+        ("erasure.1.explanation", ""),
+    ];
+    let r = s
+        .app
+        .post_form(&b, &format!("/requests/{id}/erasure-decisions"), &fields)
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let row1 = &r.body[r.body.find("erasure-1-decision").unwrap()..];
+    let row1 = &row1[..row1.find("</fieldset>").unwrap()];
+    assert!(row1.contains(r#"value="refuse" selected"#), "{row1}");
+    assert!(row1.contains(r#"value="legal_claims" selected"#), "{row1}");
+    assert!(r.body.contains("Bokföringslagen kräver"));
+    // An unknown decision is refused, not read as "erase".
+    let mut bad = fields;
+    bad[7] = ("erasure.1.decision", "maybe");
+    let r = s
+        .app
+        .post_form(&b, &format!("/requests/{id}/erasure-decisions"), &bad)
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let j = s
+        .call("GET", &format!("/api/v1/requests/{id}"), &s.dpo, None)
+        .await
+        .json();
+    assert_eq!(j["erasure_decisions"], json!([]));
+}
+
+#[tokio::test]
+async fn an_authority_keeps_closed_cases_until_a_retention_decision_is_named() {
+    let s = setup().await;
+    let mut org = s.app.store.organisation().await.unwrap();
+    org.is_public_authority = true;
+    s.app
+        .store
+        .set_organisation(&Actor::system("test"), &org)
+        .await
+        .unwrap();
+    let j = s.request(intake("objection", "2025-03-05")).await;
+    let id = j["id"].as_i64().unwrap();
+    for (path, body) in [
+        ("identity-check", json!({"method": "id_document"})),
+        (
+            "objection",
+            json!({"decision": "upheld", "reasoning": "Inga tvingande skäl."}),
+        ),
+        (
+            "answer",
+            json!({"answered_on": "2025-03-25", "outcome": "granted"}),
+        ),
+        ("close", json!({"closed_on": "2025-03-26"})),
+    ] {
+        let r = s
+            .call(
+                "POST",
+                &format!("/api/v1/requests/{id}/{path}"),
+                &s.dpo,
+                Some(body),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
+    }
+    let later = time::macros::date!(2030 - 01 - 01);
+    assert_eq!(
+        ombud_web::retention::purge_closed(s.app.store.as_ref(), later)
+            .await
+            .unwrap(),
+        0
+    );
+    // The settings page asks for the decision.
+    let b = s.app.signed_in("dpo@example.se").await;
+    let r = s
+        .app
+        .post_form(&b, "/settings/requests", &[("retention_months", "12")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(r#"value="12""#));
+    let r = s
+        .app
+        .post_form(
+            &b,
+            "/settings/requests",
+            &[
+                ("retention_months", "12"),
+                ("retention_source", "Gallringsbeslut 2024:3"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        ombud_web::retention::purge_closed(s.app.store.as_ref(), later)
+            .await
+            .unwrap(),
+        1
+    );
 }
