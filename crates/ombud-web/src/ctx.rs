@@ -56,6 +56,13 @@ impl Ctx {
     }
 
     /// The signed-in user; the policy layer guarantees one on routes that need it.
+    /// The signed-in user of an API call, or 401.
+    pub fn api_user(&self) -> Result<&User, crate::error::ApiError> {
+        self.user
+            .as_ref()
+            .ok_or_else(crate::error::ApiError::unauthorized)
+    }
+
     pub fn require_user(&self) -> Result<&User, PageError> {
         self.user
             .as_ref()

@@ -57,6 +57,31 @@ impl ApiError {
     }
 }
 
+/// The JSON body of a request, or 422 `invalid` saying why it could not be read.
+pub fn json_body<T>(
+    b: Result<Json<T>, axum::extract::rejection::JsonRejection>,
+) -> Result<T, ApiError> {
+    b.map(|Json(v)| v)
+        .map_err(|e| ApiError::invalid(e.body_text()))
+}
+
+/// A store error for the API, a `Conflict` answered as 409 with its message.
+pub fn conflict_or(e: StoreError) -> ApiError {
+    match e {
+        StoreError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, "conflict", m),
+        other => other.into(),
+    }
+}
+
+/// 422 with `{"violations": […]}`: the rules that refuse a change.
+pub fn unprocessable<V: Serialize>(violations: Vec<V>) -> Response {
+    #[derive(Serialize)]
+    struct Body<V> {
+        violations: Vec<V>,
+    }
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(Body { violations })).into_response()
+}
+
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {

@@ -127,6 +127,24 @@ impl FormErrors {
     }
 }
 
+/// A rule check as a page lists it: (CSS class, severity label, message with article).
+pub fn check_line(
+    severity: ombud_core::register::Severity,
+    lang: Lang,
+    message: &str,
+    article: &str,
+) -> (&'static str, String, String) {
+    let class = match severity {
+        ombud_core::register::Severity::Error => "error",
+        _ => "warning",
+    };
+    (
+        class,
+        severity.label(lang).to_owned(),
+        format!("{message} ({article})"),
+    )
+}
+
 /// Renders a template as an HTML response with `status`.
 pub fn render(status: StatusCode, t: &impl Template) -> Response {
     match t.render() {

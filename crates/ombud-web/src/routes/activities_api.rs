@@ -19,11 +19,11 @@ use ombud_core::register::{
     blocks_submission, diff, dpia_screening, validate_for_submit,
 };
 use ombud_core::user::User;
-use ombud_store::{ActivityRecord, StoreError, Transition};
+use ombud_store::{ActivityRecord, Transition};
 
 use crate::AppState;
 use crate::ctx::Ctx;
-use crate::error::ApiError;
+use crate::error::{ApiError, conflict_or, unprocessable};
 
 /// An activity as the API returns it: the current version, plus where it stands.
 /// Sending this JSON back to `POST /api/v1/activities` creates a copy as a new
@@ -127,17 +127,13 @@ pub(crate) fn may_see(user: &User, rec: &ActivityRecord) -> bool {
     user.role != Role::Registrant || rec.in_force_version.is_some() || may_edit(user, rec)
 }
 
-fn user(ctx: &Ctx) -> Result<&User, ApiError> {
-    ctx.user.as_ref().ok_or_else(ApiError::unauthorized)
-}
-
 async fn load(state: &AppState, ctx: &Ctx, id: i64) -> Result<ActivityRecord, ApiError> {
     let rec = state
         .store
         .activity(id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    if !may_see(user(ctx)?, &rec) {
+    if !may_see(ctx.api_user()?, &rec) {
         return Err(ApiError::not_found());
     }
     Ok(rec)
@@ -150,21 +146,6 @@ fn parse_content(
         .map_err(|e| ApiError::invalid(e.body_text()))
 }
 
-fn conflict_or(e: StoreError) -> ApiError {
-    match e {
-        StoreError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, "conflict", m),
-        other => other.into(),
-    }
-}
-
-fn unprocessable(violations: Vec<ViolationJson>) -> Response {
-    (
-        StatusCode::UNPROCESSABLE_ENTITY,
-        Json(Violations { violations }),
-    )
-        .into_response()
-}
-
 /// Lists activities (current versions) with filters.
 #[utoipa::path(get, path = "/api/v1/activities", tag = "register", security(("bearer" = [])), params(ActivityFilter),
     responses((status = 200, body = ActivityList), (status = 401), (status = 403)))]
@@ -174,7 +155,7 @@ pub async fn list(
     filter: Result<Query<ActivityFilter>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<ActivityList>, ApiError> {
     let Query(filter) = filter.map_err(|e| ApiError::invalid(e.body_text()))?;
-    let me = user(&ctx)?;
+    let me = ctx.api_user()?;
     let today = OffsetDateTime::now_utc().date();
     let items: Vec<ActivityJson> = state
         .store
@@ -200,7 +181,7 @@ pub async fn create(
     body: Result<Json<ActivityContent>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let mut content = parse_content(body)?;
-    let me = user(&ctx)?;
+    let me = ctx.api_user()?;
     if me.role == Role::Registrant && content.unit.trim().is_empty() {
         content.unit = me.unit.clone().unwrap_or_default();
     }
@@ -234,7 +215,7 @@ pub async fn update(
 ) -> Result<Json<ActivityJson>, ApiError> {
     let content = parse_content(body)?;
     let rec = load(&state, &ctx, id).await?;
-    if !may_edit(user(&ctx)?, &rec) {
+    if !may_edit(ctx.api_user()?, &rec) {
         return Err(ApiError::forbidden());
     }
     let rec = state
@@ -294,7 +275,7 @@ pub async fn submit(
     Query(q): Query<LangQuery>,
 ) -> Result<Response, ApiError> {
     let rec = load(&state, &ctx, id).await?;
-    if !may_edit(user(&ctx)?, &rec) {
+    if !may_edit(ctx.api_user()?, &rec) {
         return Err(ApiError::forbidden());
     }
     if !rec.current.status.can_become(Status::Submitted) {

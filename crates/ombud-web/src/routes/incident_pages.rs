@@ -24,7 +24,6 @@ use ombud_core::incident::{
     IncidentViolation, Notification, SubjectsDecision, clock, rules,
 };
 use ombud_core::lang::Lang;
-use ombud_core::register::Severity;
 use ombud_store::StoreError;
 
 use crate::AppState;
@@ -539,17 +538,7 @@ async fn page(
     let (clock, clock_class) = clock_text(t, &clock(i, now));
     let checks = rules::check(i, now)
         .iter()
-        .map(|v| {
-            (
-                if v.severity == Severity::Error {
-                    "error"
-                } else {
-                    "warning"
-                },
-                v.severity.label(lang).to_owned(),
-                format!("{} ({})", v.message(lang), v.article),
-            )
-        })
+        .map(|v| crate::views::check_line(v.severity, lang, v.message(lang), v.article))
         .collect();
     let r = &i.report;
     let names = |ids: &[i64], all: &[(i64, String)]| -> String {

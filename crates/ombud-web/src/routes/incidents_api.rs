@@ -24,11 +24,10 @@ use ombud_core::incident::{
 };
 use ombud_core::lang::Lang;
 use ombud_core::user::User;
-use ombud_store::StoreError;
 
 use crate::AppState;
 use crate::ctx::Ctx;
-use crate::error::ApiError;
+use crate::error::{ApiError, conflict_or, json_body, unprocessable};
 use crate::routes::activities_api::LangQuery;
 
 /// A breach as the API returns it: the record and its 72-hour clock now.
@@ -80,10 +79,6 @@ pub(crate) fn lang_of(ctx: &Ctx, q: &LangQuery) -> Lang {
         .unwrap_or(ctx.lang)
 }
 
-fn user(ctx: &Ctx) -> Result<&User, ApiError> {
-    ctx.user.as_ref().ok_or_else(ApiError::unauthorized)
-}
-
 /// The signature of the caller, now.
 pub(crate) fn signature(user: &User) -> Signature {
     Signature::new(
@@ -99,37 +94,17 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64) -> Result<Incident, ApiError
         .incident(id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    if !may_see(user(ctx)?, &i) {
+    if !may_see(ctx.api_user()?, &i) {
         return Err(ApiError::not_found());
     }
     Ok(i)
-}
-
-fn body<T>(b: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-    b.map(|Json(v)| v)
-        .map_err(|e| ApiError::invalid(e.body_text()))
-}
-
-fn unprocessable(violations: Vec<IncidentViolationJson>) -> Response {
-    (
-        StatusCode::UNPROCESSABLE_ENTITY,
-        Json(IncidentViolations { violations }),
-    )
-        .into_response()
-}
-
-fn conflict_or(e: StoreError) -> ApiError {
-    match e {
-        StoreError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, "conflict", m),
-        other => other.into(),
-    }
 }
 
 /// Lists breaches (the DPO and auditors: all; others: the ones they reported).
 #[utoipa::path(get, path = "/api/v1/incidents", tag = "incidents", security(("bearer" = [])),
     responses((status = 200, body = IncidentList), (status = 401), (status = 403)))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Json<IncidentList>, ApiError> {
-    let me = user(&ctx)?;
+    let me = ctx.api_user()?;
     let now = OffsetDateTime::now_utc();
     let items: Vec<IncidentJson> = state
         .store
@@ -158,8 +133,8 @@ pub async fn create(
     Query(q): Query<LangQuery>,
     b: Result<Json<IncidentReport>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let report = body(b)?;
-    let me = user(&ctx)?;
+    let report = json_body(b)?;
+    let me = ctx.api_user()?;
     let lang = lang_of(&ctx, &q);
     let errors: Vec<_> = rules::check_report(&report)
         .into_iter()
@@ -227,7 +202,7 @@ pub(crate) async fn change(
     change: IncidentChange,
 ) -> Result<Result<Incident, Vec<IncidentViolationJson>>, ApiError> {
     let i = load(state, ctx, id).await?;
-    let me = user(ctx)?;
+    let me = ctx.api_user()?;
     if matches!(change, IncidentChange::Report(_)) {
         if !may_edit_report(me, &i) {
             return Err(ApiError::forbidden());
@@ -271,7 +246,7 @@ pub async fn update(
     Query(q): Query<LangQuery>,
     b: Result<Json<IncidentReport>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let r = body(b)?;
+    let r = json_body(b)?;
     respond(&state, &ctx, id, &q, IncidentChange::Report(r)).await
 }
 
@@ -286,7 +261,7 @@ pub async fn assess(
     Query(q): Query<LangQuery>,
     b: Result<Json<Assessment>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let a = body(b)?;
+    let a = json_body(b)?;
     respond(&state, &ctx, id, &q, IncidentChange::Assess(a)).await
 }
 
@@ -301,7 +276,7 @@ pub async fn decide_imy(
     Query(q): Query<LangQuery>,
     b: Result<Json<ImyDecision>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let d = body(b)?;
+    let d = json_body(b)?;
     respond(&state, &ctx, id, &q, IncidentChange::DecideImy(d)).await
 }
 
@@ -317,7 +292,7 @@ pub async fn decide_subjects(
     Query(q): Query<LangQuery>,
     b: Result<Json<SubjectsDecision>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let d = body(b)?;
+    let d = json_body(b)?;
     respond(&state, &ctx, id, &q, IncidentChange::DecideSubjects(d)).await
 }
 
@@ -333,7 +308,7 @@ pub async fn notify(
     Query(q): Query<LangQuery>,
     b: Result<Json<Notification>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let n = body(b)?;
+    let n = json_body(b)?;
     respond(&state, &ctx, id, &q, IncidentChange::Notify(n)).await
 }
 

@@ -14,7 +14,6 @@ use serde_json::{Map, Value, json};
 
 use ombud_core::Role;
 use ombud_core::lang::Lang;
-use ombud_core::register::Severity;
 use ombud_core::request::{
     Answer, Art17Exception, AutomatedDecisionOutcome, Closure, DataFound, ErasureDecision,
     ErasureOutcome, Extension, IdentityCheck, ObjectionOutcome, PortabilityOutcome,
@@ -616,17 +615,7 @@ async fn page(
     let (clock, clock_class) = deadline_text(t, r);
     let checks = rules::check(r, today())
         .iter()
-        .map(|v| {
-            (
-                if v.severity == Severity::Error {
-                    "error"
-                } else {
-                    "warning"
-                },
-                v.severity.label(lang).to_owned(),
-                format!("{} ({})", v.message(lang), v.article),
-            )
-        })
+        .map(|v| crate::views::check_line(v.severity, lang, v.message(lang), v.article))
         .collect();
     let q = &r.intake.requester;
     let label = |k: &str| t.t(&format!("rfield.{k}")).to_owned();

@@ -31,7 +31,7 @@ use ombud_store::StoreError;
 
 use crate::AppState;
 use crate::ctx::Ctx;
-use crate::error::ApiError;
+use crate::error::{ApiError, conflict_or, json_body, unprocessable};
 use crate::routes::activities_api::LangQuery;
 use crate::routes::incidents_api::{lang_of, signature};
 
@@ -76,40 +76,16 @@ pub(crate) fn may_see(user: &User, r: &Request) -> bool {
     matches!(user.role, Role::Dpo | Role::Auditor) || r.created_by == Some(user.id)
 }
 
-fn user(ctx: &Ctx) -> Result<&User, ApiError> {
-    ctx.user.as_ref().ok_or_else(ApiError::unauthorized)
-}
-
 async fn load(state: &AppState, ctx: &Ctx, id: i64) -> Result<Request, ApiError> {
     let r = state
         .store
         .request(id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    if !may_see(user(ctx)?, &r) {
+    if !may_see(ctx.api_user()?, &r) {
         return Err(ApiError::not_found());
     }
     Ok(r)
-}
-
-fn body<T>(b: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-    b.map(|Json(v)| v)
-        .map_err(|e| ApiError::invalid(e.body_text()))
-}
-
-fn unprocessable(violations: Vec<RequestViolationJson>) -> Response {
-    (
-        StatusCode::UNPROCESSABLE_ENTITY,
-        Json(RequestViolations { violations }),
-    )
-        .into_response()
-}
-
-fn conflict_or(e: StoreError) -> ApiError {
-    match e {
-        StoreError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, "conflict", m),
-        other => other.into(),
-    }
 }
 
 /// The blocking violations of a new intake.
@@ -127,7 +103,7 @@ pub(crate) fn intake_errors(intake: &RequestIntake, lang: Lang) -> Vec<RequestVi
 #[utoipa::path(get, path = "/api/v1/requests", tag = "requests", security(("bearer" = [])),
     responses((status = 200, body = RequestList), (status = 401), (status = 403)))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Json<RequestList>, ApiError> {
-    let me = user(&ctx)?;
+    let me = ctx.api_user()?;
     let items: Vec<RequestJson> = state
         .store
         .requests()
@@ -157,8 +133,8 @@ pub async fn create(
     Query(q): Query<LangQuery>,
     b: Result<Json<RequestIntake>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let intake = body(b)?;
-    let me = user(&ctx)?;
+    let intake = json_body(b)?;
+    let me = ctx.api_user()?;
     let errors = intake_errors(&intake, lang_of(&ctx, &q));
     if !errors.is_empty() {
         return Ok(unprocessable(errors));
@@ -212,7 +188,7 @@ pub(crate) async fn change(
     change: RequestChange,
 ) -> Result<Result<Request, Vec<RequestViolationJson>>, ApiError> {
     let r = load(state, ctx, id).await?;
-    let me = user(ctx)?;
+    let me = ctx.api_user()?;
     if me.role != Role::Dpo {
         return Err(ApiError::forbidden());
     }
@@ -265,7 +241,7 @@ macro_rules! action {
             Query(q): Query<LangQuery>,
             b: Result<Json<$body>, JsonRejection>,
         ) -> Result<Response, ApiError> {
-            let v = body(b)?;
+            let v = json_body(b)?;
             let make: fn($body) -> RequestChange = $make;
             respond(&state, &ctx, id, &q, make(v)).await
         }

@@ -13,12 +13,7 @@ use ombud_core::register::{Organisation, Processor, System};
 
 use crate::AppState;
 use crate::ctx::Ctx;
-use crate::error::ApiError;
-
-fn body<T>(b: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-    b.map(|Json(v)| v)
-        .map_err(|e| ApiError::invalid(e.body_text()))
-}
+use crate::error::{ApiError, json_body};
 
 /// The organisation's settings.
 #[utoipa::path(get, path = "/api/v1/organisation", tag = "register", security(("bearer" = [])), responses((status = 200, body = Organisation)))]
@@ -36,7 +31,7 @@ pub async fn put_organisation(
     ctx: Ctx,
     b: Result<Json<Organisation>, JsonRejection>,
 ) -> Result<Json<Organisation>, ApiError> {
-    let org = body(b)?;
+    let org = json_body(b)?;
     if org.name.trim().is_empty() {
         return Err(ApiError::invalid("name: the controller's name is required"));
     }
@@ -74,7 +69,7 @@ pub async fn create_processor(
     ctx: Ctx,
     b: Result<Json<Processor>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let p = body(b)?;
+    let p = json_body(b)?;
     if p.name.trim().is_empty() {
         return Err(ApiError::invalid("name: the processor's name is required"));
     }
@@ -92,7 +87,10 @@ pub async fn update_processor(
     Path(id): Path<i64>,
     b: Result<Json<Processor>, JsonRejection>,
 ) -> Result<Json<Processor>, ApiError> {
-    let p = Processor { id, ..body(b)? };
+    let p = Processor {
+        id,
+        ..json_body(b)?
+    };
     Ok(Json(state.store.update_processor(&ctx.actor(), &p).await?))
 }
 
@@ -112,7 +110,7 @@ pub async fn create_system(
     ctx: Ctx,
     b: Result<Json<System>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let s = body(b)?;
+    let s = json_body(b)?;
     if s.name.trim().is_empty() {
         return Err(ApiError::invalid("name: the system's name is required"));
     }
@@ -130,6 +128,9 @@ pub async fn update_system(
     Path(id): Path<i64>,
     b: Result<Json<System>, JsonRejection>,
 ) -> Result<Json<System>, ApiError> {
-    let s = System { id, ..body(b)? };
+    let s = System {
+        id,
+        ..json_body(b)?
+    };
     Ok(Json(state.store.update_system(&ctx.actor(), &s).await?))
 }
