@@ -372,4 +372,13 @@ impl LoginThrottle for PgStore {
             .map_err(db_err)?;
         Ok(())
     }
+
+    async fn forget_login_failures_before(&self, before: OffsetDateTime) -> StoreResult<u64> {
+        let before = before.to_offset(time::UtcOffset::UTC);
+        let done = sqlx::query!("DELETE FROM login_failures WHERE at < $1", before)
+            .execute(&self.pool)
+            .await
+            .map_err(db_err)?;
+        Ok(done.rows_affected())
+    }
 }

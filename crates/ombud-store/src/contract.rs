@@ -340,6 +340,19 @@ pub async fn login_failures_are_counted_per_key(s: DynStore) {
             .unwrap(),
         3
     );
+    // Old attempts are forgotten; recent ones stay.
+    assert_eq!(
+        s.forget_login_failures_before(now - Duration::minutes(20))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        s.count_login_failures("k", now - Duration::hours(1))
+            .await
+            .unwrap(),
+        2
+    );
     s.clear_login_failures("k").await.unwrap();
     assert_eq!(
         s.count_login_failures("k", now - Duration::hours(1))

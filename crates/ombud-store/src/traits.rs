@@ -90,6 +90,9 @@ pub trait LoginThrottle: Send + Sync {
     async fn record_login_failure(&self, key: &str, at: OffsetDateTime) -> StoreResult<()>;
     async fn count_login_failures(&self, key: &str, since: OffsetDateTime) -> StoreResult<i64>;
     async fn clear_login_failures(&self, key: &str) -> StoreResult<()>;
+    /// Deletes every counted attempt older than `before` (they hold client
+    /// addresses, kept no longer than the limits need); returns how many.
+    async fn forget_login_failures_before(&self, before: OffsetDateTime) -> StoreResult<u64>;
 }
 
 /// Which audit entries to list. Every field narrows the selection.

@@ -7,6 +7,7 @@
 //! then the handler, which reaches storage only through `Arc<dyn Store>`.
 
 pub mod auth;
+pub mod client;
 pub mod ctx;
 pub mod error;
 pub mod i18n;
@@ -31,6 +32,8 @@ pub use routes::RouteTable;
 pub struct WebConfig {
     /// Set cookies with `Secure` (Ombud is reached over TLS, e.g. behind a proxy).
     pub secure_cookies: bool,
+    /// Reverse proxies whose `X-Forwarded-For` names the client ([`client`]).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// The one-time link that creates the first administrator.

@@ -1,7 +1,7 @@
 //! Sign-in, sign-out, first-start setup, language, health and the dashboard.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Json};
 use axum_extra::extract::cookie::CookieJar;
@@ -102,10 +102,16 @@ pub struct LoginForm {
     next: Option<String>,
 }
 
-/// The client's address for throttling. Behind a reverse proxy every client
-/// shares the proxy's address, so the per-client limit is set generously.
-fn client_address(addr: Option<&std::net::SocketAddr>) -> String {
-    addr.map(|a| a.ip().to_string())
+/// The client's address for throttling ([`crate::client`]). Behind a reverse
+/// proxy that is not named as trusted every client shares the proxy's
+/// address, so the per-client limit is set generously.
+fn client_address(
+    state: &AppState,
+    addr: Option<std::net::SocketAddr>,
+    headers: &HeaderMap,
+) -> String {
+    crate::client::client_ip(addr, headers, &state.config.trusted_proxies)
+        .map(|a| a.to_string())
         .unwrap_or_else(|| "unknown".into())
 }
 
@@ -114,10 +120,11 @@ pub async fn login(
     State(state): State<AppState>,
     ctx: Ctx,
     connect: Option<axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
+    headers: HeaderMap,
     jar: CookieJar,
     Form(f): Form<LoginForm>,
 ) -> Response {
-    let client = client_address(connect.as_ref().map(|c| &c.0.0));
+    let client = client_address(&state, connect.as_ref().map(|c| c.0.0), &headers);
     let next = local_path(f.next.as_deref());
     match auth::authenticate(state.store.as_ref(), &f.email, &f.password, &client).await {
         Ok(user) => {

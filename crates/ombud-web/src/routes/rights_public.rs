@@ -100,8 +100,8 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Response {
 
 /// The counter key of a client: its IPv4 address, or the /64 network of
 /// an IPv6 address (one household or host usually holds a whole /64).
-fn client_key(connect: Option<&std::net::SocketAddr>) -> String {
-    let ip = match connect.map(|a| a.ip()) {
+fn client_key(ip: Option<std::net::IpAddr>) -> String {
+    let ip = match ip {
         Some(std::net::IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
             let s = v6.segments();
             format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
@@ -122,6 +122,7 @@ pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
     connect: Option<axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
+    headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> Result<Response, PageError> {
     let mut posted = register_form::posted(&body);
@@ -139,7 +140,11 @@ pub async fn submit(
         )
         .await);
     }
-    let key = client_key(connect.as_ref().map(|c| &c.0.0));
+    let key = client_key(crate::client::client_ip(
+        connect.as_ref().map(|c| c.0.0),
+        &headers,
+        &state.config.trusted_proxies,
+    ));
     let now = OffsetDateTime::now_utc();
     let err = PageError::store(ctx.lang);
     let recent = state

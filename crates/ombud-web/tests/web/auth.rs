@@ -100,6 +100,7 @@ async fn secure_cookies_when_configured() {
         app.store.clone(),
         ombud_web::WebConfig {
             secure_cookies: true,
+            ..Default::default()
         },
     );
     app.user("anna@example.se", Role::Dpo).await;

@@ -783,3 +783,56 @@ async fn an_authority_keeps_closed_cases_until_a_retention_decision_is_named() {
         1
     );
 }
+
+/// Behind a trusted proxy, each client behind it has its own limit.
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_limit_counts_each_client() {
+    use axum::body::Body;
+    use axum::extract::ConnectInfo;
+    use axum::http::{Request, header};
+    let mut s = setup().await;
+    let proxy: std::net::IpAddr = "10.0.0.2".parse().unwrap();
+    s.app.state = ombud_web::AppState::new(
+        s.app.store.clone(),
+        ombud_web::WebConfig {
+            trusted_proxies: vec![proxy],
+            ..Default::default()
+        },
+    );
+    let visitor = s.app.browser().await;
+    let post = |client: &str| {
+        let mut body = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [
+            ("csrf", visitor.csrf.as_str()),
+            ("right", "access"),
+            ("name", "Cecilia Ek"),
+            ("email", "cecilia@example.se"),
+        ] {
+            body.append_pair(k, v);
+        }
+        let mut req = Request::post("/rights")
+            .header(header::COOKIE, format!("ombud_csrf={}", visitor.csrf))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("x-forwarded-for", client)
+            .body(Body::from(body.finish()))
+            .unwrap();
+        req.extensions_mut()
+            .insert(ConnectInfo(std::net::SocketAddr::new(proxy, 40000)));
+        req
+    };
+    for _ in 0..5 {
+        assert_eq!(
+            s.app.send(post("198.51.100.1")).await.status,
+            StatusCode::SEE_OTHER
+        );
+    }
+    assert_eq!(
+        s.app.send(post("198.51.100.1")).await.status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Another client behind the same proxy is not blocked.
+    assert_eq!(
+        s.app.send(post("198.51.100.2")).await.status,
+        StatusCode::SEE_OTHER
+    );
+}

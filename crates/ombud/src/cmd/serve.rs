@@ -37,6 +37,16 @@ pub struct ServeArgs {
     /// Mark cookies `Secure`: set this when users reach Ombud over HTTPS (e.g. behind a TLS proxy).
     #[arg(long, env = "OMBUD_SECURE_COOKIES")]
     secure_cookies: bool,
+    /// A reverse proxy in front of Ombud whose `X-Forwarded-For` names the
+    /// client, for the limits on sign-in attempts and public requests
+    /// (repeat the flag, or separate with commas in the variable).
+    #[arg(
+        long = "trusted-proxy",
+        env = "OMBUD_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_name = "IP"
+    )]
+    trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 fn init_logging(format: LogFormat) {
@@ -69,6 +79,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         store.clone(),
         WebConfig {
             secure_cookies: args.secure_cookies,
+            trusted_proxies: args.trusted_proxies.clone(),
         },
     );
     let listener = tokio::net::TcpListener::bind(args.listen)
@@ -83,17 +94,23 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         println!("(or run: ombud admin create-user --email EMAIL --role admin)");
     }
 
-    // Expired sessions are removed once an hour.
+    // Once an hour: expired sessions go, and old counted attempts.
     let sweeper = store.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
         loop {
             tick.tick().await;
+            let now = time::OffsetDateTime::now_utc();
+            if let Err(e) = sweeper.delete_expired_sessions(now).await {
+                tracing::warn!(error = %e, "could not remove expired sessions");
+            }
+            // Counted sign-in failures and public requests hold client
+            // addresses: kept a day, longer than any limit looks back.
             if let Err(e) = sweeper
-                .delete_expired_sessions(time::OffsetDateTime::now_utc())
+                .forget_login_failures_before(now - time::Duration::days(1))
                 .await
             {
-                tracing::warn!(error = %e, "could not remove expired sessions");
+                tracing::warn!(error = %e, "could not forget old counted attempts");
             }
         }
     });
