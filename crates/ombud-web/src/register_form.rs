@@ -791,7 +791,13 @@ pub fn sections_of(
                     } else {
                         Vec::new()
                     };
-                    let hint_key = format!("hint.{name}");
+                    // A form's own hint (`hint.{labels}.{name}`) before the shared one.
+                    let own_key = format!("hint.{}.{name}", spec.labels);
+                    let hint_key = if t.t(&own_key) == own_key {
+                        format!("hint.{name}")
+                    } else {
+                        own_key
+                    };
                     let hint = t.t(&hint_key);
                     Field {
                         name,
