@@ -144,8 +144,9 @@ fn list(items: &[String]) -> String {
         .join(", ")
 }
 
-fn approx(n: Option<i64>) -> String {
-    n.map(|n| format!("ca {n}")).unwrap_or_default()
+fn approx(lang: Lang, n: Option<i64>) -> String {
+    n.map(|n| format!("{} {n}", lang.pick("ca", "approx.")))
+        .unwrap_or_default()
 }
 
 fn dpo_contact(org: &Organisation) -> String {
@@ -339,7 +340,7 @@ pub fn imy_notification(
                 "Approximate number of data subjects",
             ),
             Some("GDPR Art. 33(3)(a)"),
-            approx(r.data_subjects_approx),
+            approx(lang, r.data_subjects_approx),
             true,
         ),
         b.item(
@@ -359,7 +360,7 @@ pub fn imy_notification(
                 "Approximate number of personal data records",
             ),
             Some("GDPR Art. 33(3)(a)"),
-            approx(r.records_approx),
+            approx(lang, r.records_approx),
             true,
         ),
     ];

@@ -387,6 +387,10 @@ mod documents {
         // Not late yet: no delay item.
         assert!(item(&d, "delay_reasons").is_none());
         let en = imy_notification(&i, &org(), &systems, &[], Lang::En, aware);
+        assert_eq!(
+            item(&en, "data_subjects_approx").unwrap().value,
+            "approx. 40"
+        );
         assert_eq!(item(&en, "nature").unwrap().label, "What happened");
         assert_eq!(item(&d, "nature").unwrap().label, "Vad har hänt");
     }
