@@ -33,7 +33,7 @@ labelled_enum! {
         RequesterContactMissing = "requester_contact_missing", sv: "Kontaktuppgift saknas", en: "Contact details missing";
         /// A receipt date the calendar does not cover. Error; GDPR Art. 12(3); `received_on`.
         ReceivedOutOfRange = "received_out_of_range", sv: "Mottagningsdatum utanför kalendern", en: "Receipt date out of range";
-        /// A receipt, notice, answer or closing dated after today. Error; GDPR Art. 12(3); the date's field.
+        /// An answer or closing dated after today. Error; GDPR Art. 12(3); the date's field.
         DateInFuture = "date_in_future", sv: "Datum i framtiden", en: "Date in the future";
         /// A change to a closed case. Error; GDPR Art. 5(2); `status`.
         CaseClosed = "case_closed", sv: "Ärendet är avslutat", en: "Case closed";
@@ -460,21 +460,13 @@ pub fn check_extension(r: &Request, e: &Extension) -> Vec<V> {
     out
 }
 
-/// Dates that lie after `today` (Stockholm): a request cannot be received,
-/// nor an extension told, an answer given or a case closed, tomorrow. The
-/// record must be accurate (Art. 5(1)(d)); the deadline runs from receipt.
-pub fn future_dates(
-    intake: Option<&RequestIntake>,
-    change: Option<&RequestChange>,
-    today: Date,
-) -> Vec<V> {
+/// Answers and closings dated after `today` (Stockholm): a case cannot be
+/// answered or closed tomorrow, and the record must be accurate. Receipt and
+/// extension dates are not limited: cases may be registered ahead, e.g. to
+/// see a deadline, and the deadline is computed from whatever date is given.
+pub fn future_dates(change: Option<&RequestChange>, today: Date) -> Vec<V> {
     let mut dates: Vec<(&'static str, Date)> = Vec::new();
-    if let Some(i) = intake {
-        dates.push(("received_on", i.received_on));
-    }
     match change {
-        Some(RequestChange::Update(i)) => dates.push(("received_on", i.received_on)),
-        Some(RequestChange::Extend(e)) => dates.push(("notified_on", e.notified_on)),
         Some(RequestChange::Answer(a)) => dates.push(("answered_on", a.answered_on)),
         Some(RequestChange::Close(c)) => dates.push(("closed_on", c.closed_on)),
         _ => {}

@@ -893,7 +893,7 @@ pub async fn act(
         }
     };
     let mut broken = change.errors(&r);
-    broken.extend(rules::future_dates(None, Some(&change), today()));
+    broken.extend(rules::future_dates(Some(&change), today()));
     if !broken.is_empty() {
         let messages = broken
             .iter()

@@ -93,7 +93,6 @@ pub(crate) fn intake_errors(intake: &RequestIntake, lang: Lang) -> Vec<RequestVi
     let probe = Request::new(0, intake.clone(), None, OffsetDateTime::now_utc());
     rules::check_intake(&probe, intake)
         .into_iter()
-        .chain(rules::future_dates(Some(intake), None, today()))
         .filter(|v| v.is_error())
         .map(|v| v.to_json(lang))
         .collect()
@@ -193,7 +192,7 @@ pub(crate) async fn change(
         return Err(ApiError::forbidden());
     }
     let mut errors = change.errors(&r);
-    errors.extend(rules::future_dates(None, Some(&change), today()));
+    errors.extend(rules::future_dates(Some(&change), today()));
     if !errors.is_empty() {
         return Ok(Err(errors.iter().map(|v| v.to_json(lang)).collect()));
     }
