@@ -1118,7 +1118,7 @@ pub async fn requests_are_registered_changed_and_audited_without_identity_detail
     let extend = |reason: &str| {
         RequestChange::Extend(Extension {
             reason: reason.into(),
-            notified_on: time::macros::date!(2025 - 02 - 10),
+            notified_on: Some(time::macros::date!(2025 - 02 - 10)),
             signed: Signature::default(),
         })
     };

@@ -48,6 +48,8 @@ labelled_enum! {
         /// The requester told of the extension after the first month. Error; GDPR Art. 12(3); `notified_on`.
         ExtensionNoticeLate = "extension_notice_late", sv: "Förlängningen meddelades för sent", en: "Extension notified too late";
         /// Told after the target date but within the last lawful day. Warning; GDPR Art. 12(3); `notified_on`.
+        /// An extension whose notice is not yet recorded as sent. Warning; GDPR Art. 12(3); `notified_on`.
+        ExtensionNoticePending = "extension_notice_pending", sv: "Besked om förlängningen ej registrerat", en: "Notice of the extension not recorded";
         ExtensionNoticeAfterTarget = "extension_notice_after_target", sv: "Förlängningen meddelades efter måldatum", en: "Extension notified after the target date";
         /// A second extension. Error; GDPR Art. 12(3); `extension`.
         SecondExtension = "second_extension", sv: "Redan förlängd", en: "Already extended";
@@ -103,7 +105,10 @@ impl RequestRule {
     pub fn severity(self) -> Severity {
         use RequestRule::*;
         match self {
-            ExtensionNoticeAfterTarget | AnsweredLate | IdentityNotChecked => Severity::Warning,
+            ExtensionNoticeAfterTarget
+            | ExtensionNoticePending
+            | AnsweredLate
+            | IdentityNotChecked => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -120,6 +125,7 @@ impl RequestRule {
             | DateBeforeReceipt
             | ExtensionReasonMissing
             | ExtensionNoticeLate
+            | ExtensionNoticePending
             | ExtensionNoticeAfterTarget
             | SecondExtension
             | AlreadyAnswered
@@ -373,7 +379,7 @@ pub fn check_intake(r: &Request, intake: &RequestIntake) -> Vec<V> {
     // Dates recorded so far must stay on or after receipt.
     if r.extension
         .as_ref()
-        .is_some_and(|e| e.notified_on < intake.received_on)
+        .is_some_and(|e| e.notified_on.is_some_and(|n| n < intake.received_on))
     {
         out.push(V::new(
             RequestRule::DateBeforeReceipt,
@@ -427,9 +433,23 @@ pub fn check_extension(r: &Request, e: &Extension) -> Vec<V> {
             "Give the reasons for the extension, e.g. the complexity or number of requests. They must be told to the data subject (Art. 12(3)).",
         ));
     }
-    out.extend(before_receipt(r, "notified_on", Some(e.notified_on)));
-    if let Some(d) = r.deadlines() {
-        if e.notified_on > d.latest {
+    out.extend(before_receipt(r, "notified_on", e.notified_on));
+    if let (Some(d), None) = (r.deadlines(), e.notified_on) {
+        out.push(V::new(
+            RequestRule::ExtensionNoticePending,
+            "notified_on",
+            format!(
+                "Meddela den registrerade förlängningen och skälen senast {} (art. 12.3) och registrera när det skedde.",
+                d.latest
+            ),
+            format!(
+                "Tell the data subject of the extension and its reasons by {} (Art. 12(3)) and record when.",
+                d.latest
+            ),
+        ));
+    }
+    if let (Some(d), Some(notified_on)) = (r.deadlines(), e.notified_on) {
+        if notified_on > d.latest {
             out.push(V::new(
                 RequestRule::ExtensionNoticeLate,
                 "notified_on",
@@ -442,7 +462,7 @@ pub fn check_extension(r: &Request, e: &Extension) -> Vec<V> {
                     d.latest
                 ),
             ));
-        } else if e.notified_on > d.nominal {
+        } else if notified_on > d.nominal {
             out.push(V::new(
                 RequestRule::ExtensionNoticeAfterTarget,
                 "notified_on",
@@ -746,6 +766,22 @@ pub fn check(r: &Request, today: Date) -> Vec<V> {
             format!(
                 "The deadline passed on {}. Answer the request without delay (Art. 12(3)).",
                 r.deadline
+            ),
+        ));
+    }
+    if let (Some(e), Some(d)) = (&r.extension, r.deadlines())
+        && e.notified_on.is_none()
+    {
+        out.push(V::new(
+            RequestRule::ExtensionNoticePending,
+            "notified_on",
+            format!(
+                "Förlängningen är inte meddelad den registrerade. Meddela den och skälen senast {} (art. 12.3).",
+                d.latest
+            ),
+            format!(
+                "The extension has not been told to the data subject. Tell them, with the reasons, by {} (Art. 12(3)).",
+                d.latest
             ),
         ));
     }

@@ -57,7 +57,7 @@ fn verify(r: &mut Request) {
 fn extension(notified_on: Date) -> Extension {
     Extension {
         reason: "Uppgifter finns i många system.".into(),
-        notified_on,
+        notified_on: Some(notified_on),
         signed: Signature::default(),
     }
 }
@@ -283,7 +283,7 @@ fn extension_rules() {
     // Without a reason; before receipt.
     let bad = RequestChange::Extend(Extension {
         reason: "  ".into(),
-        notified_on: date!(2025 - 03 - 01),
+        notified_on: Some(date!(2025 - 03 - 01)),
         signed: Signature::default(),
     });
     assert_eq!(

@@ -357,10 +357,11 @@ pub struct Extension {
     /// Why: the complexity or number of requests.
     #[serde(default)]
     pub reason: String,
-    /// When the requester was told, with the reason; at the latest within the first month.
-    #[serde(with = "iso_date")]
-    #[schema(value_type = String, format = Date)]
-    pub notified_on: Date,
+    /// When the requester was told, with the reason; at the latest within the
+    /// first month. Empty while the notice is still to be sent.
+    #[serde(default, with = "iso_date::option")]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub notified_on: Option<Date>,
     /// Set by the server.
     #[serde(default)]
     pub signed: Signature,

@@ -181,7 +181,7 @@ const EXTEND: SubForm = SubForm {
     renames: &[("extension_reason", "reason")],
     yes_no: &[],
     ids: &[],
-    required: &["notified_on"],
+    required: &[],
 };
 
 const RECTIFY: SubForm = SubForm {

@@ -136,6 +136,29 @@ async fn the_deadline_is_the_calendars_one_month_deadline_and_moves_with_an_exte
     assert_eq!(r.json()["deadline"], "2026-01-30");
     assert_eq!(r.json()["status"], "extended");
 
+    // Extended before the notice is sent: the deadline moves, a check reminds.
+    let j = s.request(intake("access", "2024-02-29")).await;
+    let r = s
+        .call(
+            "POST",
+            &format!("/api/v1/requests/{}/extension", j["id"]),
+            &s.dpo,
+            Some(json!({"reason": "Många system berörs."})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.json()["deadline"], "2024-05-29");
+    let checks = s
+        .call(
+            "GET",
+            &format!("/api/v1/requests/{}/checks", j["id"]),
+            &s.dpo,
+            None,
+        )
+        .await
+        .body;
+    assert!(checks.contains("extension_notice_pending"), "{checks}");
+
     // Too late to extend: after the first month.
     let j = s.request(intake("access", "2025-03-05")).await;
     let late = s
