@@ -559,6 +559,9 @@ pub struct RequestTpl {
     pub refused: bool,
     pub forms: Vec<FormBlock>,
     pub erasure: Vec<ErasureRow>,
+    /// An erasure case where no approved activity matches the scope: the
+    /// DPO can record that nothing concerns the requester.
+    pub erasure_none: bool,
     pub erasure_error: Vec<String>,
 }
 

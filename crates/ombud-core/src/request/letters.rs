@@ -386,6 +386,12 @@ pub fn erasure_answer(r: &Request, org: &Organisation) -> Letter {
         format!("Här är vårt svar på din begäran om radering ({}), artikel 17 i dataskyddsförordningen.", r.reference),
         format!("This is our answer to your request for erasure ({}), Article 17 GDPR.", r.reference),
     )])];
+    if erased.is_empty() && refused.is_empty() {
+        sections.push(LetterSection::text(vec![lang.pick(
+            "Vi behandlar inga personuppgifter om dig i de behandlingar som finns i vår registerförteckning, så det finns inget att radera.",
+            "We do not process personal data about you in the processing activities of our record of processing, so there is nothing to erase.",
+        ).to_owned()]));
+    }
     if !erased.is_empty() {
         sections.push(LetterSection::headed(
             lang.pick("Uppgifter som raderas", "Data erased"),

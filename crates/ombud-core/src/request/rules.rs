@@ -57,7 +57,7 @@ labelled_enum! {
         AlreadyAnswered = "already_answered", sv: "Redan besvarad", en: "Already answered";
         /// An outcome for another right than the one requested. Error; GDPR Art. 15–22; `right`.
         WrongRight = "wrong_right", sv: "Fel rättighet", en: "Wrong right";
-        /// No erasure decisions, or two for one activity. Error; GDPR Art. 17; `erasure_decisions`.
+        /// Two decisions for one activity, or none for an activity concerned. Error; GDPR Art. 17; `erasure_decisions`.
         ErasureDecisionsInvalid = "erasure_decisions_invalid", sv: "Raderingsbesluten är ofullständiga", en: "Erasure decisions incomplete";
         /// A refused erasure without an Art. 17(3) exception or reasons. Error; GDPR Art. 17(3), 12(4); `ground`.
         ErasureRefusalGroundMissing = "erasure_refusal_ground_missing", sv: "Undantag enligt art. 17.3 saknas", en: "Art. 17(3) exception missing";
@@ -361,7 +361,7 @@ pub fn check_intake(r: &Request, intake: &RequestIntake) -> Vec<V> {
             "The receipt date is outside the range the calendar can count deadlines for.",
         ));
     }
-    let has_outcome = !r.erasure_decisions.is_empty()
+    let has_outcome = r.erasure_decided
         || r.rectification.is_some()
         || r.restriction.is_some()
         || r.objection.is_some()
@@ -505,6 +505,23 @@ pub fn future_dates(change: Option<&RequestChange>, today: Date) -> Vec<V> {
         .collect()
 }
 
+/// Every activity that concerns the requester (`concerned`: their ids, from
+/// [`super::access::matching_activities`]) has its erasure decision.
+pub fn check_erasure_coverage(ds: &[ErasureDecision], concerned: &[(i64, String)]) -> Vec<V> {
+    concerned
+        .iter()
+        .filter(|(id, _)| !ds.iter().any(|d| d.activity_id == *id))
+        .map(|(_, name)| {
+            V::new(
+                RequestRule::ErasureDecisionsInvalid,
+                "erasure_decisions",
+                format!("Beslut saknas för behandlingen {name}."),
+                format!("A decision is missing for the activity {name}."),
+            )
+        })
+        .collect()
+}
+
 /// Erasure decisions: at least one, one per activity; a refusal names its
 /// Art. 17(3) exception and its reasons; an erasure names none.
 pub fn check_erasure_decisions(r: &Request, ds: &[ErasureDecision]) -> Vec<V> {
@@ -512,7 +529,7 @@ pub fn check_erasure_decisions(r: &Request, ds: &[ErasureDecision]) -> Vec<V> {
     let mut ids: Vec<i64> = ds.iter().map(|d| d.activity_id).collect();
     ids.sort_unstable();
     ids.dedup();
-    if ds.is_empty() || ids.len() != ds.len() {
+    if ids.len() != ds.len() {
         out.push(V::new(
             RequestRule::ErasureDecisionsInvalid,
             "erasure_decisions",
@@ -682,10 +699,7 @@ pub fn check_answer(r: &Request, a: &Answer) -> Vec<V> {
     if a.outcome != AnswerOutcome::NotIdentified {
         let missing = match right {
             Right::Access => None,
-            Right::Erasure => r
-                .erasure_decisions
-                .is_empty()
-                .then_some("erasure_decisions"),
+            Right::Erasure => (!r.erasure_decided).then_some("erasure_decisions"),
             Right::Rectification => r.rectification.is_none().then_some("rectification"),
             Right::Restriction => r.restriction.is_none().then_some("restriction"),
             Right::Objection => r.objection.is_none().then_some("objection"),

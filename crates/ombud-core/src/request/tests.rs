@@ -973,7 +973,7 @@ fn erasure_decisions_rules_and_letter() {
     let mut r = request(Right::Erasure, date!(2025 - 03 - 05));
     verify(&mut r);
     let suggestions = suggest_erasure(&r, &register());
-    let mut decisions: Vec<ErasureDecision> = suggestions.into_iter().map(Into::into).collect();
+    let mut decisions: Vec<ErasureDecision> = suggestions.iter().cloned().map(Into::into).collect();
 
     // A refusal without its exception; an erasure with one; duplicates.
     let mut bad = decisions.clone();
@@ -990,12 +990,19 @@ fn erasure_decisions_rules_and_letter() {
             RequestRule::GroundWithoutRefusal,
         ]
     );
-    assert!(
-        RequestChange::DecideErasure(vec![])
-            .errors(&r)
-            .iter()
-            .any(|v| v.rule == RequestRule::ErasureDecisionsInvalid)
+    // No decision at all is fine on its own (nothing concerns the requester),
+    // but not when activities do concern them.
+    assert!(RequestChange::DecideErasure(vec![]).errors(&r).is_empty());
+    let concerned: Vec<(i64, String)> = suggestions
+        .iter()
+        .map(|s| (s.activity_id, s.activity_name.clone()))
+        .collect();
+    assert_eq!(
+        rules_of(&rules::check_erasure_coverage(&[], &concerned)),
+        vec![RequestRule::ErasureDecisionsInvalid; concerned.len()]
     );
+    let all: Vec<ErasureDecision> = suggestions.iter().cloned().map(Into::into).collect();
+    assert!(rules::check_erasure_coverage(&all, &concerned).is_empty());
 
     // The handler changes the alumni decision to legal claims.
     decisions[1].decision = ErasureOutcome::Refuse;

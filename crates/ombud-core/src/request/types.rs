@@ -535,6 +535,10 @@ pub struct Request {
     /// Erasure: one decision per activity concerned.
     #[serde(default)]
     pub erasure_decisions: Vec<ErasureDecision>,
+    /// Whether the erasure decisions are recorded; with none, no approved
+    /// activity in the register concerns the requester.
+    #[serde(default)]
+    pub erasure_decided: bool,
     pub rectification: Option<RectificationOutcome>,
     pub restriction: Option<RestrictionOutcome>,
     pub objection: Option<ObjectionOutcome>,
@@ -574,6 +578,7 @@ impl Request {
             identity_check: None,
             extension: None,
             erasure_decisions: Vec::new(),
+            erasure_decided: false,
             rectification: None,
             restriction: None,
             objection: None,
@@ -859,6 +864,7 @@ impl RequestChange {
             }
             RequestChange::Extend(e) => request.extension = Some(Extension { signed, ..e }),
             RequestChange::DecideErasure(ds) => {
+                request.erasure_decided = true;
                 request.erasure_decisions = ds
                     .into_iter()
                     .map(|d| ErasureDecision {

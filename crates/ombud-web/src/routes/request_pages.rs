@@ -755,6 +755,10 @@ async fn page(
             minimised: r.minimised,
             refused: refused.is_some(),
             forms,
+            erasure_none: is_dpo
+                && r.intake.right == Right::Erasure
+                && !r.minimised
+                && erasure.is_empty(),
             erasure,
             erasure_error,
         },
@@ -894,6 +898,11 @@ pub async fn act(
     };
     let mut broken = change.errors(&r);
     broken.extend(rules::future_dates(Some(&change), today()));
+    broken.extend(
+        crate::routes::requests_api::register_errors(&state, &r, &change)
+            .await
+            .map_err(PageError::store(ctx.lang))?,
+    );
     if !broken.is_empty() {
         let messages = broken
             .iter()

@@ -178,6 +178,25 @@ pub async fn checks(
     }))
 }
 
+/// The checks of a change that need the register: erasure decisions must
+/// cover every approved activity that concerns the requester.
+pub(crate) async fn register_errors(
+    state: &AppState,
+    r: &Request,
+    change: &RequestChange,
+) -> Result<Vec<ombud_core::request::RequestViolation>, StoreError> {
+    let RequestChange::DecideErasure(ds) = change else {
+        return Ok(Vec::new());
+    };
+    let approved = state.store.approved_activities().await?;
+    let concerned: Vec<(i64, String)> =
+        ombud_core::request::access::matching_activities(r, &approved)
+            .iter()
+            .map(|a| (a.id, a.content.name.clone()))
+            .collect();
+    Ok(rules::check_erasure_coverage(ds, &concerned))
+}
+
 /// Applies one change after checking its rules; the DPO only.
 pub(crate) async fn change(
     state: &AppState,
@@ -193,6 +212,7 @@ pub(crate) async fn change(
     }
     let mut errors = change.errors(&r);
     errors.extend(rules::future_dates(Some(&change), today()));
+    errors.extend(register_errors(state, &r, &change).await?);
     if !errors.is_empty() {
         return Ok(Err(errors.iter().map(|v| v.to_json(lang)).collect()));
     }

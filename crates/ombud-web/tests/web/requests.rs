@@ -852,3 +852,84 @@ async fn behind_a_trusted_proxy_the_limit_counts_each_client() {
         StatusCode::SEE_OTHER
     );
 }
+
+#[tokio::test]
+async fn erasure_decisions_cover_every_activity_concerned_or_record_that_none_is() {
+    let s = setup().await;
+    let (payroll, _newsletter, _) = register(&s).await;
+    let j = s.request(intake("erasure", "2025-03-05")).await;
+    let id = j["id"].as_i64().unwrap();
+    s.call(
+        "POST",
+        &format!("/api/v1/requests/{id}/scope"),
+        &s.dpo,
+        Some(json!({"data_subject_categories": ["Anställda", "Prenumeranter"]})),
+    )
+    .await;
+    // A decision for payroll only: the newsletter is missing.
+    let only_one = json!([{"activity_id": payroll, "activity_name": "Lönehantering", "decision": "refuse",
+        "ground": "legal_obligation", "explanation": "Bokföringslagen."}]);
+    let r = s
+        .call(
+            "POST",
+            &format!("/api/v1/requests/{id}/erasure-decisions"),
+            &s.dpo,
+            Some(only_one),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body.contains("erasure_decisions_invalid") && r.body.contains("Nyhetsbrev"),
+        "{}",
+        r.body
+    );
+
+    // A requester the register does not know: nothing concerns them.
+    let j = s.request(intake("erasure", "2025-03-05")).await;
+    let id = j["id"].as_i64().unwrap();
+    s.call(
+        "POST",
+        &format!("/api/v1/requests/{id}/scope"),
+        &s.dpo,
+        Some(json!({"data_subject_categories": ["Leverantörer"]})),
+    )
+    .await;
+    let b = s.app.signed_in("dpo@example.se").await;
+    let page = s.app.get(&b, &format!("/requests/{id}")).await;
+    assert!(
+        page.body
+            .contains("Registrera: inget i registerförteckningen gäller den sökande")
+    );
+    let r = s
+        .app
+        .post_form(&b, &format!("/requests/{id}/erasure-decisions"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    for (path, body) in [
+        ("identity-check", json!({"method": "id_document"})),
+        (
+            "answer",
+            json!({"answered_on": "2025-03-20", "outcome": "granted"}),
+        ),
+    ] {
+        let r = s
+            .call(
+                "POST",
+                &format!("/api/v1/requests/{id}/{path}"),
+                &s.dpo,
+                Some(body),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
+    }
+    let letter = s
+        .call(
+            "GET",
+            &format!("/api/v1/requests/{id}/letters/answer"),
+            &s.dpo,
+            None,
+        )
+        .await
+        .body;
+    assert!(letter.contains("inget att radera"), "{letter}");
+}
