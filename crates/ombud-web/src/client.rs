@@ -16,25 +16,41 @@ pub fn client_ip(
     headers: &HeaderMap,
     trusted: &[IpAddr],
 ) -> Option<IpAddr> {
-    let peer = peer.map(|p| p.ip())?;
+    let peer = peer.map(|p| p.ip().to_canonical())?;
     if !trusted.contains(&peer) {
         return Some(peer);
     }
-    let forwarded: Vec<IpAddr> = headers
+    let entries: Vec<&str> = headers
         .get_all("x-forwarded-for")
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
-        .filter_map(|a| a.trim().parse().ok())
+        .map(str::trim)
         .collect();
-    Some(
-        forwarded
-            .iter()
-            .rev()
-            .find(|a| !trusted.contains(a))
-            .copied()
-            .unwrap_or(peer),
-    )
+    // From the right: past trusted proxies to the first other hop. An entry
+    // that cannot be read stops the walk at the last trusted hop, so that
+    // nothing the client wrote further left is believed.
+    let mut client = peer;
+    for entry in entries.iter().rev() {
+        match parse_hop(entry) {
+            Some(ip) if trusted.contains(&ip) => client = ip,
+            Some(ip) => return Some(ip),
+            None => return Some(client),
+        }
+    }
+    Some(client)
+}
+
+/// One `X-Forwarded-For` entry: an address, possibly with a port
+/// (`203.0.113.5:4431`, `[2001:db8::1]:443`).
+fn parse_hop(entry: &str) -> Option<IpAddr> {
+    if let Ok(ip) = entry.parse::<IpAddr>() {
+        return Some(ip.to_canonical());
+    }
+    entry
+        .parse::<SocketAddr>()
+        .ok()
+        .map(|s| s.ip().to_canonical())
 }
 
 #[cfg(test)]
@@ -66,6 +82,23 @@ mod tests {
         let h = headers(&["198.51.100.7", "10.0.0.3"]);
         assert_eq!(
             client_ip(peer("10.0.0.2"), &h, &[proxy, inner]),
+            Some("198.51.100.7".parse().unwrap())
+        );
+        // A port is read; an unreadable entry stops the walk at the proxy.
+        let h = headers(&["198.51.100.7:4431"]);
+        assert_eq!(
+            client_ip(peer("10.0.0.2"), &h, &[proxy]),
+            Some("198.51.100.7".parse().unwrap())
+        );
+        let h = headers(&["203.0.113.66, unknown"]);
+        assert_eq!(client_ip(peer("10.0.0.2"), &h, &[proxy]), Some(proxy));
+        // A proxy seen through an IPv4-mapped IPv6 peer address is recognised.
+        assert_eq!(
+            client_ip(
+                peer("::ffff:10.0.0.2"),
+                &headers(&["198.51.100.7"]),
+                &[proxy]
+            ),
             Some("198.51.100.7".parse().unwrap())
         );
         // No header: the proxy.

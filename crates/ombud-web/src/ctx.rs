@@ -55,7 +55,6 @@ impl Ctx {
         self.user.as_ref().map(|u| u.role)
     }
 
-    /// The signed-in user; the policy layer guarantees one on routes that need it.
     /// The signed-in user of an API call, or 401.
     pub fn api_user(&self) -> Result<&User, crate::error::ApiError> {
         self.user
@@ -63,6 +62,7 @@ impl Ctx {
             .ok_or_else(crate::error::ApiError::unauthorized)
     }
 
+    /// The signed-in user; the policy layer guarantees one on routes that need it.
     pub fn require_user(&self) -> Result<&User, PageError> {
         self.user
             .as_ref()

@@ -47,9 +47,9 @@ labelled_enum! {
         ExtensionReasonMissing = "extension_reason_missing", sv: "Skäl för förlängning saknas", en: "Reason for the extension missing";
         /// The requester told of the extension after the first month. Error; GDPR Art. 12(3); `notified_on`.
         ExtensionNoticeLate = "extension_notice_late", sv: "Förlängningen meddelades för sent", en: "Extension notified too late";
-        /// Told after the target date but within the last lawful day. Warning; GDPR Art. 12(3); `notified_on`.
         /// An extension whose notice is not yet recorded as sent. Warning; GDPR Art. 12(3); `notified_on`.
         ExtensionNoticePending = "extension_notice_pending", sv: "Besked om förlängningen ej registrerat", en: "Notice of the extension not recorded";
+        /// Told after the target date but within the last lawful day. Warning; GDPR Art. 12(3); `notified_on`.
         ExtensionNoticeAfterTarget = "extension_notice_after_target", sv: "Förlängningen meddelades efter måldatum", en: "Extension notified after the target date";
         /// A second extension. Error; GDPR Art. 12(3); `extension`.
         SecondExtension = "second_extension", sv: "Redan förlängd", en: "Already extended";
@@ -409,7 +409,12 @@ pub fn check_identity(c: &IdentityCheck) -> Vec<V> {
 /// told to the requester within one month of receipt.
 pub fn check_extension(r: &Request, e: &Extension) -> Vec<V> {
     let mut out = Vec::new();
-    if r.extension.is_some() {
+    // Recording the notice of an extension decided earlier is not a second one.
+    let completes_notice = r
+        .extension
+        .as_ref()
+        .is_some_and(|old| old.notified_on.is_none() && e.notified_on.is_some());
+    if r.extension.is_some() && !completes_notice {
         out.push(V::new(
             RequestRule::SecondExtension,
             "extension",
@@ -710,6 +715,10 @@ pub fn check_answer(r: &Request, a: &Answer) -> Vec<V> {
             Right::Portability => r.portability.is_none().then_some("portability"),
         };
         let no_scope = right == Right::Access
+            && matches!(
+                a.outcome,
+                AnswerOutcome::Granted | AnswerOutcome::PartiallyGranted
+            )
             && r.intake.data_subject_categories.iter().all(|c| blank(c))
             && r.intake.system_ids.is_empty()
             && r.data_found.iter().all(|d| d.items.is_empty());
@@ -784,6 +793,22 @@ pub fn check(r: &Request, today: Date) -> Vec<V> {
         ));
     }
     if let (Some(e), Some(d)) = (&r.extension, r.deadlines())
+        && e.notified_on.is_none()
+        && today > d.latest
+    {
+        out.push(V::new(
+            RequestRule::ExtensionNoticeLate,
+            "notified_on",
+            format!(
+                "Förlängningen meddelades inte inom en månad (senast {}): den gäller inte, och svaret är försenat (art. 12.3).",
+                d.latest
+            ),
+            format!(
+                "The extension was not told within one month (by {}): it does not hold, and the answer is late (Art. 12(3)).",
+                d.latest
+            ),
+        ));
+    } else if let (Some(e), Some(d)) = (&r.extension, r.deadlines())
         && e.notified_on.is_none()
     {
         out.push(V::new(

@@ -1218,3 +1218,32 @@ fn the_audit_view_holds_no_requester_and_no_free_text() {
     }
     assert!(v.contains(&r.reference) && v.contains("rectification"));
 }
+
+#[test]
+fn phone_numbers_are_not_taken_for_identity_numbers() {
+    let read = |t: &str| -> Requester {
+        let intake: RequestIntake = serde_json::from_value(serde_json::json!({
+            "right": "access", "received_on": "2025-03-05", "requester": t
+        }))
+        .unwrap();
+        intake.requester
+    };
+    for phone in ["0701234567", "070-1234567", "08-12345678"] {
+        let r = read(&format!("Anna Andersson, {phone}"));
+        assert_eq!(r.phone, phone, "{phone}");
+        assert_eq!(r.identity_number, None, "{phone}");
+    }
+    // A valid personnummer (Skatteverket's test number) in its forms.
+    for pnr in ["19121212-1212", "121212-1212", "191212121212"] {
+        let r = read(&format!("Anna Andersson, {pnr}, anna@example.se"));
+        assert_eq!(r.identity_number.as_deref(), Some(pnr), "{pnr}");
+    }
+    // A check digit that fails: not an identity number.
+    assert_eq!(read("Anna, 121212-1213, a@b.se").identity_number, None);
+    // "Surname, Given" stays a name.
+    let r = read("Andersson, Anna, anna@example.se");
+    assert_eq!(
+        (r.name.as_str(), r.address.as_str()),
+        ("Andersson, Anna", "")
+    );
+}

@@ -231,8 +231,12 @@ fn requester_from<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Requester, D
                     sort_contact(&mut r, part);
                     continue;
                 }
-                // After the name, other text is the postal address.
-                if !name.is_empty() && !part.contains('@') {
+                // After the name, a part with a digit in it (street number,
+                // postcode) is the postal address; other words stay in the name.
+                if !name.is_empty()
+                    && !part.contains('@')
+                    && part.chars().any(|c| c.is_ascii_digit())
+                {
                     if !part.is_empty() {
                         if !r.address.is_empty() {
                             r.address.push_str(", ");
@@ -266,15 +270,43 @@ fn requester_from<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Requester, D
 }
 
 /// A personnummer or samordningsnummer in one of its written forms
-/// (`YYMMDD-NNNN`, `YYYYMMDD-NNNN`, with or without the separator).
+/// (`YYMMDD-NNNN`, `YYMMDD+NNNN`, `YYYYMMDD-NNNN`, `YYYYMMDDNNNN`, or
+/// `YYMMDDNNNN` not starting with 0, which Swedish phone numbers do), with a
+/// possible date (the day plus 60 for a samordningsnummer) and a valid check
+/// digit.
 fn looks_like_identity_number(s: &str) -> bool {
-    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-    let shape = s
+    if !s
         .chars()
-        .all(|c| c.is_ascii_digit() || c == '-' || c == '+');
-    shape
-        && matches!(digits.len(), 10 | 12)
-        && s.chars().filter(|c| !c.is_ascii_digit()).count() <= 1
+        .all(|c| c.is_ascii_digit() || c == '-' || c == '+')
+    {
+        return false;
+    }
+    let digits: Vec<u32> = s.chars().filter_map(|c| c.to_digit(10)).collect();
+    let sep = s.find(['-', '+']);
+    if s.chars().filter(|c| !c.is_ascii_digit()).count() > 1 {
+        return false;
+    }
+    let shape = match (digits.len(), sep) {
+        (10, Some(6)) | (12, Some(8)) | (12, None) => true,
+        (10, None) => digits[0] != 0,
+        _ => false,
+    };
+    if !shape || (digits.len() == 12 && !matches!(digits[..2], [1, 9] | [2, 0])) {
+        return false;
+    }
+    let ten = &digits[digits.len() - 10..];
+    let month = ten[2] * 10 + ten[3];
+    let day = ten[4] * 10 + ten[5];
+    let day_ok = (1..=31).contains(&day) || (61..=91).contains(&day);
+    let luhn: u32 = ten
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| {
+            let x = if i % 2 == 0 { d * 2 } else { d };
+            if x > 9 { x - 9 } else { x }
+        })
+        .sum();
+    (1..=12).contains(&month) && day_ok && luhn.is_multiple_of(10)
 }
 
 fn looks_like_phone(s: &str) -> bool {

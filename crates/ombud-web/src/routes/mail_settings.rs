@@ -94,9 +94,19 @@ fn read(ctx: &Ctx, posted: &Posted, stored: &SmtpSettings) -> Result<SmtpSetting
     };
     // The stored password is kept only for the same server and user: it is
     // never sent to a server it was not given for.
-    if s.password.is_empty() && s.host.trim() == stored.host.trim() && s.username == stored.username
-    {
-        s.password = stored.password.clone();
+    let same_server = s.host.trim() == stored.host.trim()
+        && s.username == stored.username
+        && s.port == stored.port
+        && s.security == stored.security;
+    if s.password.is_empty() && !stored.password.is_empty() {
+        if same_server {
+            s.password = stored.password.clone();
+        } else {
+            errors
+                .entry("password".into())
+                .or_default()
+                .push(t.t("settings.mail_password_again").into());
+        }
     }
     let mut check = |field: &str, addr: &str| {
         if addr.trim().parse::<lettre::message::Mailbox>().is_err() {

@@ -681,9 +681,7 @@ async fn page(
     let erasure = if is_dpo && r.intake.right == Right::Erasure && !r.minimised {
         // A refused table comes back as it was posted.
         let posted = match &refused {
-            Some(x) if x.key == "erasure-decisions" => {
-                Some(read_erasure(&x.posted).unwrap_or_default())
-            }
+            Some(x) if x.key == "erasure-decisions" => Some(read_erasure_rows(&x.posted)),
             _ => None,
         };
         erasure_rows(r, &approved, lang, posted)
@@ -815,6 +813,35 @@ fn erasure_rows(
                     .collect(),
                 explanation: d.explanation,
             }
+        })
+        .collect()
+}
+
+/// The rows of a posted erasure table as they were typed, for showing it
+/// again: an unreadable choice comes back empty, the row stays.
+fn read_erasure_rows(p: &Posted) -> Vec<ErasureDecision> {
+    let first = |k: String| {
+        p.get(&k)
+            .and_then(|v| v.first())
+            .cloned()
+            .unwrap_or_default()
+    };
+    (0usize..)
+        .map_while(|i| {
+            let activity_id = first(format!("erasure.{i}.activity_id"))
+                .parse::<i64>()
+                .ok()?;
+            Some(ErasureDecision {
+                activity_id,
+                activity_name: first(format!("erasure.{i}.activity_name")),
+                decision: first(format!("erasure.{i}.decision"))
+                    .parse()
+                    .unwrap_or(ErasureOutcome::Refuse),
+                ground: first(format!("erasure.{i}.ground")).parse().ok(),
+                explanation: first(format!("erasure.{i}.explanation")),
+                erased_on: None,
+                signed: Default::default(),
+            })
         })
         .collect()
 }

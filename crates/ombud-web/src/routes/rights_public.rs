@@ -3,9 +3,10 @@
 //! (`/rights/case/{token}`).
 //!
 //! Abuse protection without any third-party service: a honeypot field that
-//! people never see (a filled one is refused), and at most
-//! [`SUBMISSIONS_PER_HOUR`] requests per client address and hour, counted in
-//! the database so that every server behind one database shares the count.
+//! people never see (a filled one is refused), at most
+//! [`SUBMISSIONS_PER_HOUR`] requests and [`REFUSALS_PER_HOUR`] refused
+//! attempts per client address and hour, counted in the database so that
+//! every server behind one database shares the count.
 //! The private link is a 256-bit random token; only its hash is stored.
 
 use axum::body::Bytes;
@@ -28,6 +29,9 @@ use crate::views::{Page, RightsCaseTpl, RightsFormTpl, render};
 
 /// How many requests one client address may make in an hour.
 pub const SUBMISSIONS_PER_HOUR: i64 = 5;
+/// How many refused attempts (form errors) one client address may make in an
+/// hour: generous, so that a person correcting the form is not locked out.
+pub const REFUSALS_PER_HOUR: i64 = 30;
 
 /// The name of the honeypot field: hidden from people, filled by form robots.
 pub const HONEYPOT: &str = "website";
@@ -147,18 +151,19 @@ pub async fn submit(
     ));
     let now = OffsetDateTime::now_utc();
     let err = PageError::store(ctx.lang);
+    let refused_key = format!("{key}:refused");
+    let hour_ago = now - Duration::hours(1);
     let recent = state
         .store
-        .count_login_failures(&key, now - Duration::hours(1))
+        .count_login_failures(&key, hour_ago)
         .await
         .map_err(&err)?;
-    // Every attempt counts, valid or not, so the limit cannot be probed for free.
-    state
+    let refused = state
         .store
-        .record_login_failure(&key, now)
+        .count_login_failures(&refused_key, hour_ago)
         .await
         .map_err(&err)?;
-    if recent >= SUBMISSIONS_PER_HOUR {
+    if recent >= SUBMISSIONS_PER_HOUR || refused >= REFUSALS_PER_HOUR {
         return Ok(form(
             &state,
             &ctx,
@@ -195,6 +200,12 @@ pub async fn submit(
     let intake = match read_intake(spec, &with_meta, ctx.tr()) {
         Ok(i) => i,
         Err(errors) => {
+            // Refused attempts count against their own, looser limit.
+            state
+                .store
+                .record_login_failure(&refused_key, now)
+                .await
+                .map_err(&err)?;
             return Ok(form(
                 &state,
                 &ctx,
@@ -206,6 +217,11 @@ pub async fn submit(
             .await);
         }
     };
+    state
+        .store
+        .record_login_failure(&key, now)
+        .await
+        .map_err(&err)?;
     let token = auth::random_token();
     let r = state
         .store

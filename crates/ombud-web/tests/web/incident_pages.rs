@@ -412,9 +412,12 @@ async fn a_reported_breach_is_mailed_to_the_dpo_through_smtp() {
         ("from", "Ombud <ombud@example.se>"),
     ];
     let r = app.post_form(&admin, "/settings/email", &moved).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(r##"href="#password""##));
+    assert!(r.body.contains(r#"value="smtp.elsewhere.example""#));
     let stored = app.store.setting("smtp").await.unwrap().unwrap();
-    assert_eq!(stored["password"], "");
+    assert_eq!(stored["host"], "127.0.0.1");
+    assert_eq!(stored["password"], "hemligt-lösenord");
     settings.retain(|(k, _)| *k != "password");
     settings.push(("password", "hemligt-lösenord"));
     let r = app.post_form(&admin, "/settings/email", &settings).await;
