@@ -41,6 +41,20 @@ pub fn client_ip(
     Some(client)
 }
 
+/// The name a limit counts a client under: an IPv4 address, or the /64
+/// network of an IPv6 address (one household or host usually holds a whole
+/// /64, and can pick any address in it); `unknown` without an address.
+pub fn limit_key(ip: Option<IpAddr>) -> String {
+    match ip.map(|ip| ip.to_canonical()) {
+        Some(IpAddr::V6(v6)) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        Some(ip) => ip.to_string(),
+        None => "unknown".into(),
+    }
+}
+
 /// One `X-Forwarded-For` entry: an address, possibly with a port
 /// (`203.0.113.5:4431`, `[2001:db8::1]:443`).
 fn parse_hop(entry: &str) -> Option<IpAddr> {
@@ -63,6 +77,20 @@ mod tests {
             h.append("x-forwarded-for", v.parse().unwrap());
         }
         h
+    }
+
+    #[test]
+    fn ipv6_clients_are_counted_by_their_64() {
+        let a = limit_key(Some("2001:db8:1:2:aaaa::1".parse().unwrap()));
+        let b = limit_key(Some("2001:db8:1:2:bbbb::9".parse().unwrap()));
+        assert_eq!(a, "2001:db8:1:2::/64");
+        assert_eq!(a, b);
+        assert_ne!(a, limit_key(Some("2001:db8:1:3::1".parse().unwrap())));
+        assert_eq!(
+            limit_key(Some("::ffff:198.51.100.7".parse().unwrap())),
+            "198.51.100.7"
+        );
+        assert_eq!(limit_key(None), "unknown");
     }
 
     #[test]

@@ -110,9 +110,11 @@ fn client_address(
     addr: Option<std::net::SocketAddr>,
     headers: &HeaderMap,
 ) -> String {
-    crate::client::client_ip(addr, headers, &state.config.trusted_proxies)
-        .map(|a| a.to_string())
-        .unwrap_or_else(|| "unknown".into())
+    crate::client::limit_key(crate::client::client_ip(
+        addr,
+        headers,
+        &state.config.trusted_proxies,
+    ))
 }
 
 /// `POST /login`: checks the credentials and starts a new session.

@@ -102,22 +102,9 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Response {
     .await
 }
 
-/// The counter key of a client: its IPv4 address, or the /64 network of
-/// an IPv6 address (one household or host usually holds a whole /64).
+/// The counter key of a client for public requests ([`crate::client::limit_key`]).
 fn client_key(ip: Option<std::net::IpAddr>) -> String {
-    let ip = match ip {
-        Some(std::net::IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
-            let s = v6.segments();
-            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
-        }
-        Some(std::net::IpAddr::V6(v6)) => v6
-            .to_ipv4_mapped()
-            .map(|v4| v4.to_string())
-            .unwrap_or_default(),
-        Some(ip) => ip.to_string(),
-        None => "unknown".into(),
-    };
-    format!("intake:{ip}")
+    format!("intake:{}", crate::client::limit_key(ip))
 }
 
 /// `POST /rights`: records the request with today's date (Stockholm) and
