@@ -312,6 +312,30 @@ fn missing_notification_items_are_warnings() {
         ["records_approx", "likely_consequences"]
     );
     assert!(v.iter().all(|v| !v.is_error()));
+    assert!(
+        v.iter()
+            .all(|v| v.rule == IncidentRule::NotificationContentMissing
+                && v.article == "GDPR Art. 33(3), 33(4)")
+    );
+}
+
+/// Art. 33(1): a notification cannot precede awareness.
+#[test]
+fn a_notification_before_awareness_is_refused() {
+    let mut i = assessed(Risk::Risk);
+    let aware = i.report.aware_at;
+    IncidentChange::DecideImy(imy(true, "Risk för studenterna."))
+        .apply(&mut i, dpo(aware))
+        .unwrap();
+    let early = notice(
+        NotificationPhase::Initial,
+        aware - time::Duration::hours(1),
+        "",
+    );
+    let v = check_notification(&i, &early);
+    assert_eq!(rules_of(&v), [IncidentRule::NotifiedBeforeAware]);
+    assert_eq!(v[0].article, "GDPR Art. 33(1)");
+    assert!(v[0].is_error());
 }
 
 mod documents {

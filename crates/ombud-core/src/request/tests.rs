@@ -1247,3 +1247,141 @@ fn phone_numbers_are_not_taken_for_identity_numbers() {
         ("Andersson, Anna", "")
     );
 }
+
+/// The rules not exercised elsewhere: each fires on its case, with its
+/// severity and the article it cites.
+#[test]
+fn each_remaining_rule_fires_with_its_article() {
+    use crate::register::Severity::{Error, Warning};
+    let received = date!(2025 - 03 - 05); // deadline 2025-04-07
+    let fires = |v: Vec<RequestViolation>, rule: RequestRule, severity, article: &str| {
+        let found = v
+            .iter()
+            .find(|x| x.rule == rule)
+            .unwrap_or_else(|| panic!("{rule:?} not in {:?}", rules_of(&v)));
+        assert_eq!(found.severity, severity, "{rule:?}");
+        assert_eq!(found.article, article, "{rule:?}");
+    };
+
+    // Changing the right once an outcome is recorded.
+    let mut r = request(Right::Objection, received);
+    verify(&mut r);
+    RequestChange::Object(ObjectionOutcome {
+        direct_marketing: true,
+        decision: ObjectionDecision::Upheld,
+        reasoning: String::new(),
+        signed: Signature::default(),
+    })
+    .apply(&mut r, handler())
+    .unwrap();
+    let other = intake(Right::Erasure, received, Lang::Sv);
+    fires(
+        RequestChange::Update(other).violations(&r),
+        RequestRule::RightChangedAfterOutcome,
+        Error,
+        "GDPR Art. 12(3)",
+    );
+
+    // Identity checked "another way" without saying how.
+    let r = request(Right::Access, received);
+    let c = IdentityCheck {
+        method: IdentityMethod::Other,
+        note: String::new(),
+        signed: Signature::default(),
+    };
+    fires(
+        RequestChange::Verify(c).violations(&r),
+        RequestRule::IdentityNoteMissing,
+        Error,
+        "GDPR Art. 12(6)",
+    );
+    // Not checked yet: a warning on the case.
+    fires(
+        rules::check(&r, received),
+        RequestRule::IdentityNotChecked,
+        Warning,
+        "GDPR Art. 12(6)",
+    );
+
+    // An extension decided but not yet told, within the first month.
+    let mut r = request(Right::Access, received);
+    let untold = Extension {
+        notified_on: None,
+        ..extension(received)
+    };
+    fires(
+        RequestChange::Extend(untold.clone()).violations(&r),
+        RequestRule::ExtensionNoticePending,
+        Warning,
+        "GDPR Art. 12(3)",
+    );
+    RequestChange::Extend(untold)
+        .apply(&mut r, handler())
+        .unwrap();
+    fires(
+        rules::check(&r, date!(2025 - 03 - 20)),
+        RequestRule::ExtensionNoticePending,
+        Warning,
+        "GDPR Art. 12(3)",
+    );
+
+    // Outcomes that say nothing.
+    let r = request(Right::Rectification, received);
+    fires(
+        RequestChange::Rectify(RectificationOutcome::default()).violations(&r),
+        RequestRule::RectificationEmpty,
+        Error,
+        "GDPR Art. 16",
+    );
+    let r = request(Right::Restriction, received);
+    fires(
+        RequestChange::Restrict(RestrictionOutcome::default()).violations(&r),
+        RequestRule::RestrictionRefusalReasonMissing,
+        Error,
+        "GDPR Art. 12(4)",
+    );
+    let r = request(Right::AutomatedDecision, received);
+    fires(
+        RequestChange::ReviewAutomatedDecision(AutomatedDecisionOutcome::default()).violations(&r),
+        RequestRule::AutomatedReviewMissing,
+        Error,
+        "GDPR Art. 22(3)",
+    );
+    let r = request(Right::Portability, received);
+    let delivered = PortabilityOutcome {
+        delivered_on: Some(date!(2025 - 03 - 20)),
+        ..Default::default()
+    };
+    fires(
+        RequestChange::DeliverPortability(delivered).violations(&r),
+        RequestRule::PortabilityFormatMissing,
+        Error,
+        "GDPR Art. 20(1)",
+    );
+
+    // An answer after the deadline (a warning: it is still given), and one dated tomorrow.
+    let mut r = request(Right::Objection, received);
+    verify(&mut r);
+    RequestChange::Object(ObjectionOutcome {
+        direct_marketing: false,
+        decision: ObjectionDecision::Upheld,
+        reasoning: "Inga tvingande skäl.".into(),
+        signed: Signature::default(),
+    })
+    .apply(&mut r, handler())
+    .unwrap();
+    let late = RequestChange::Answer(answer(date!(2025 - 04 - 08), AnswerOutcome::Granted, ""));
+    fires(
+        late.violations(&r),
+        RequestRule::AnsweredLate,
+        Warning,
+        "GDPR Art. 12(3)",
+    );
+    fires(
+        rules::future_dates(Some(&late), date!(2025 - 04 - 07)),
+        RequestRule::DateInFuture,
+        Error,
+        "GDPR Art. 12(3)",
+    );
+    assert!(rules::future_dates(Some(&late), date!(2025 - 04 - 08)).is_empty());
+}
