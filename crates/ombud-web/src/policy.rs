@@ -218,15 +218,8 @@ pub const POLICY: &[(&str, &str, Access)] = &[
         "/incidents/{id}/edit",
         Access::Roles(BREACH_REPORTERS),
     ),
-    ("GET", "/incidents/{id}/{document}", Access::SignedIn),
-    ("POST", "/incidents/{id}/assessment", Access::Roles(DPO)),
-    ("POST", "/incidents/{id}/imy-decision", Access::Roles(DPO)),
-    (
-        "POST",
-        "/incidents/{id}/subjects-decision",
-        Access::Roles(DPO),
-    ),
-    ("POST", "/incidents/{id}/notifications", Access::Roles(DPO)),
+    ("GET", "/incidents/{id}/{name}", Access::SignedIn),
+    ("POST", "/incidents/{id}/{name}", Access::Roles(DPO)),
     // Data-subject requests: staff register them (not auditors, who read);
     // the DPO handles them; the DPO and auditors read all (others what they
     // registered, decided in the handler). The public page and the

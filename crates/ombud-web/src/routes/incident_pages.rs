@@ -13,7 +13,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 
@@ -705,108 +704,59 @@ async fn page(
     ))
 }
 
-async fn decide<T: DeserializeOwned>(
-    state: AppState,
+/// Reads the posted form `form` into its change.
+fn read_change(form: &SubForm, p: &Posted, t: Tr) -> Result<IncidentChange, FieldErrors> {
+    Ok(match form.key {
+        "assessment" => IncidentChange::Assess(form.read::<Assessment>(p, t)?),
+        "imy-decision" => IncidentChange::DecideImy(form.read::<ImyDecision>(p, t)?),
+        "subjects-decision" => IncidentChange::DecideSubjects(form.read::<SubjectsDecision>(p, t)?),
+        _ => IncidentChange::Notify(form.read::<Notification>(p, t)?),
+    })
+}
+
+/// `POST /incidents/{id}/{name}`: one of the DPO's forms (`assessment`,
+/// `imy-decision`, `subjects-decision`, `notifications`).
+pub async fn act(
+    State(state): State<AppState>,
     ctx: Ctx,
-    id: i64,
+    Path((id, name)): Path<(i64, String)>,
     body: Bytes,
-    form: &SubForm,
-    make: impl FnOnce(T) -> IncidentChange,
 ) -> Result<Response, PageError> {
+    let form = *FORMS
+        .iter()
+        .find(|f| f.key == name)
+        .ok_or_else(|| PageError::not_found(ctx.lang))?;
     let i = load(&state, &ctx, id).await?;
     let t = ctx.tr();
     let posted = register_form::posted(&body);
-    let refuse = |errors: FieldErrors, posted: Posted| Refused {
+    let errors = match read_change(form, &posted, t) {
+        Ok(change) => {
+            let broken = change.errors(&i);
+            if broken.is_empty() {
+                save_change(&state, &ctx, id, change).await?;
+                return Ok(Redirect::to(&format!(
+                    "/incidents/{id}?notice=incident.recorded#{}",
+                    form.key
+                ))
+                .into_response());
+            }
+            violation_errors(form, &broken, t.lang)
+        }
+        Err(errors) => errors,
+    };
+    let refused = Refused {
         form,
         posted,
         errors,
     };
-    let value: T = match form.read(&posted, t) {
-        Ok(v) => v,
-        Err(errors) => {
-            let r = refuse(errors, posted);
-            return page(
-                &state,
-                &ctx,
-                &i,
-                Some(r),
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
-    };
-    let change = make(value);
-    let broken = change.errors(&i);
-    if !broken.is_empty() {
-        let r = refuse(violation_errors(form, &broken, t.lang), posted);
-        return page(
-            &state,
-            &ctx,
-            &i,
-            Some(r),
-            None,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    save_change(&state, &ctx, id, change).await?;
-    Ok(Redirect::to(&format!(
-        "/incidents/{id}?notice=incident.recorded#{}",
-        form.key
-    ))
-    .into_response())
-}
-
-/// `POST /incidents/{id}/assessment` (the DPO).
-pub async fn assess(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    decide(state, ctx, id, body, &ASSESS, |a: Assessment| {
-        IncidentChange::Assess(a)
-    })
-    .await
-}
-
-/// `POST /incidents/{id}/imy-decision` (the DPO).
-pub async fn decide_imy(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    decide(state, ctx, id, body, &IMY, |d: ImyDecision| {
-        IncidentChange::DecideImy(d)
-    })
-    .await
-}
-
-/// `POST /incidents/{id}/subjects-decision` (the DPO).
-pub async fn decide_subjects(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    decide(state, ctx, id, body, &SUBJECTS, |d: SubjectsDecision| {
-        IncidentChange::DecideSubjects(d)
-    })
-    .await
-}
-
-/// `POST /incidents/{id}/notifications` (the DPO).
-pub async fn notify(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    decide(state, ctx, id, body, &NOTIFY, |n: Notification| {
-        IncidentChange::Notify(n)
-    })
+    page(
+        &state,
+        &ctx,
+        &i,
+        Some(refused),
+        None,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
     .await
 }
 

@@ -185,14 +185,8 @@ pub fn table() -> RouteTable {
         .get("/incidents/{id}", incident_pages::show)
         .post("/incidents/{id}", incident_pages::update)
         .get("/incidents/{id}/edit", incident_pages::edit_form)
-        .get("/incidents/{id}/{document}", incident_pages::document_page)
-        .post("/incidents/{id}/assessment", incident_pages::assess)
-        .post("/incidents/{id}/imy-decision", incident_pages::decide_imy)
-        .post(
-            "/incidents/{id}/subjects-decision",
-            incident_pages::decide_subjects,
-        )
-        .post("/incidents/{id}/notifications", incident_pages::notify)
+        .get("/incidents/{id}/{name}", incident_pages::document_page)
+        .post("/incidents/{id}/{name}", incident_pages::act)
         .get("/api/v1/requests", requests_api::list)
         .post("/api/v1/requests", requests_api::create)
         .get("/api/v1/requests/{id}", requests_api::get)

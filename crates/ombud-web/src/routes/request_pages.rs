@@ -923,13 +923,9 @@ pub async fn act(
             .await;
         }
     };
-    let mut broken = change.errors(&r);
-    broken.extend(rules::future_dates(Some(&change), today()));
-    broken.extend(
-        crate::routes::requests_api::register_errors(&state, &r, &change)
-            .await
-            .map_err(PageError::store(ctx.lang))?,
-    );
+    let broken = crate::routes::requests_api::change_errors(&state, &r, &change)
+        .await
+        .map_err(PageError::store(ctx.lang))?;
     if !broken.is_empty() {
         let messages = broken
             .iter()

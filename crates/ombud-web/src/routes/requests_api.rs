@@ -178,23 +178,26 @@ pub async fn checks(
     }))
 }
 
-/// The checks of a change that need the register: erasure decisions must
-/// cover every approved activity that concerns the requester.
-pub(crate) async fn register_errors(
+/// Every rule that refuses `change` on case `r`, for the API and the pages
+/// alike: the rules of the change itself, dates after today, and — needing
+/// the register — erasure decisions that leave out an activity concerned.
+pub(crate) async fn change_errors(
     state: &AppState,
     r: &Request,
     change: &RequestChange,
 ) -> Result<Vec<ombud_core::request::RequestViolation>, StoreError> {
-    let RequestChange::DecideErasure(ds) = change else {
-        return Ok(Vec::new());
-    };
-    let approved = state.store.approved_activities().await?;
-    let concerned: Vec<(i64, String)> =
-        ombud_core::request::access::matching_activities(r, &approved)
-            .iter()
-            .map(|a| (a.id, a.content.name.clone()))
-            .collect();
-    Ok(rules::check_erasure_coverage(ds, &concerned))
+    let mut errors = change.errors(r);
+    errors.extend(rules::future_dates(Some(change), today()));
+    if let RequestChange::DecideErasure(ds) = change {
+        let approved = state.store.approved_activities().await?;
+        let concerned: Vec<(i64, String)> =
+            ombud_core::request::access::matching_activities(r, &approved)
+                .iter()
+                .map(|a| (a.id, a.content.name.clone()))
+                .collect();
+        errors.extend(rules::check_erasure_coverage(ds, &concerned));
+    }
+    Ok(errors)
 }
 
 /// Applies one change after checking its rules; the DPO only.
@@ -210,9 +213,7 @@ pub(crate) async fn change(
     if me.role != Role::Dpo {
         return Err(ApiError::forbidden());
     }
-    let mut errors = change.errors(&r);
-    errors.extend(rules::future_dates(Some(&change), today()));
-    errors.extend(register_errors(state, &r, &change).await?);
+    let errors = change_errors(state, &r, &change).await?;
     if !errors.is_empty() {
         return Ok(Err(errors.iter().map(|v| v.to_json(lang)).collect()));
     }

@@ -11,7 +11,7 @@ fn concrete(path: &str) -> String {
     path.replace("{id}", "1")
         .replace("{token}", "not-a-token")
         .replace("{code}", "en")
-        .replace("{document}", "letter")
+        .replace("{name}", "letter")
         .replace("{kind}", "acknowledgement")
         .replace("{form}", "close")
 }
