@@ -698,6 +698,26 @@ impl SubForm {
     }
 }
 
+/// A sub-form that was refused: shown again as it was posted, with its errors.
+pub struct Refused {
+    pub key: String,
+    pub posted: Posted,
+    pub errors: FieldErrors,
+}
+
+/// What sub-form `f` shows: the refused post if it is the refused form,
+/// else the recorded value.
+pub fn shown(
+    f: &SubForm,
+    refused: Option<&Refused>,
+    recorded: Option<Value>,
+) -> (Posted, FieldErrors) {
+    match refused {
+        Some(x) if x.key == f.key => (x.posted.clone(), x.errors.clone()),
+        _ => (f.values(recorded), FieldErrors::new()),
+    }
+}
+
 /// Every field error of a form as (field, "label: message"), for the
 /// summary at the top that links to each field.
 pub fn problems(sections: &[Section]) -> Vec<(String, String)> {

@@ -428,13 +428,39 @@ pub struct IncidentListTpl {
     pub rows: Vec<IncidentRow>,
 }
 
-/// One of the DPO's forms on the breach page.
+/// One of the DPO's forms on a breach or request page.
 pub struct FormBlock {
     pub id: &'static str,
     pub action: String,
     pub sections: Vec<crate::register_form::Section>,
     pub problems: Vec<(String, String)>,
     pub submit_label: String,
+}
+
+impl FormBlock {
+    /// Sub-form `f` of the record at `base` (it posts to `{base}/{key}`),
+    /// showing `shown` (see [`crate::register_form::shown`]); its button reads
+    /// `{labels}.save_{key}`.
+    pub fn new(
+        f: &crate::register_form::SubForm,
+        base: &str,
+        labels: &str,
+        (posted, errors): (
+            crate::register_form::Posted,
+            crate::register_form::FieldErrors,
+        ),
+        t: Tr,
+        choices: &crate::register_form::Choices,
+    ) -> Self {
+        let sections = crate::register_form::sections_of(f.spec, &posted, &errors, &[], t, choices);
+        FormBlock {
+            id: f.key,
+            action: format!("{base}/{}", f.key),
+            problems: crate::register_form::problems(&sections),
+            sections,
+            submit_label: t.t(&format!("{labels}.save_{}", f.key)).to_owned(),
+        }
+    }
 }
 
 #[derive(Template)]

@@ -29,7 +29,7 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::PageError;
 use crate::i18n::Tr;
-use crate::register_form::{self, Choices, FieldErrors, Kind, Posted, Spec, SubForm};
+use crate::register_form::{self, Choices, FieldErrors, Kind, Posted, Refused, Spec, SubForm};
 use crate::routes::incidents_api::{may_edit_report, may_see, signature};
 use crate::views::{
     FormBlock, IncidentDocTpl, IncidentListTpl, IncidentRow, IncidentTpl, Page, RecordFormTpl,
@@ -514,18 +514,11 @@ pub async fn show(
     page(&state, &ctx, &i, None, q.notice.as_deref(), StatusCode::OK).await
 }
 
-/// A refused DPO form, shown again.
-struct Refused<'a> {
-    form: &'a SubForm,
-    posted: Posted,
-    errors: FieldErrors,
-}
-
 async fn page(
     state: &AppState,
     ctx: &Ctx,
     i: &Incident,
-    refused: Option<Refused<'_>>,
+    refused: Option<Refused>,
     notice: Option<&str>,
     status: StatusCode,
 ) -> Result<Response, PageError> {
@@ -654,22 +647,12 @@ async fn page(
                 _ => None,
             }
         };
+        let base = format!("/incidents/{}", i.id);
         FORMS
             .iter()
             .map(|f| {
-                let (posted, errors) = match &refused {
-                    Some(r) if r.form.key == f.key => (r.posted.clone(), r.errors.clone()),
-                    _ => (f.values(recorded(f)), FieldErrors::new()),
-                };
-                let sections =
-                    register_form::sections_of(f.spec, &posted, &errors, &[], t, &choices);
-                FormBlock {
-                    id: f.key,
-                    action: format!("/incidents/{}/{}", i.id, f.key),
-                    problems: register_form::problems(&sections),
-                    sections,
-                    submit_label: t.t(&format!("incident.save_{}", f.key)).to_owned(),
-                }
+                let shown = register_form::shown(f, refused.as_ref(), recorded(f));
+                FormBlock::new(f, &base, "incident", shown, t, &choices)
             })
             .collect()
     } else {
@@ -745,7 +728,7 @@ pub async fn act(
         Err(errors) => errors,
     };
     let refused = Refused {
-        form,
+        key: form.key.to_owned(),
         posted,
         errors,
     };

@@ -26,7 +26,7 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::PageError;
 use crate::i18n::Tr;
-use crate::register_form::{self, Choices, FieldErrors, Kind, Opt, Posted, Spec, SubForm};
+use crate::register_form::{self, Choices, FieldErrors, Kind, Opt, Posted, Refused, Spec, SubForm};
 use crate::routes::incidents_api::signature;
 use crate::routes::requests_api::{
     build_access_report, build_letter, intake_errors, may_see, today,
@@ -576,13 +576,6 @@ pub async fn create(
     Ok(Redirect::to(&format!("/requests/{}?notice=request.registered", r.id)).into_response())
 }
 
-/// A refused form, shown again.
-struct Refused {
-    key: String,
-    posted: Posted,
-    errors: FieldErrors,
-}
-
 /// `GET /requests/{id}`.
 pub async fn show(
     State(state): State<AppState>,
@@ -657,22 +650,16 @@ async fn page(
         forms_for(r.intake.right)
             .into_iter()
             .map(|f| {
-                let (posted, errors) = match &refused {
-                    Some(x) if x.key == f.key => (x.posted.clone(), x.errors.clone()),
-                    _ => (
-                        f.values(recorded(r, f.key).or_else(|| defaults(f.key))),
-                        FieldErrors::new(),
-                    ),
-                };
-                let sections =
-                    register_form::sections_of(f.spec, &posted, &errors, &[], t, &choices);
-                FormBlock {
-                    id: f.key,
-                    action: format!("/requests/{}/{}", r.id, f.key),
-                    problems: register_form::problems(&sections),
-                    sections,
-                    submit_label: t.t(&format!("request.save_{}", f.key)).to_owned(),
-                }
+                let value = recorded(r, f.key).or_else(|| defaults(f.key));
+                let shown = register_form::shown(f, refused.as_ref(), value);
+                FormBlock::new(
+                    f,
+                    &format!("/requests/{}", r.id),
+                    "request",
+                    shown,
+                    t,
+                    &choices,
+                )
             })
             .collect()
     } else {
