@@ -593,6 +593,19 @@ pub struct SubForm {
 }
 
 impl SubForm {
+    /// No fields and no mapping: the base the forms fill in with `..SubForm::NONE`.
+    pub const NONE: SubForm = SubForm {
+        key: "",
+        spec: Spec {
+            sections: &[],
+            labels: "",
+        },
+        renames: &[],
+        yes_no: &[],
+        ids: &[],
+        required: &[],
+    };
+
     /// The form's name of JSON field `json_field`.
     pub fn form_name(&self, json_field: &str) -> String {
         self.renames

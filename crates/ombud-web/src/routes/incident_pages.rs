@@ -84,10 +84,8 @@ const ASSESS: SubForm = SubForm {
         )],
         labels: "ifield",
     },
-    renames: &[],
-    yes_no: &[],
-    ids: &[],
     required: &["risk"],
+    ..SubForm::NONE
 };
 
 const IMY: SubForm = SubForm {
@@ -101,8 +99,8 @@ const IMY: SubForm = SubForm {
     },
     renames: &[("imy_reason", "reason")],
     yes_no: &["notify"],
-    ids: &[],
     required: &["notify"],
+    ..SubForm::NONE
 };
 
 const SUBJECTS: SubForm = SubForm {
@@ -124,8 +122,8 @@ const SUBJECTS: SubForm = SubForm {
     },
     renames: &[("subjects_reason", "reason")],
     yes_no: &["inform"],
-    ids: &[],
     required: &["inform"],
+    ..SubForm::NONE
 };
 
 const NOTIFY: SubForm = SubForm {
@@ -143,10 +141,8 @@ const NOTIFY: SubForm = SubForm {
         )],
         labels: "ifield",
     },
-    renames: &[],
-    yes_no: &[],
-    ids: &[],
     required: &["phase", "submitted_at"],
+    ..SubForm::NONE
 };
 
 const FORMS: [&SubForm; 4] = [&ASSESS, &IMY, &SUBJECTS, &NOTIFY];

@@ -142,10 +142,7 @@ const SCOPE: SubForm = SubForm {
         )],
         labels: "rfield",
     },
-    renames: &[],
-    yes_no: &[],
-    ids: &[],
-    required: &[],
+    ..SubForm::NONE
 };
 
 const VERIFY: SubForm = SubForm {
@@ -161,9 +158,8 @@ const VERIFY: SubForm = SubForm {
         labels: "rfield",
     },
     renames: &[("identity_method", "method"), ("identity_note", "note")],
-    yes_no: &[],
-    ids: &[],
     required: &["identity_method"],
+    ..SubForm::NONE
 };
 
 const EXTEND: SubForm = SubForm {
@@ -179,9 +175,7 @@ const EXTEND: SubForm = SubForm {
         labels: "rfield",
     },
     renames: &[("extension_reason", "reason")],
-    yes_no: &[],
-    ids: &[],
-    required: &[],
+    ..SubForm::NONE
 };
 
 const RECTIFY: SubForm = SubForm {
@@ -199,9 +193,7 @@ const RECTIFY: SubForm = SubForm {
         labels: "rfield",
     },
     renames: &[("rectify_refusal", "refusal_reason")],
-    yes_no: &[],
-    ids: &[],
-    required: &[],
+    ..SubForm::NONE
 };
 
 const RESTRICT: SubForm = SubForm {
@@ -223,9 +215,7 @@ const RESTRICT: SubForm = SubForm {
         ("restriction_grounds", "grounds"),
         ("restriction_note", "note"),
     ],
-    yes_no: &[],
-    ids: &[],
-    required: &[],
+    ..SubForm::NONE
 };
 
 const OBJECT: SubForm = SubForm {
@@ -245,9 +235,8 @@ const OBJECT: SubForm = SubForm {
         ("objection_decision", "decision"),
         ("objection_reasoning", "reasoning"),
     ],
-    yes_no: &[],
-    ids: &[],
     required: &["objection_decision"],
+    ..SubForm::NONE
 };
 
 const AUTOMATED: SubForm = SubForm {
@@ -265,9 +254,7 @@ const AUTOMATED: SubForm = SubForm {
         labels: "rfield",
     },
     renames: &[("review_explanation", "explanation")],
-    yes_no: &[],
-    ids: &[],
-    required: &[],
+    ..SubForm::NONE
 };
 
 const PORTABILITY: SubForm = SubForm {
@@ -285,9 +272,7 @@ const PORTABILITY: SubForm = SubForm {
         labels: "rfield",
     },
     renames: &[("portability_refusal", "refusal_reason")],
-    yes_no: &[],
-    ids: &[],
-    required: &[],
+    ..SubForm::NONE
 };
 
 const DATA: SubForm = SubForm {
@@ -308,9 +293,9 @@ const DATA: SubForm = SubForm {
         ("found_system", "system_id"),
         ("found_items", "items"),
     ],
-    yes_no: &[],
     ids: &["found_activity", "found_system"],
     required: &["found_items"],
+    ..SubForm::NONE
 };
 
 const ANSWER: SubForm = SubForm {
@@ -328,9 +313,8 @@ const ANSWER: SubForm = SubForm {
         labels: "rfield",
     },
     renames: &[("answer_summary", "summary"), ("answer_reasons", "reasons")],
-    yes_no: &[],
-    ids: &[],
     required: &["answered_on", "outcome"],
+    ..SubForm::NONE
 };
 
 const CLOSE: SubForm = SubForm {
@@ -343,9 +327,8 @@ const CLOSE: SubForm = SubForm {
         labels: "rfield",
     },
     renames: &[("closure_note", "note")],
-    yes_no: &[],
-    ids: &[],
     required: &["closed_on"],
+    ..SubForm::NONE
 };
 
 /// Every form on the case page, for the label test.
