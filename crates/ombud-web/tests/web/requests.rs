@@ -74,6 +74,30 @@ impl Setup {
         id
     }
 
+    /// The DPO takes case `id` through `steps` (action, body), each accepted.
+    async fn steps(&self, id: i64, steps: Vec<(&str, Value)>) {
+        for (path, body) in steps {
+            let r = self
+                .call(
+                    "POST",
+                    &format!("/api/v1/requests/{id}/{path}"),
+                    &self.dpo,
+                    Some(body),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
+        }
+    }
+
+    /// The DPO sets the categories of data subjects that concern case `id`.
+    async fn scope(&self, id: i64, categories: &[&str]) {
+        self.steps(
+            id,
+            vec![("scope", json!({ "data_subject_categories": categories }))],
+        )
+        .await;
+    }
+
     async fn request(&self, body: Value) -> Value {
         let r = self
             .call("POST", "/api/v1/requests", &self.staff, Some(body))
@@ -311,15 +335,7 @@ async fn access_lists_exactly_the_activities_that_concern_the_requester_with_eve
     let (payroll, newsletter, _recruitment) = register(&s).await;
     let j = s.request(intake("access", "2025-03-05")).await;
     let id = j["id"].as_i64().unwrap();
-    let r = s
-        .call(
-            "POST",
-            &format!("/api/v1/requests/{id}/scope"),
-            &s.dpo,
-            Some(json!({"data_subject_categories": ["anställda", "Prenumeranter"]})),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    s.scope(id, &["anställda", "Prenumeranter"]).await;
     let report = s
         .call(
             "GET",
@@ -373,13 +389,7 @@ async fn erasure_is_refused_for_data_kept_under_a_legal_obligation_and_granted_f
     let (payroll, newsletter, _) = register(&s).await;
     let j = s.request(intake("erasure", "2025-03-05")).await;
     let id = j["id"].as_i64().unwrap();
-    s.call(
-        "POST",
-        &format!("/api/v1/requests/{id}/scope"),
-        &s.dpo,
-        Some(json!({"data_subject_categories": ["Anställda", "Prenumeranter"]})),
-    )
-    .await;
+    s.scope(id, &["Anställda", "Prenumeranter"]).await;
     let suggestions = s
         .call(
             "GET",
@@ -563,7 +573,9 @@ async fn closing_minimises_the_requester_and_the_purge_deletes_after_retention()
     let s = setup().await;
     let j = s.request(intake("objection", "2025-03-05")).await;
     let id = j["id"].as_i64().unwrap();
-    for (path, body) in [
+    s.steps(
+        id,
+        vec![
         (
             "identity-check",
             json!({"method": "id_document", "note": "Pass kontrollerat"}),
@@ -577,17 +589,9 @@ async fn closing_minimises_the_requester_and_the_purge_deletes_after_retention()
             json!({"answered_on": "2025-03-25", "outcome": "granted", "summary": "Behandlingen har upphört."}),
         ),
         ("close", json!({"closed_on": "2025-03-26"})),
-    ] {
-        let r = s
-            .call(
-                "POST",
-                &format!("/api/v1/requests/{id}/{path}"),
-                &s.dpo,
-                Some(body),
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
-    }
+        ],
+    )
+    .await;
     let j = s
         .call("GET", &format!("/api/v1/requests/{id}"), &s.dpo, None)
         .await
@@ -715,13 +719,7 @@ async fn a_refused_erasure_table_comes_back_as_posted() {
     let (payroll, newsletter, _) = register(&s).await;
     let j = s.request(intake("erasure", "2025-03-05")).await;
     let id = j["id"].as_i64().unwrap();
-    s.call(
-        "POST",
-        &format!("/api/v1/requests/{id}/scope"),
-        &s.dpo,
-        Some(json!({"data_subject_categories": ["Anställda", "Prenumeranter"]})),
-    )
-    .await;
+    s.scope(id, &["Anställda", "Prenumeranter"]).await;
     let b = s.app.signed_in("dpo@example.se").await;
     // The newsletter refused for legal claims, but without the explanation.
     let (p, n) = (payroll.to_string(), newsletter.to_string());
@@ -779,28 +777,22 @@ async fn an_authority_keeps_closed_cases_until_a_retention_decision_is_named() {
         .unwrap();
     let j = s.request(intake("objection", "2025-03-05")).await;
     let id = j["id"].as_i64().unwrap();
-    for (path, body) in [
-        ("identity-check", json!({"method": "id_document"})),
-        (
-            "objection",
-            json!({"decision": "upheld", "reasoning": "Inga tvingande skäl."}),
-        ),
-        (
-            "answer",
-            json!({"answered_on": "2025-03-25", "outcome": "granted"}),
-        ),
-        ("close", json!({"closed_on": "2025-03-26"})),
-    ] {
-        let r = s
-            .call(
-                "POST",
-                &format!("/api/v1/requests/{id}/{path}"),
-                &s.dpo,
-                Some(body),
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
-    }
+    s.steps(
+        id,
+        vec![
+            ("identity-check", json!({"method": "id_document"})),
+            (
+                "objection",
+                json!({"decision": "upheld", "reasoning": "Inga tvingande skäl."}),
+            ),
+            (
+                "answer",
+                json!({"answered_on": "2025-03-25", "outcome": "granted"}),
+            ),
+            ("close", json!({"closed_on": "2025-03-26"})),
+        ],
+    )
+    .await;
     let later = time::macros::date!(2030 - 01 - 01);
     assert_eq!(
         ombud_web::retention::purge_closed(s.app.store.as_ref(), later)
@@ -895,13 +887,7 @@ async fn erasure_decisions_cover_every_activity_concerned_or_record_that_none_is
     let (payroll, _newsletter, _) = register(&s).await;
     let j = s.request(intake("erasure", "2025-03-05")).await;
     let id = j["id"].as_i64().unwrap();
-    s.call(
-        "POST",
-        &format!("/api/v1/requests/{id}/scope"),
-        &s.dpo,
-        Some(json!({"data_subject_categories": ["Anställda", "Prenumeranter"]})),
-    )
-    .await;
+    s.scope(id, &["Anställda", "Prenumeranter"]).await;
     // A decision for payroll only: the newsletter is missing.
     let only_one = json!([{"activity_id": payroll, "activity_name": "Lönehantering", "decision": "refuse",
         "ground": "legal_obligation", "explanation": "Bokföringslagen."}]);
@@ -923,13 +909,7 @@ async fn erasure_decisions_cover_every_activity_concerned_or_record_that_none_is
     // A requester the register does not know: nothing concerns them.
     let j = s.request(intake("erasure", "2025-03-05")).await;
     let id = j["id"].as_i64().unwrap();
-    s.call(
-        "POST",
-        &format!("/api/v1/requests/{id}/scope"),
-        &s.dpo,
-        Some(json!({"data_subject_categories": ["Leverantörer"]})),
-    )
-    .await;
+    s.scope(id, &["Leverantörer"]).await;
     let b = s.app.signed_in("dpo@example.se").await;
     let page = s.app.get(&b, &format!("/requests/{id}")).await;
     assert!(
@@ -941,23 +921,17 @@ async fn erasure_decisions_cover_every_activity_concerned_or_record_that_none_is
         .post_form(&b, &format!("/requests/{id}/erasure-decisions"), &[])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    for (path, body) in [
-        ("identity-check", json!({"method": "id_document"})),
-        (
-            "answer",
-            json!({"answered_on": "2025-03-20", "outcome": "granted"}),
-        ),
-    ] {
-        let r = s
-            .call(
-                "POST",
-                &format!("/api/v1/requests/{id}/{path}"),
-                &s.dpo,
-                Some(body),
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
-    }
+    s.steps(
+        id,
+        vec![
+            ("identity-check", json!({"method": "id_document"})),
+            (
+                "answer",
+                json!({"answered_on": "2025-03-20", "outcome": "granted"}),
+            ),
+        ],
+    )
+    .await;
     let letter = s
         .call(
             "GET",
