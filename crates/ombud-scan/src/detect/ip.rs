@@ -98,7 +98,10 @@ pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
         cand = &cand[..cand.len() - 1];
     }
     let end = s + cand.len();
-    if cand.iter().filter(|&&b| b == b':').count() < 2 {
+    // Without `::` an address has seven colons, or six before a dotted IPv4 tail (clock
+    // times and MAC addresses have fewer): only then is the parser asked.
+    let colons = cand.iter().filter(|&&b| b == b':').count();
+    if colons < 2 || (colons < 6 && !cand.windows(2).any(|w| w == b"::")) {
         return p + 1;
     }
     if hay.get(end).is_some_and(|&c| is_word(c)) {

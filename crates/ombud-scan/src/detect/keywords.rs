@@ -11,7 +11,6 @@
 //! first four bytes, and only on a hit does an anchored Aho-Corasick DFA confirm the entry.
 //! Most words of ordinary text cost a hash and a bit test.
 
-use super::blocks;
 use super::{Hit, is_word};
 use crate::kind::{Category, Kind};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
@@ -400,14 +399,16 @@ impl Keywords {
         Some(e)
     }
 
-    /// Pushes the indicator words found in `hay`, in order.
+    /// Pushes the indicator words found in `hay`, in order (the keyword search alone).
+    #[cfg(test)]
     pub(crate) fn scan(&self, hay: &[u8], out: &mut Vec<Hit>) {
         let mut state = WordState::default();
+        let none = super::blocks::Triggers::new(false, false, false);
         let mut base = 0;
         while base < hay.len() {
-            let (w, letters) = blocks::word_and_letter_masks(hay, base);
-            self.block(hay, base, w, letters, &mut state, out);
-            base += blocks::BLOCK;
+            let c = super::blocks::classify(hay, base, &none);
+            self.block(hay, base, c.word(), c.letter, &mut state, out);
+            base += super::blocks::BLOCK;
         }
     }
 
