@@ -19,14 +19,16 @@ pub(crate) struct Classes {
     pub letter: u64,
     /// ASCII capital letters.
     pub upper: u64,
-    /// `0`.
-    pub zero: u64,
     /// The bytes that join digit groups into one token: ` `, `-`, `+`.
     pub join: u64,
     /// `.`.
     pub dot: u64,
     /// The trigger bytes other than digits that are switched on: `@`, `+`, `:`.
     pub other: u64,
+    /// Bytes above ASCII.
+    pub high: u64,
+    /// UTF-8 continuation bytes (`0x80`–`0xBF`).
+    pub cont: u64,
 }
 
 impl Classes {
@@ -58,7 +60,7 @@ impl Triggers {
 
 /// The classes of 16 bytes, each as the low 16 bits of a `u64`.
 #[inline(always)]
-fn lane(x: u8x16, t: &Triggers) -> [u64; 7] {
+fn lane(x: u8x16, t: &Triggers) -> [u64; 8] {
     let s = u8x16::splat;
     // `x - c` as an unsigned byte is below `n` exactly when `c <= x < c + n`.
     let below = |v: u8x16, n: u8| v.min(s(n - 1)).simd_eq(v);
@@ -74,32 +76,34 @@ fn lane(x: u8x16, t: &Triggers) -> [u64; 7] {
         digit,
         letter,
         upper,
-        x.simd_eq(s(b'0')),
         join,
         x.simd_eq(s(b'.')),
         other,
+        x,
+        below(x - s(0x80), 0x40),
     ]
     .map(|v| u64::from(v.to_bitmask()))
 }
 
 #[inline(always)]
 fn classify_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
-    let mut m = [0u64; 7];
+    let mut m = [0u64; 8];
     for (k, chunk) in b.chunks_exact(16).enumerate() {
         let x = u8x16::new(chunk.try_into().expect("16 bytes"));
         for (m, l) in m.iter_mut().zip(lane(x, t)) {
             *m |= l << (16 * k);
         }
     }
-    let [digit, letter, upper, zero, join, dot, other] = m;
+    let [digit, letter, upper, join, dot, other, high, cont] = m;
     Classes {
         digit,
         letter,
         upper,
-        zero,
         join,
         dot,
         other,
+        high,
+        cont,
     }
 }
 
@@ -136,12 +140,13 @@ mod tests {
                     let letter = super::super::is_word(x) && !x.is_ascii_digit();
                     assert_eq!(bit(c.letter), letter, "letter {x}");
                     assert_eq!(bit(c.upper), x.is_ascii_uppercase(), "upper {x}");
-                    assert_eq!(bit(c.zero), x == b'0', "zero {x}");
                     assert_eq!(bit(c.join), matches!(x, b' ' | b'-' | b'+'), "join {x}");
                     assert_eq!(bit(c.dot), x == b'.', "dot {x}");
                     let other =
                         (at_on && x == b'@') || (plus_on && x == b'+') || (colon_on && x == b':');
                     assert_eq!(bit(c.other), other, "other {x}");
+                    assert_eq!(bit(c.high), x >= 0x80, "high {x}");
+                    assert_eq!(bit(c.cont), (0x80..0xC0).contains(&x), "cont {x}");
                 }
             }
         }

@@ -2,7 +2,7 @@
 //! leading, trailing or doubled dot) and a domain of at least two labels (letters, digits,
 //! inner hyphens) whose last label is alphabetic and at least two letters long.
 
-use super::{Hit, is_word};
+use super::{Hit, glued_at, glued_before};
 use crate::kind::Kind;
 
 /// Detector name reported with these findings.
@@ -23,7 +23,7 @@ pub(crate) fn span_at(hay: &[u8], p: usize) -> Option<(usize, usize)> {
         }
     }
     // The local part may not be glued to a non-ASCII letter either.
-    if s > 0 && hay[s - 1] >= 0x80 {
+    if s > 0 && hay[s - 1] >= 0x80 && glued_before(hay, s) {
         return None;
     }
     while s < p && matches!(hay[s], b'.' | b'-' | b'+') {
@@ -31,6 +31,9 @@ pub(crate) fn span_at(hay: &[u8], p: usize) -> Option<(usize, usize)> {
     }
     let local = &hay[s..p];
     if local.is_empty() || local.ends_with(b".") || local.windows(2).any(|w| w == b"..") {
+        return None;
+    }
+    if in_url_authority(hay, s) {
         return None;
     }
     let mut e = p + 1;
@@ -64,10 +67,43 @@ pub(crate) fn span_at(hay: &[u8], p: usize) -> Option<(usize, usize)> {
     if labels < 2 || tld.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) {
         return None;
     }
-    if hay.get(e).is_some_and(|&c| is_word(c) || c == b'@') {
+    // Image names such as `icon@2x.png` end in a file type, not in a top-level domain.
+    const FILE_TYPES: [&[u8]; 10] = [
+        b"png", b"jpg", b"jpeg", b"gif", b"svg", b"webp", b"bmp", b"ico", b"tif", b"tiff",
+    ];
+    if FILE_TYPES.iter().any(|t| tld.eq_ignore_ascii_case(t)) {
+        return None;
+    }
+    if hay.get(e) == Some(&b'@') || glued_at(hay, e) {
+        return None;
+    }
+    // `git@example.com:team/repo.git` is a remote of scp form, not an address.
+    if hay.get(e) == Some(&b':')
+        && hay
+            .get(e + 1)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'~' | b'_'))
+    {
         return None;
     }
     Some((s, e))
+}
+
+/// Whether the local part starting at `s` is the user information of a URL
+/// (`ftp://user:password@host/`, `https://user@host/`): `//` before it in the same token.
+fn in_url_authority(hay: &[u8], s: usize) -> bool {
+    let mut i = s;
+    while i > 0 && s - i < 128 {
+        match hay[i - 1] {
+            b'/' => return i >= 2 && hay[i - 2] == b'/',
+            b if b.is_ascii_whitespace()
+                || matches!(b, b'"' | b'\'' | b'<' | b'>' | b'(' | b',') =>
+            {
+                return false;
+            }
+            _ => i -= 1,
+        }
+    }
+    false
 }
 
 /// `@` trigger.
@@ -109,5 +145,26 @@ mod tests {
         assert_eq!(find("@example.se"), None);
         assert_eq!(find("x@example.123"), None);
         assert_eq!(find("x@-bad.se"), None);
+        assert_eq!(
+            find("Uppgiften »linnea@hr.gmail.com« stämmer"),
+            Some("linnea@hr.gmail.com")
+        );
+        assert_eq!(
+            find("Kontakt:\u{a0}per@gmail.com (kontrollerad)"),
+            Some("per@gmail.com")
+        );
+        assert_eq!(
+            find("mailto:anna@example.se?subject=x"),
+            Some("anna@example.se")
+        );
+        assert_eq!(
+            find("skriv till anna@example.se: tack"),
+            Some("anna@example.se")
+        );
+        assert_eq!(find("<img src=\"hero@2x.png\">"), None);
+        assert_eq!(find("ftp://anna:pw@ftp.example.se/"), None);
+        assert_eq!(find("https://anna@example.se/x"), None);
+        assert_eq!(find("git@github.com:team/repo.git"), None);
+        assert_eq!(find("åsa@example.se"), None);
     }
 }

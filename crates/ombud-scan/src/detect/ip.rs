@@ -2,7 +2,7 @@
 //! dotted run (`1.2.3.4.5`) and not introduced by the word "version". IPv6: a run of hex
 //! digits, colons (and a dotted IPv4 tail) around a `:` that the standard parser accepts.
 
-use super::{Hit, is_digit, is_word, left_boundary_ok};
+use super::{Hit, glued_at, glued_before, is_digit, left_boundary_ok};
 use crate::kind::Kind;
 use std::net::Ipv6Addr;
 
@@ -35,29 +35,49 @@ pub(crate) fn v4_at(hay: &[u8], p: usize) -> Option<usize> {
         }
     }
     match hay.get(i) {
-        Some(&c) if is_word(c) || c == b'@' => return None,
-        Some(b'.') | Some(b'-') if hay.get(i + 1).is_some_and(|&c| is_digit(c)) => return None,
+        Some(b'@') => return None,
+        _ if glued_at(hay, i) => return None,
+        Some(b'.') if hay.get(i + 1).is_some_and(|&c| is_digit(c)) => return None,
+        // A range `10.0.0.1-10.0.0.9` names two addresses; other digits after `-` make a
+        // longer number.
+        Some(b'-')
+            if hay.get(i + 1).is_some_and(|&c| is_digit(c)) && v4_at(hay, i + 1).is_none() =>
+        {
+            return None;
+        }
         _ => {}
     }
-    if preceded_by_version_word(hay, p) {
+    if version_before(hay, p) {
         return None;
     }
     Some(i)
 }
 
-fn preceded_by_version_word(hay: &[u8], p: usize) -> bool {
+/// Whether the dotted quad at `p` is a version or an object identifier by what comes before
+/// it: a word such as `version`, `AssemblyVersion`, `ver`, `build`, `OID` (up to three
+/// bytes of ` :=("'` between), or a product token (`Chrome/124.0.0.0`).
+fn version_before(hay: &[u8], p: usize) -> bool {
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    if p >= 2 && hay[p - 1] == b'/' && word_byte(hay[p - 2]) {
+        let mut i = p - 1;
+        while i > 0 && p - i < 32 && (word_byte(hay[i - 1]) || hay[i - 1] == b'-') {
+            i -= 1;
+        }
+        return hay[i].is_ascii_uppercase();
+    }
     let mut i = p;
-    while i > 0 && p - i < 3 && matches!(hay[i - 1], b' ' | b':' | b'=') {
+    while i > 0 && p - i < 3 && matches!(hay[i - 1], b' ' | b':' | b'=' | b'(' | b'"' | b'\'') {
         i -= 1;
     }
     let e = i;
-    while i > 0 && e - i < 8 && hay[i - 1].is_ascii_alphabetic() {
+    while i > 0 && e - i < 32 && (hay[i - 1].is_ascii_alphabetic() || hay[i - 1] == b'_') {
         i -= 1;
     }
-    let w = &hay[i..e];
-    ["version", "ver", "v", "release", "build", "firmware"]
-        .iter()
-        .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
+    let w = hay[i..e].to_ascii_lowercase();
+    ["ver", "oid"].iter().any(|k| w == k.as_bytes())
+        || ["version", "release", "build", "firmware"]
+            .iter()
+            .any(|k| w.ends_with(k.as_bytes()))
 }
 
 #[inline]
@@ -82,7 +102,18 @@ pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
             return p + 1;
         }
     }
-    if s > 0 && (is_word(hay[s - 1]) || hay[s - 1] == b'.' || hay[s - 1] == b':') {
+    if s > 0 && glued_before(hay, s) {
+        // `key:addr`: the address starts after the colon that ends a key.
+        match hay[s..=p].iter().position(|&b| b == b':') {
+            Some(k)
+                if hay[s..s + k].iter().all(u8::is_ascii_alphanumeric)
+                    && (hay.get(s + k + 1) != Some(&b':') || hay.get(s + k + 2) == Some(&b':')) =>
+            {
+                s += k + 1;
+            }
+            _ => return p + 1,
+        }
+    } else if s > 0 && (hay[s - 1] == b'.' || hay[s - 1] == b':') {
         return p + 1;
     }
     let mut e = p;
@@ -93,18 +124,26 @@ pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
         }
     }
     let mut cand = &hay[s..e];
-    // A sentence may end right after the address.
+    // A sentence may end right after the address, or a colon follow it (`…::8ad9: not
+    // found`); `::` at the end belongs to the address.
     while cand.len() > 2 && matches!(cand[cand.len() - 1], b'.') {
         cand = &cand[..cand.len() - 1];
     }
+    if cand.ends_with(b":") && !cand.ends_with(b"::") {
+        cand = &cand[..cand.len() - 1];
+    }
     let end = s + cand.len();
+    // The trigger colon must be part of the address (not the one that follows it).
+    if end <= p {
+        return p + 1;
+    }
     // Without `::` an address has seven colons, or six before a dotted IPv4 tail (clock
     // times and MAC addresses have fewer): only then is the parser asked.
     let colons = cand.iter().filter(|&&b| b == b':').count();
     if colons < 2 || (colons < 6 && !cand.windows(2).any(|w| w == b"::")) {
         return p + 1;
     }
-    if hay.get(end).is_some_and(|&c| is_word(c)) {
+    if glued_at(hay, end) {
         return p + 1;
     }
     let ok = std::str::from_utf8(cand)
@@ -155,6 +194,14 @@ mod tests {
         assert_eq!(v4_at(b"01.2.3.4", 0), None);
         assert_eq!(v4_at(b"version 1.2.3.4", 8), None);
         assert_eq!(v4_at(b"1.2.3", 0), None);
+        assert_eq!(v4_at(b"10.0.0.1-10.0.0.9", 0), Some(8));
+        assert_eq!(v4_at(b"10.0.0.1-12", 0), None);
+        assert_eq!(v4_at(b"Chrome/124.0.0.0", 7), None);
+        assert_eq!(v4_at(b"AssemblyVersion(\"1.3.21.11\")", 17), None);
+        assert_eq!(v4_at(b"OID 2.5.4.3", 4), None);
+        assert_eq!(v4_at(b"{\"v\":\"127.0.0.1\"}", 6), Some(15));
+        assert_eq!(v4_at(b"server 10.1.2.3", 7), Some(15));
+        assert_eq!(v4_at(b"GET /api/10.1.2.3", 9), Some(17));
     }
     #[test]
     fn ipv6() {
@@ -167,5 +214,17 @@ mod tests {
         assert_eq!(v6("mac 00:1a:2b:3c:4d:5e"), None);
         assert_eq!(v6("std::vector"), None);
         assert_eq!(v6("::ffff:192.0.2.1"), Some("::ffff:192.0.2.1"));
+        assert_eq!(
+            v6("lookup failed for 2001:db8:c862::8ad9: not found"),
+            Some("2001:db8:c862::8ad9")
+        );
+        assert_eq!(v6("Se ::1: uppgiften"), Some("::1"));
+        assert_eq!(v6("field:2001:db8::1 ok"), Some("2001:db8::1"));
+        assert_eq!(v6("field:::1"), Some("::1"));
+        assert_eq!(
+            v6("field:::ffff:10.93.129.230"),
+            Some("::ffff:10.93.129.230")
+        );
+        assert_eq!(v6("[2001:db8::1]:443"), Some("2001:db8::1"));
     }
 }

@@ -11,7 +11,8 @@
 //! first four bytes, and only on a hit does an anchored Aho-Corasick DFA confirm the entry.
 //! Most words of ordinary text cost a hash and a bit test.
 
-use super::{Hit, is_word};
+use super::blocks::Classes;
+use super::{Hit, glued_at, glued_before, is_word, word_end};
 use crate::kind::{Category, Kind};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
@@ -27,6 +28,12 @@ pub const LISTS: &[(Category, &[&str])] = &[
         Category::Health,
         &[
             "diagnos",
+            "illness",
+            "medical history",
+            "sjukdomshistori",
+            "psykoterapi",
+            "psychotherapy",
+            "therapy",
             "sjukdom",
             "sjukskriv",
             "sjukfrånvaro",
@@ -86,6 +93,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
         Category::Ethnicity,
         &[
             "etnicitet",
+            "etnisk",
             "etniskt ursprung",
             "etnisk tillhörighet",
             "ras$",
@@ -116,6 +124,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "liberalerna$",
             "kristdemokraterna",
             "political opinion",
+            "labour party",
+            "labor party",
             "political view",
             "political affiliation",
             "party membership",
@@ -128,6 +138,13 @@ pub const LISTS: &[(Category, &[&str])] = &[
         Category::Religion,
         &[
             "religion",
+            "kristen$",
+            "kristna$",
+            "kristendom",
+            "kyrkan$",
+            "churchgoer",
+            "church$",
+            "church member",
             "religiös",
             "religiösa",
             "trosuppfattning",
@@ -163,6 +180,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "fackavgift",
             "medlem i facket",
             "trade union",
+            "unionen$",
             "union member",
             "union membership",
             "labour union",
@@ -199,6 +217,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
         &[
             "genetisk",
             "genetic",
+            "genome",
             "dna-test",
             "dna-prov",
             "dna test",
@@ -258,6 +277,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "criminal offense",
             "prison sentence",
             "imprisonment",
+            "prison",
             "indicted",
             "prosecuted",
             "arrested",
@@ -269,6 +289,93 @@ pub const LISTS: &[(Category, &[&str])] = &[
         ],
     ),
 ];
+
+/// Technical senses of indicator words, which name no one's data: the whole word (ASCII
+/// case folded) and where it is technical.
+const TECHNICAL: &[(&str, Sense)] = &[
+    ("diagnostik", Sense::Always),
+    ("diagnostiken", Sense::Always),
+    ("diagnostics", Sense::Always),
+    ("fingerprint", Sense::After(KEY_WORDS)),
+    ("fingerprints", Sense::After(KEY_WORDS)),
+    (
+        "genetic",
+        Sense::Before(&["algorithm", "algorithms", "programming"]),
+    ),
+    // Unionen is a trade union; "Europeiska unionen" is the EU.
+    (
+        "unionen",
+        Sense::After(&["europeiska", "eu", "monetära", "ekonomiska"]),
+    ),
+];
+
+/// Words before "fingerprint" in its technical sense (a key's or a device's).
+const KEY_WORDS: &[&str] = &[
+    "key",
+    "host",
+    "certificate",
+    "cert",
+    "ssh",
+    "gpg",
+    "pgp",
+    "tls",
+    "ssl",
+    "device",
+    "browser",
+    "file",
+    "public",
+    "sha256",
+    "sha1",
+    "md5",
+    "nyckelns",
+];
+
+/// Where a word of [`TECHNICAL`] has its technical sense.
+#[derive(Debug)]
+enum Sense {
+    Always,
+    /// After one of these words.
+    After(&'static [&'static str]),
+    /// Before one of these words.
+    Before(&'static [&'static str]),
+}
+
+/// Whether the finding `s..e` is a word in its technical sense (see [`TECHNICAL`]).
+fn technical(hay: &[u8], s: usize, e: usize) -> bool {
+    let Some((_, sense)) = TECHNICAL
+        .iter()
+        .find(|(w, _)| hay[s..e].eq_ignore_ascii_case(w.as_bytes()))
+    else {
+        return false;
+    };
+    let is =
+        |word: &[u8], list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()));
+    match sense {
+        Sense::Always => true,
+        Sense::After(list) => {
+            let mut b = s;
+            while b > 0 && hay[b - 1] == b' ' {
+                b -= 1;
+            }
+            let mut a = b;
+            while a > 0 && b - a < 16 && hay[a - 1].is_ascii_alphanumeric() {
+                a -= 1;
+            }
+            is(&hay[a..b], list)
+        }
+        Sense::Before(list) => {
+            let mut a = e;
+            while a < hay.len() && hay[a] == b' ' {
+                a += 1;
+            }
+            let mut b = a;
+            while b < hay.len() && b - a < 16 && hay[b].is_ascii_alphanumeric() {
+                b += 1;
+            }
+            is(&hay[a..b], list)
+        }
+    }
+}
 
 /// Bits of the prefix hash set.
 const SET_BITS: u32 = 16;
@@ -376,18 +483,11 @@ impl Keywords {
         let m = self.ac.find(input)?;
         let (cat, exact) = self.meta[m.pattern().as_usize()];
         let mut e = m.end();
-        if exact {
-            if hay.get(e).is_some_and(|&c| is_word(c)) {
-                return None;
-            }
-        } else {
-            let limit = e + 32;
-            while e < hay.len() && e < limit && is_word(hay[e]) {
-                e += 1;
-            }
-            if hay.get(e).is_some_and(|&c| is_word(c)) {
-                return None;
-            }
+        if !exact {
+            e = word_end(hay, e, hay.len().min(e + 32));
+        }
+        if glued_at(hay, e) || technical(hay, s, e) {
+            return None;
         }
         out.push(Hit {
             start: s,
@@ -407,7 +507,7 @@ impl Keywords {
         let mut base = 0;
         while base < hay.len() {
             let c = super::blocks::classify(hay, base, &none);
-            self.block(hay, base, c.word(), c.letter, &mut state, out);
+            self.block(hay, base, &c, &mut state, out);
             base += super::blocks::BLOCK;
         }
     }
@@ -419,20 +519,25 @@ impl Keywords {
         &self,
         hay: &[u8],
         base: usize,
-        w: u64,
-        letters: u64,
+        c: &Classes,
         state: &mut WordState,
         out: &mut Vec<Hit>,
     ) {
+        let w = c.word();
         // Word starts at a letter, followed by at least two more word bytes (the last two
-        // bytes of the block are kept: their words go on in the next block).
-        let mut starts =
-            w & !((w << 1) | state.carry) & letters & ((w >> 1) | 1 << 63) & ((w >> 2) | 3 << 62);
+        // bytes of the block are kept: their words go on in the next block). A letter after
+        // a non-ASCII byte starts a word when that byte ends a character that does not glue
+        // (`”`, `»`, a no-break space): such starts are checked one by one.
+        let after_high = (c.high << 1) | state.high_carry;
+        let first = !((w << 1) | state.carry) | after_high;
+        let mut starts = first & c.letter & !c.cont & ((w >> 1) | 1 << 63) & ((w >> 2) | 3 << 62);
         state.carry = w >> 63;
+        state.high_carry = c.high >> 63;
         while starts != 0 {
             let s = base + starts.trailing_zeros() as usize;
             starts &= starts - 1;
             if s >= state.resume
+                && !(s > 0 && hay[s - 1] >= 0x80 && glued_before(hay, s))
                 && self.may_start(hay, s)
                 && let Some(e) = self.at(hay, s, out)
             {
@@ -449,6 +554,8 @@ pub(crate) struct WordState {
     resume: usize,
     /// Whether the byte before the next block is a word byte (bit 0).
     carry: u64,
+    /// Whether the byte before the next block is not ASCII (bit 0).
+    high_carry: u64,
 }
 
 #[cfg(test)]
@@ -478,6 +585,22 @@ mod tests {
         assert_eq!(words("x ras."), ["ras"]);
         assert_eq!(words("gay"), ["gay"]);
         assert_eq!(words("sick leave"), ["sick leave"]);
+        assert_eq!(
+            words("Hon skrev ”diagnos” i»sjukhus«."),
+            ["diagnos", "sjukhus"]
+        );
+        assert_eq!(
+            words("The SSH host key fingerprint is SHA256:x"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(words("fingerprint reader"), ["fingerprint"]);
+        assert_eq!(words("a genetic algorithm; genetic data"), ["genetic"]);
+        assert_eq!(
+            words("Kör diagnostik på servern, diagnosen är klar"),
+            ["diagnosen"]
+        );
+        assert_eq!(words("för diagnos"), ["diagnos"]);
+        assert_eq!(words("medlem i Unionen; Europeiska unionen"), ["Unionen"]);
         let long = format!("diagnos{}", "x".repeat(40));
         assert!(words(&long).is_empty());
     }

@@ -102,36 +102,109 @@ pub(crate) fn is_digit(b: u8) -> bool {
     b.is_ascii_digit()
 }
 
-/// A byte that glues to an identifier: ASCII letters and digits, `_`, and any non-ASCII byte
-/// (letters such as å, ä, ö in UTF-8).
+/// A byte that may glue to an identifier: ASCII letters and digits, `_`, and any non-ASCII
+/// byte. This is the byte-level class of the masks; at the edges of a finding the character
+/// itself decides ([`glued_at`], [`glued_before`]).
 #[inline]
 pub(crate) fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
-/// Whether a number token may end at `e` (exclusive): the next byte does not glue to it.
-pub(crate) fn right_boundary_ok(hay: &[u8], e: usize) -> bool {
-    match hay.get(e) {
-        None => true,
-        Some(&c) if is_word(c) || c == b'@' => false,
-        Some(&b'.') | Some(&b',') => !hay.get(e + 1).is_some_and(|&d| is_digit(d)),
-        _ => true,
+/// Whether the character starting at byte `i` glues to an identifier next to it: an ASCII
+/// letter, digit or `_`, or a non-ASCII letter or digit (`å`, `é`, `٣`). Punctuation and
+/// spaces outside ASCII (`”`, `»`, `…`, `–`, no-break space, byte order mark) do not glue.
+/// Bytes that are not UTF-8 are read as Windows-1252, the other encoding of Swedish text.
+#[inline]
+pub(crate) fn glued_at(hay: &[u8], i: usize) -> bool {
+    match hay.get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => is_word(b),
+        Some(_) => match decode(hay, i) {
+            Some((c, _)) => c.is_alphanumeric(),
+            None => cp1252_letter(hay[i]),
+        },
     }
 }
 
-/// Whether a number token may start at `s`: the previous byte does not glue to it.
+/// Whether the character ending just before byte `i` glues to an identifier (see
+/// [`glued_at`]).
+#[inline]
+pub(crate) fn glued_before(hay: &[u8], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let b = hay[i - 1];
+    if b < 0x80 {
+        return is_word(b);
+    }
+    // Step back over up to three continuation bytes to the lead byte.
+    let mut s = i - 1;
+    while s + 3 >= i && s > 0 && hay[s] & 0xC0 == 0x80 {
+        s -= 1;
+    }
+    match decode(hay, s) {
+        Some((c, len)) if s + len == i => c.is_alphanumeric(),
+        _ => cp1252_letter(b),
+    }
+}
+
+/// The end of the word whose bytes go on at `e`: the first character from `e` on that does not
+/// glue (see [`glued_at`]), looking at most to `limit`.
+pub(crate) fn word_end(hay: &[u8], mut e: usize, limit: usize) -> usize {
+    while e < limit && glued_at(hay, e) {
+        e += match hay[e] {
+            b if b < 0x80 => 1,
+            _ => decode(hay, e).map_or(1, |(_, len)| len),
+        };
+    }
+    e
+}
+
+/// The UTF-8 character starting at `i` and its length, if the bytes there are one.
+fn decode(hay: &[u8], i: usize) -> Option<(char, usize)> {
+    let len = match hay[i] {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let c = std::str::from_utf8(hay.get(i..i + len)?)
+        .ok()?
+        .chars()
+        .next()?;
+    Some((c, len))
+}
+
+/// Letters of Windows-1252 above ASCII (`Š Œ Ž š œ ž Ÿ ª µ º` and `À`–`ÿ` but `×` and `÷`).
+fn cp1252_letter(b: u8) -> bool {
+    matches!(
+        b,
+        0x8A | 0x8C | 0x8E | 0x9A | 0x9C | 0x9E | 0x9F | 0xAA | 0xB5 | 0xBA
+    ) || (b >= 0xC0 && b != 0xD7 && b != 0xF7)
+}
+
+/// Whether a number token may end at `e` (exclusive): the next character does not glue to
+/// it, and it is not followed by a decimal point and a digit.
+pub(crate) fn right_boundary_ok(hay: &[u8], e: usize) -> bool {
+    match hay.get(e) {
+        None => true,
+        Some(b'@') => false,
+        Some(b'.') => !hay.get(e + 1).is_some_and(|&d| is_digit(d)),
+        Some(_) => !glued_at(hay, e),
+    }
+}
+
+/// Whether a number token may start at `s`: the previous character does not glue to it, and
+/// it is not the fraction after a decimal point. A comma between digits separates fields
+/// (CSV, SQL, JSON arrays), it is not read as a decimal comma.
 pub(crate) fn left_boundary_ok(hay: &[u8], s: usize) -> bool {
     if s == 0 {
         return true;
     }
-    let c = hay[s - 1];
-    if is_word(c) {
-        return false;
-    }
-    if c == b'.' || c == b',' {
+    if hay[s - 1] == b'.' {
         return !(s >= 2 && is_digit(hay[s - 2]));
     }
-    true
+    !glued_before(hay, s)
 }
 
 /// Everything the detectors need; built once by the scanner builder.
@@ -285,7 +358,7 @@ fn scan_blocks(
         }
         if let Some(kw) = kw {
             let before = out.len();
-            kw.block(hay, base, cur.word(), cur.letter, &mut words, out);
+            kw.block(hay, base, &cur, &mut words, out);
             indicators |= out.len() > before;
         }
         prev = cur;
@@ -307,7 +380,7 @@ fn dispatch(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
         _ => digits::at(hay, p, cfg, out),
     };
     debug_assert!(i > p);
-    i
+    i.max(p + 1)
 }
 
 #[cfg(test)]
@@ -372,6 +445,27 @@ mod tests {
             scan_blocks(hay.as_bytes(), &cfg, None, &mut plain, false);
             proptest::prop_assert_eq!(fast, plain, "{:?}", hay);
         }
+    }
+
+    #[test]
+    fn glue_reads_characters() {
+        let t = "x”8»é8…8\u{a0}8\u{feff}8ö";
+        let at = |needle: &str| t.find(needle).unwrap();
+        assert!(!glued_before(t.as_bytes(), at("8»")));
+        assert!(!glued_at(t.as_bytes(), at("»")));
+        assert!(glued_before(t.as_bytes(), at("8…")));
+        assert!(!glued_at(t.as_bytes(), at("…")));
+        assert!(!glued_at(t.as_bytes(), at("\u{a0}")));
+        assert!(!glued_before(t.as_bytes(), at("\u{feff}8") + 3));
+        assert!(!glued_before(t.as_bytes(), at("8ö")));
+        assert!(glued_at(t.as_bytes(), at("ö")));
+        assert!(glued_before(t.as_bytes(), t.len()));
+        // Windows-1252: ö is a letter, » and the no-break space are not.
+        assert!(glued_at(b"8\xf6", 1) && glued_before(b"\xf68", 1));
+        assert!(!glued_at(b"8\xbb", 1) && !glued_before(b"\xa08", 1));
+        assert!(right_boundary_ok(b"8503121234,17", 10));
+        assert!(left_boundary_ok(b"17,8503121234", 3));
+        assert!(!left_boundary_ok(b"17.8503121234", 3));
     }
 
     #[test]

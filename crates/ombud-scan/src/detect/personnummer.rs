@@ -43,9 +43,13 @@ pub fn classify(digits: &[u8], sep: Option<u8>, today: Date) -> Option<(Kind, f3
         0.9
     };
     if mm >= 20 {
-        // Legal person; the first digit (group number) is never 0.
+        // Legal person. The first digit is the group number, never 0 or 4. Group 1 (estates)
+        // is rare and, written as ten bare digits, is a Unix time in seconds (1–2 × 10⁹)
+        // far more often: it needs the hyphen or the 16 prefix.
+        let group_ok = !matches!(ten[0], b'0' | b'4')
+            && !(ten[0] == b'1' && sep.is_none() && century.is_none());
         return match century {
-            None | Some(16) if ten[0] != b'0' && sep != Some(b'+') => {
+            None | Some(16) if group_ok && sep != Some(b'+') => {
                 Some((Kind::Organisationsnummer, confidence))
             }
             _ => None,
@@ -145,6 +149,11 @@ mod tests {
         assert_eq!(k("5560360793", None), Some(Kind::Organisationsnummer));
         assert_eq!(k("165560360793", None), Some(Kind::Organisationsnummer));
         assert_eq!(k("195560360793", None), None);
+        // Group 4 is not used; group 1 (estates) as ten bare digits reads as a Unix time.
+        assert_eq!(k("4560360796", Some(b'-')), None);
+        assert_eq!(k("1628942953", None), None);
+        assert_eq!(k("1628942953", Some(b'-')), Some(Kind::Organisationsnummer));
+        assert_eq!(k("161628942953", None), Some(Kind::Organisationsnummer));
         assert_eq!(k("202503082386", None), Some(Kind::Personnummer));
         assert_eq!(k("189506299818", None), Some(Kind::Personnummer));
     }

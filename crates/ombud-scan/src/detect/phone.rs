@@ -8,7 +8,7 @@
 //!   (Swedish national significant number of 7–9 digits), and other E.164 numbers written
 //!   with `+` (8–15 digits in all).
 
-use super::{Hit, is_digit, is_word, right_boundary_ok};
+use super::{Hit, glued_before, is_digit, right_boundary_ok};
 use crate::kind::Kind;
 
 /// Detector name of Swedish national numbers.
@@ -112,15 +112,22 @@ pub(crate) fn try_double_zero(hay: &[u8], groups: &[(usize, usize)], g: usize) -
 }
 
 /// Parses an international number whose first digit is at `q`. Returns (end, digit count).
+/// The groups may be separated by one space or hyphen; once, a group may stand in brackets:
+/// the trunk prefix `(0)` (not dialled from abroad, so not counted) or an area code
+/// (`+1 (202) 555-0143`). A number whose last group is glued to a letter is no number.
 fn intl_from(hay: &[u8], q: usize) -> Option<(usize, usize)> {
     let mut d = [0u8; 16];
     let mut n = 0;
     let mut i = q;
     let mut best = None;
-    let mut trunk_seen = false;
+    let mut bracket_seen = false;
     loop {
-        // One group of digits.
+        // One group of digits, or of digits in brackets.
         let gs = i;
+        let bracketed = hay.get(i) == Some(&b'(');
+        if bracketed {
+            i += 1;
+        }
         while i < hay.len() && is_digit(hay[i]) {
             if n == 16 {
                 return best.map(|e| (e, 0));
@@ -129,30 +136,35 @@ fn intl_from(hay: &[u8], q: usize) -> Option<(usize, usize)> {
             n += 1;
             i += 1;
         }
-        if i == gs {
+        if bracketed {
+            let digits = i - gs - 1;
+            if hay.get(i) != Some(&b')') || !(1..=4).contains(&digits) {
+                break;
+            }
+            if &hay[gs + 1..i] == b"0" {
+                n -= 1;
+            }
+            i += 1;
+            bracket_seen = true;
+        } else if i == gs {
             break;
         }
-        let next_ok = match hay.get(i) {
-            None => true,
-            Some(b' ') => true,
-            _ => right_boundary_ok(hay, i),
-        };
-        if next_ok && international_valid(&d[..n]) {
-            best = Some(i);
+        if !bracketed {
+            if !right_boundary_ok(hay, i) {
+                return None;
+            }
+            if international_valid(&d[..n]) {
+                best = Some(i);
+            }
         }
-        // Separator: one space or hyphen, or the trunk prefix "(0)" once.
+        // Separator: one space or hyphen; none is needed next to a bracketed group.
         let mut j = i;
         if matches!(hay.get(j), Some(b' ') | Some(b'-')) {
             j += 1;
         }
-        if !trunk_seen && hay.get(j..j + 3) == Some(b"(0)") {
-            trunk_seen = true;
-            j += 3;
-            if matches!(hay.get(j), Some(b' ') | Some(b'-')) {
-                j += 1;
-            }
-        }
-        if j == i || !hay.get(j).is_some_and(|&c| is_digit(c)) {
+        let bracket_next = !bracket_seen && hay.get(j) == Some(&b'(');
+        let digit_next = hay.get(j).is_some_and(|&c| is_digit(c)) && (j > i || bracketed);
+        if !(bracket_next || digit_next) {
             break;
         }
         i = j;
@@ -166,7 +178,7 @@ fn intl_from(hay: &[u8], q: usize) -> Option<(usize, usize)> {
 
 /// `+` trigger.
 pub(crate) fn at_plus(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
-    if p > 0 && (is_word(hay[p - 1]) || hay[p - 1] == b'+') {
+    if glued_before(hay, p) || (p > 0 && hay[p - 1] == b'+') {
         return p + 1;
     }
     if !hay.get(p + 1).is_some_and(|&c| is_digit(c)) {
@@ -209,5 +221,30 @@ mod tests {
         assert!(!international_valid(b"46070123456"));
         assert!(international_valid(b"12125550100"));
         assert!(!international_valid(b"1234"));
+    }
+
+    fn intl(s: &str) -> Option<&str> {
+        let mut out = Vec::new();
+        at_plus(s.as_bytes(), s.find('+')?, &mut out);
+        out.first().map(|h| &s[h.start..h.end])
+    }
+
+    #[test]
+    fn international_forms() {
+        assert_eq!(intl("ring +1 (202) 555-0143 nu"), Some("+1 (202) 555-0143"));
+        assert_eq!(intl("+44 (20) 7946 0958."), Some("+44 (20) 7946 0958"));
+        assert_eq!(intl("+46 (0)8-123 456 78"), Some("+46 (0)8-123 456 78"));
+        assert_eq!(
+            intl("+46 (0)70-230 28 71,94560"),
+            Some("+46 (0)70-230 28 71")
+        );
+        assert_eq!(
+            intl("Numret +46 73 666 46 25… eller"),
+            Some("+46 73 666 46 25")
+        );
+        assert_eq!(intl("+46 70 123 45 67 (mobil)"), Some("+46 70 123 45 67"));
+        // A number glued to a letter is no number, not even its first groups.
+        assert_eq!(intl("+46 70 123 45 67x"), None);
+        assert_eq!(intl("+1 (20222) 555-0143"), None);
     }
 }
