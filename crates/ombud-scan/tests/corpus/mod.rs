@@ -171,6 +171,11 @@ const SENSITIVE: &[&str] = &[
     "Utdrag ur [[criminal|belastningsregistret]] begärdes in.",
     "He was [[criminal|convicted]] of fraud in 2019.",
     "Personen är [[criminal|dömd]] för bedrägeri.",
+    "Hon skrev ”[[health|diagnos]]” och »[[religion|muslim]]« i formuläret.",
+    "Han är medlem i [[trade_union|Unionen]], inte i Europeiska unionen.",
+    // Technical senses: no label.
+    "The SSH host key fingerprint is SHA256:q1w2e3r4.",
+    "A genetic algorithm tuned the schedule; kör diagnostik på servern.",
 ];
 
 pub fn pnr_parts(rng: &mut Rng, samordning: bool, old: bool) -> (i32, String) {
@@ -244,7 +249,14 @@ pub fn email(rng: &mut Rng) -> String {
 
 pub fn phone(rng: &mut Rng) -> String {
     let m = *rng.pick(&["70", "72", "73", "76", "79"]);
-    match rng.below(8) {
+    match rng.below(10) {
+        8 => format!("+1 ({}) 555-{}", rng.range(201, 989), rng.digits(4)),
+        9 => format!(
+            "+46 (0){m}-{} {} {}",
+            rng.digits(3),
+            rng.digits(2),
+            rng.digits(2)
+        ),
         0 => format!("0{m}-{} {} {}", rng.digits(3), rng.digits(2), rng.digits(2)),
         1 => format!("0{m} {} {} {}", rng.digits(3), rng.digits(2), rng.digits(2)),
         2 => format!("0{m}{}", rng.digits(7)),
@@ -281,7 +293,14 @@ pub fn ip(rng: &mut Rng) -> String {
             rng.range(1, 254)
         )
     } else {
-        match rng.below(3) {
+        match rng.below(4) {
+            3 => format!(
+                "::ffff:{}.{}.{}.{}",
+                rng.range(1, 223),
+                rng.range(0, 255),
+                rng.range(0, 255),
+                rng.range(1, 254)
+            ),
             0 => format!(
                 "2001:db8:{:x}::{:x}",
                 rng.range(1, 0xffff),
@@ -373,7 +392,25 @@ pub fn card(rng: &mut Rng, valid: bool) -> String {
 
 /// A decoy: text that looks like personal data but must not be reported.
 pub fn decoy(rng: &mut Rng) -> String {
-    match rng.below(16) {
+    match rng.below(22) {
+        16 => format!(
+            "Chrome/{}.0.{}.{}",
+            rng.range(90, 140),
+            rng.range(0, 9999),
+            rng.range(0, 999)
+        ),
+        17 => format!(
+            "[assembly: AssemblyVersion(\"{}.{}.{}.{}\")]",
+            rng.range(1, 9),
+            rng.range(0, 9),
+            rng.range(0, 99),
+            rng.range(0, 999)
+        ),
+        18 => format!("{}@2x.png", rng.pick(&["icon", "hero", "logo"])),
+        19 => format!("OID 2.5.4.{}", rng.range(1, 99)),
+        // Unix time in seconds, often a valid group-1 organisation number.
+        20 => format!("ts {}", rng.range(1_000_000_000, 1_999_999_999)),
+        21 => format!("git@github.com:{}/repo.git", rng.pick(&["team", "ombud"])),
         0 => {
             // Wrong check digit.
             let (_, ten) = pnr_parts(rng, false, false);
@@ -495,7 +532,20 @@ pub fn record(doc: &mut Doc, rng: &mut Rng) {
     ];
     let (kind, f) = *rng.pick(&gens);
     let value = f(rng);
-    match rng.below(6) {
+    match rng.below(8) {
+        6 => {
+            // SQL dump: bare numbers on both sides, separated by commas alone.
+            doc.put(&format!("INSERT INTO t VALUES ({},", rng.range(1, 99_999)));
+            doc.label(&value, kind);
+            doc.put(&format!(",{});\n", rng.range(1, 99_999)));
+        }
+        7 => {
+            // Swedish typography: quotation marks, guillemets, no-break space, dash.
+            let (open, close) = *rng.pick(&[("”", "”"), ("»", "«"), ("\u{a0}", "…"), ("–", "–")]);
+            doc.put(&format!("Uppgiften {open}"));
+            doc.label(&value, kind);
+            doc.put(&format!("{close} stämmer.\n"));
+        }
         0 => {
             // CSV
             doc.put(&format!("{};{name};", rng.range(1, 99_999)));
