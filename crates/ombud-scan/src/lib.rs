@@ -10,11 +10,12 @@
 //! * [`Scanner`] is immutable and reusable (share it across threads by reference); it is
 //!   built by [`ScannerBuilder`] with the [`KindSet`] to look for and, for reproducible
 //!   results, a reference date for the age rules of identity numbers.
-//! * **Prefilter.** One pass over each window classifies 64-byte blocks into bit masks of
-//!   trigger bytes (an ASCII digit, `@`, `+`, `:`), word bytes and letters, with branch-free
-//!   code the compiler vectorises. At a trigger the owning detector reads a small token
-//!   around it and validates it (digit runs whose shape fits no number kind are dropped after
-//!   a length and separator check), then the scan continues after the token. Indicator words
+//! * **Prefilter.** One pass over each window classifies 64-byte blocks into bit masks
+//!   (digits, letters, capitals, joiners, dots, `@ + :`), 16 bytes at a time with portable
+//!   vectors. Digit runs whose shape fits no number kind (shorter than ten digits and not
+//!   joined to a further group, not a dotted quad, not after two capitals) are dropped from
+//!   the masks; at each remaining trigger the owning detector reads a small token around it
+//!   and validates it, then the scan continues after the token. Indicator words
 //!   are looked up only at letter-led word starts: a hash set of the entries' first four
 //!   bytes rejects almost all of them and an anchored Aho-Corasick DFA confirms the rest.
 //! * **Detectors** ([`detect`]): `personnummer` / `samordningsnummer` / `organisationsnummer`
@@ -23,12 +24,14 @@
 //!   mod 97), `payment_card` (length, issuer prefix, Luhn) and nine
 //!   `special_category:*` word lists in Swedish and English. Numbers inside longer digit runs
 //!   or glued to letters are not reported.
-//! * **Streaming.** Readers are consumed in chunks (1 MiB by default). A chunk is cut right
-//!   after a *cut byte* (`\n`, `"` or tab) found in its last quarter: no finding contains a
-//!   cut byte and no detector looks across one, so findings are exactly those of an unchunked
-//!   scan and each is reported once. Without a cut byte (a very long line) the next window
-//!   overlaps the previous one by 1 KiB and only findings starting in the new part are
-//!   reported. Memory stays about twice the chunk size per file whatever the file size.
+//! * **Streaming.** Readers are consumed in chunks (1 MiB by default). Each window's own
+//!   part ends right after a *cut byte* (`\n`, `"` or tab) found in its last quarter, or
+//!   after a whole chunk on a very long line, and the window reaches 512 bytes further on
+//!   either side; it reports only the findings that start in its own part. No finding
+//!   contains a cut byte and no decision looks further than 512 bytes, so findings are
+//!   exactly those of an unchunked scan and each is reported once. A stream longer than a
+//!   chunk is read one chunk per thread of the current rayon pool at a time, and those
+//!   windows are scanned in parallel. Memory stays a few chunks per file whatever its size.
 //! * **Files** ([`Scanner::scan_file`]): `.gz` is decompressed on the fly (offsets are into the
 //!   decompressed stream); a NUL byte in the first 8 KiB marks a file binary and skips it.
 //! * **Directories** ([`walk::scan_paths`]): files are listed, then scanned in parallel with
@@ -84,4 +87,6 @@ pub mod walk;
 pub use detect::Date;
 pub use kind::{Category, Finding, Kind, KindSet, Sink, UnknownKind};
 pub use mask::mask;
-pub use scanner::{BINARY_PROBE, DEFAULT_CHUNK, MIN_CHUNK, Scanner, ScannerBuilder, StreamOutcome};
+pub use scanner::{
+    BINARY_PROBE, DEFAULT_CHUNK, MAX_LANES, MIN_CHUNK, Scanner, ScannerBuilder, StreamOutcome,
+};

@@ -3,6 +3,7 @@
 use crate::detect::keywords::Keywords;
 use crate::detect::{self, Config, Date, Hit};
 use crate::kind::{Finding, Kind, KindSet, Sink};
+use rayon::prelude::*;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
@@ -16,6 +17,8 @@ pub const DEFAULT_CHUNK: usize = 1 << 20;
 pub const MIN_CHUNK: usize = 8 * CONTEXT;
 /// Size of the block checked for NUL bytes to call a file binary.
 pub const BINARY_PROBE: usize = 8192;
+/// Most chunks of one stream scanned at the same time.
+pub const MAX_LANES: usize = 16;
 
 /// Builds a [`Scanner`].
 #[derive(Debug, Clone)]
@@ -96,10 +99,95 @@ impl Default for Scanner {
     }
 }
 
+/// Reads into `data[*filled..]` until it is full or the input ends; returns whether it
+/// ended.
+fn fill<R: Read>(
+    reader: &mut R,
+    data: &mut [u8],
+    filled: &mut usize,
+    progress: Option<&AtomicU64>,
+) -> io::Result<bool> {
+    while *filled < data.len() {
+        match reader.read(&mut data[*filled..]) {
+            Ok(0) => return Ok(true),
+            Ok(n) => {
+                *filled += n;
+                if let Some(p) = progress {
+                    p.fetch_add(n as u64, Ordering::Relaxed);
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(false)
+}
+
 /// Where to cut a window: after a byte no finding can contain or look across.
 fn safe_cut(window: &[u8]) -> Option<usize> {
     let from = window.len() - window.len() / 4;
     memchr::memrchr3(b'\n', b'"', b'\t', &window[from..]).map(|i| from + i + 1)
+}
+
+/// One window of a buffer: its bytes are `start..end`, and it reports the findings that
+/// start in `start + from..start + until` (the rest belong to its neighbours).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Window {
+    start: usize,
+    end: usize,
+    from: usize,
+    until: usize,
+}
+
+/// How a buffer is cut into windows.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Plan {
+    windows: Vec<Window>,
+    /// Bytes at the front of the buffer that later windows no longer need.
+    consumed: usize,
+    /// Where the next own part starts, counted from `consumed`.
+    next_from: usize,
+}
+
+/// Cuts `buf` into windows. Own parts follow each other from `from` on: each ends right
+/// after the last cut byte in the final quarter of the `chunk` bytes from its start (so no
+/// finding crosses it), or after `chunk` bytes when there is none. A window is its own
+/// part with up to [`CONTEXT`] bytes on either side, so that every decision sees the same
+/// bytes as in one scan of the whole input. With `eof` the last own part takes all that is
+/// left; otherwise a rest too short for a further own part and its context waits for input.
+fn plan(buf: &[u8], chunk: usize, from: usize, eof: bool) -> Plan {
+    let mut windows = Vec::new();
+    let mut own = from;
+    loop {
+        let left = buf.len() - own;
+        let end = if eof && left <= chunk {
+            buf.len()
+        } else if left < chunk + CONTEXT && !eof {
+            let consumed = own - own.min(CONTEXT);
+            return Plan {
+                windows,
+                consumed,
+                next_from: own - consumed,
+            };
+        } else {
+            own + safe_cut(&buf[own..own + chunk]).unwrap_or(chunk)
+        };
+        let start = own - own.min(CONTEXT);
+        windows.push(Window {
+            start,
+            end: (end + CONTEXT).min(buf.len()),
+            from: own - start,
+            until: end - start,
+        });
+        if end == buf.len() {
+            return Plan {
+                windows,
+                consumed: buf.len(),
+                next_from: 0,
+            };
+        }
+        own = end;
+    }
 }
 
 impl Scanner {
@@ -119,22 +207,25 @@ impl Scanner {
         detect::scan_all(hay, &self.cfg, self.keywords.as_ref(), out);
     }
 
-    /// Scans one window and reports hits starting in `from..until`, offset by `base`.
-    fn window<S: Sink + ?Sized>(
+    /// Reports the hits of window `w` of `buf` that start in its own part, offset by `base`.
+    fn report<S: Sink + ?Sized>(
         &self,
-        hay: &[u8],
-        from: usize,
-        until: usize,
+        buf: &[u8],
+        w: &Window,
+        hits: &[Hit],
         base: u64,
-        buf: &mut Vec<Hit>,
         sink: &mut S,
     ) -> u64 {
-        self.hits(hay, buf);
+        let hay = &buf[w.start..w.end];
+        let offset = base + w.start as u64;
         let mut n = 0;
-        for h in buf.iter().filter(|h| h.start >= from && h.start < until) {
+        for h in hits
+            .iter()
+            .filter(|h| h.start >= w.from && h.start < w.until)
+        {
             let f = Finding {
-                start: base + h.start as u64,
-                end: base + h.end as u64,
+                start: offset + h.start as u64,
+                end: offset + h.end as u64,
                 kind: h.kind,
                 confidence: h.confidence,
                 detector: h.detector,
@@ -145,34 +236,17 @@ impl Scanner {
         n
     }
 
-    /// Scans a byte slice. Offsets are into `hay`. Large slices are processed in windows
-    /// exactly like streams, so memory for intermediate results stays bounded.
+    /// Scans a byte slice on the calling thread. Offsets are into `hay`. Large slices are
+    /// processed in windows exactly like streams, so memory for intermediate results stays
+    /// bounded.
     pub fn scan_bytes<S: Sink + ?Sized>(&self, hay: &[u8], sink: &mut S) -> u64 {
-        let mut buf = Vec::new();
-        let mut start = 0usize;
-        let mut from = 0usize;
+        let mut hits = Vec::new();
         let mut found = 0;
-        loop {
-            let end = (start + self.chunk).min(hay.len());
-            let w = &hay[start..end];
-            if end == hay.len() {
-                found += self.window(w, from, w.len(), start as u64, &mut buf, sink);
-                return found;
-            }
-            match safe_cut(w) {
-                Some(cut) => {
-                    found += self.window(&w[..cut], from, cut, start as u64, &mut buf, sink);
-                    start += cut;
-                    from = 0;
-                }
-                None => {
-                    let until = w.len() - CONTEXT;
-                    found += self.window(w, from, until, start as u64, &mut buf, sink);
-                    start += w.len() - 2 * CONTEXT;
-                    from = CONTEXT;
-                }
-            }
+        for w in &plan(hay, self.chunk, 0, true).windows {
+            self.hits(&hay[w.start..w.end], &mut hits);
+            found += self.report(hay, w, &hits, 0, sink);
         }
+        found
     }
 
     /// Convenience: all findings of a slice with their values.
@@ -186,15 +260,17 @@ impl Scanner {
     #[doc(hidden)]
     pub fn find_all_unchunked(&self, hay: &[u8]) -> Vec<Finding> {
         let mut v = Vec::new();
-        let mut buf = Vec::new();
-        self.window(
-            hay,
-            0,
-            hay.len(),
-            0,
-            &mut buf,
-            &mut |f: &Finding, _: &[u8]| v.push(*f),
-        );
+        let mut hits = Vec::new();
+        self.hits(hay, &mut hits);
+        let whole = Window {
+            start: 0,
+            end: hay.len(),
+            from: 0,
+            until: hay.len(),
+        };
+        self.report(hay, &whole, &hits, 0, &mut |f: &Finding, _: &[u8]| {
+            v.push(*f)
+        });
         v
     }
 
@@ -217,6 +293,10 @@ impl Scanner {
 
     /// Scans a stream; with `skip_binary`, a NUL byte in the first block skips it.
     /// `progress` (if any) is increased by the bytes scanned, chunk by chunk.
+    ///
+    /// Input longer than one chunk is read into a buffer of one chunk per thread of the
+    /// current rayon pool (at most [`MAX_LANES`]), whose windows are scanned in parallel
+    /// and reported in order: a single large file uses every core.
     pub fn scan_stream<R: Read, S: Sink + ?Sized>(
         &self,
         mut reader: R,
@@ -225,54 +305,43 @@ impl Scanner {
         progress: Option<&AtomicU64>,
     ) -> io::Result<StreamOutcome> {
         let mut out = StreamOutcome::default();
-        let mut data = vec![0u8; self.chunk];
-        let mut hits = Vec::new();
+        // One own part and its context either side.
+        let mut data = vec![0u8; self.chunk + 2 * CONTEXT];
         let mut filled = 0usize;
+        let mut eof = fill(&mut reader, &mut data, &mut filled, progress)?;
+        if skip_binary && memchr::memchr(0, &data[..filled.min(BINARY_PROBE)]).is_some() {
+            out.binary = true;
+            return Ok(out);
+        }
+        let lanes = rayon::current_num_threads().clamp(1, MAX_LANES);
+        if !eof && lanes > 1 {
+            data.resize(self.chunk * lanes + 2 * CONTEXT, 0);
+            eof = fill(&mut reader, &mut data, &mut filled, progress)?;
+        }
+        let mut hits: Vec<Vec<Hit>> = Vec::new();
         let mut base = 0u64;
         let mut from = 0usize;
-        let mut first = true;
         loop {
-            let mut eof = false;
-            while filled < data.len() {
-                match reader.read(&mut data[filled..]) {
-                    Ok(0) => {
-                        eof = true;
-                        break;
-                    }
-                    Ok(n) => {
-                        filled += n;
-                        if let Some(p) = progress {
-                            p.fetch_add(n as u64, Ordering::Relaxed);
-                        }
-                    }
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                    Err(e) => return Err(e),
-                }
+            let p = plan(&data[..filled], self.chunk, from, eof);
+            hits.resize_with(p.windows.len(), Vec::new);
+            let scan = |(w, out): (&Window, &mut Vec<Hit>)| self.hits(&data[w.start..w.end], out);
+            if p.windows.len() > 1 {
+                p.windows.par_iter().zip(hits.par_iter_mut()).for_each(scan);
+            } else {
+                p.windows.iter().zip(hits.iter_mut()).for_each(scan);
             }
-            if first {
-                first = false;
-                if skip_binary && memchr::memchr(0, &data[..filled.min(BINARY_PROBE)]).is_some() {
-                    out.binary = true;
-                    return Ok(out);
-                }
+            for (w, h) in p.windows.iter().zip(&hits) {
+                out.findings += self.report(&data, w, h, base, sink);
             }
-            let w = &data[..filled];
-            let (keep_from, next_from) = if eof {
-                out.findings += self.window(w, from, w.len(), base, &mut hits, sink);
+            if eof {
                 out.bytes = base + filled as u64;
                 return Ok(out);
-            } else if let Some(cut) = safe_cut(w) {
-                out.findings += self.window(&w[..cut], from, cut, base, &mut hits, sink);
-                (cut, 0)
-            } else {
-                let until = w.len() - CONTEXT;
-                out.findings += self.window(w, from, until, base, &mut hits, sink);
-                (w.len() - 2 * CONTEXT, CONTEXT)
-            };
-            data.copy_within(keep_from..filled, 0);
-            filled -= keep_from;
-            base += keep_from as u64;
-            from = next_from;
+            }
+            data.copy_within(p.consumed..filled, 0);
+            filled -= p.consumed;
+            base += p.consumed as u64;
+            from = p.next_from;
+            eof = fill(&mut reader, &mut data, &mut filled, progress)?;
         }
     }
 
@@ -306,6 +375,46 @@ impl Scanner {
             )
         } else {
             self.scan_stream(file, sink, true, progress)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The own parts of a plan tile the buffer without gaps, each window holds its own part
+    /// with at most `CONTEXT` bytes either side, and own parts end after cut bytes.
+    #[test]
+    fn plans_tile_the_buffer() {
+        let chunk = MIN_CHUNK;
+        let mut text = Vec::new();
+        for i in 0..5_000 {
+            text.extend_from_slice(format!("rad {i} ").as_bytes());
+            if i % 700 == 0 {
+                text.push(b'\n');
+            }
+        }
+        for eof in [false, true] {
+            let p = plan(&text, chunk, 0, eof);
+            let mut covered = 0;
+            for w in &p.windows {
+                assert_eq!(w.start + w.from, covered, "own parts follow each other");
+                assert!(w.from <= CONTEXT && w.end - (w.start + w.until) <= CONTEXT);
+                assert!(w.until - w.from <= chunk);
+                covered = w.start + w.until;
+                assert!(
+                    covered == text.len()
+                        || b"\n\"\t".contains(&text[covered - 1])
+                        || w.until - w.from == chunk
+                );
+            }
+            if eof {
+                assert_eq!((covered, p.consumed), (text.len(), text.len()));
+            } else {
+                assert_eq!(p.consumed + p.next_from, covered);
+                assert!(text.len() - covered < chunk + CONTEXT);
+            }
         }
     }
 }

@@ -149,16 +149,22 @@ proptest! {
         check_findings(&s, &text, &whole)?;
         let sliced = s.find_all(&text);
         prop_assert_eq!(&sliced, &whole);
-        let mut streamed = Vec::new();
-        let reader = Trickle { data: &text, sizes: reads, k: 0 };
-        let outcome = s
-            .scan_reader(reader, &mut |f: &Finding, v: &[u8]| {
-                assert_eq!(v, &text[f.start as usize..f.end as usize]);
-                streamed.push(*f)
-            })
-            .unwrap();
-        prop_assert_eq!(outcome.bytes, text.len() as u64);
-        prop_assert_eq!(&streamed, &whole);
+        // One lane, and several chunks scanned at once.
+        for threads in [1, 4] {
+            let mut streamed = Vec::new();
+            let reader = Trickle { data: &text, sizes: reads.clone(), k: 0 };
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let outcome = pool
+                .install(|| {
+                    s.scan_reader(reader, &mut |f: &Finding, v: &[u8]| {
+                        assert_eq!(v, &text[f.start as usize..f.end as usize]);
+                        streamed.push(*f)
+                    })
+                })
+                .unwrap();
+            prop_assert_eq!(outcome.bytes, text.len() as u64);
+            prop_assert_eq!(&streamed, &whole);
+        }
     }
 }
 

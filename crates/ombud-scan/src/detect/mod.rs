@@ -3,9 +3,9 @@
 //! byte, and the scan continues after whatever it consumed. Indicator words are looked up at
 //! word starts of the same blocks ([`keywords`]).
 //!
-//! Invariant every detector keeps (the chunker relies on it): a match never contains, and no
-//! decision ever looks across, a *cut byte* (`\n`, `"`, `\t`), and the start or end of the
-//! input is treated exactly like a cut byte.
+//! Invariants every detector keeps (the windows of a stream rely on them): a match never
+//! contains a *cut byte* (`\n`, `"`, `\t`), nothing a detector consumes runs across one, and
+//! no decision looks further than 512 bytes (the windows' context) from its match.
 
 mod blocks;
 pub mod card;

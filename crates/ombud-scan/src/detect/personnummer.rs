@@ -46,8 +46,8 @@ pub fn classify(digits: &[u8], sep: Option<u8>, today: Date) -> Option<(Kind, f3
         // Legal person. The first digit is the group number, never 0 or 4. Group 1 (estates)
         // is rare and, written as ten bare digits, is a Unix time in seconds (1–2 × 10⁹)
         // far more often: it needs the hyphen or the 16 prefix.
-        let group_ok = !matches!(ten[0], b'0' | b'4')
-            && !(ten[0] == b'1' && sep.is_none() && century.is_none());
+        let bare_estate = ten[0] == b'1' && sep.is_none() && century.is_none();
+        let group_ok = !(matches!(ten[0], b'0' | b'4') || bare_estate);
         return match century {
             None | Some(16) if group_ok && sep != Some(b'+') => {
                 Some((Kind::Organisationsnummer, confidence))
