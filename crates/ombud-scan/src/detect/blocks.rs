@@ -25,6 +25,8 @@ pub(crate) struct Classes {
     pub dot: u64,
     /// The trigger bytes other than digits that are switched on: `@`, `+`, `:`.
     pub other: u64,
+    /// `:`.
+    pub colon: u64,
     /// Bytes above ASCII.
     pub high: u64,
     /// UTF-8 continuation bytes (`0x80`–`0xBF`).
@@ -60,7 +62,7 @@ impl Triggers {
 
 /// The classes of 16 bytes, each as the low 16 bits of a `u64`.
 #[inline(always)]
-fn lane(x: u8x16, t: &Triggers) -> [u64; 8] {
+fn lane(x: u8x16, t: &Triggers) -> [u64; 9] {
     let s = u8x16::splat;
     // `x - c` as an unsigned byte is below `n` exactly when `c <= x < c + n`.
     let below = |v: u8x16, n: u8| v.min(s(n - 1)).simd_eq(v);
@@ -71,7 +73,8 @@ fn lane(x: u8x16, t: &Triggers) -> [u64; 8] {
     let upper = below(x - s(b'A'), 26);
     let plus = x.simd_eq(s(b'+'));
     let join = x.simd_eq(s(b' ')) | x.simd_eq(s(b'-')) | plus;
-    let other = (x.simd_eq(s(b'@')) & t.at) | (plus & t.plus) | (x.simd_eq(s(b':')) & t.colon);
+    let colon = x.simd_eq(s(b':'));
+    let other = (x.simd_eq(s(b'@')) & t.at) | (plus & t.plus) | (colon & t.colon);
     [
         digit,
         letter,
@@ -79,6 +82,7 @@ fn lane(x: u8x16, t: &Triggers) -> [u64; 8] {
         join,
         x.simd_eq(s(b'.')),
         other,
+        colon,
         x,
         below(x - s(0x80), 0x40),
     ]
@@ -87,14 +91,14 @@ fn lane(x: u8x16, t: &Triggers) -> [u64; 8] {
 
 #[inline(always)]
 fn classify_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
-    let mut m = [0u64; 8];
+    let mut m = [0u64; 9];
     for (k, chunk) in b.chunks_exact(16).enumerate() {
         let x = u8x16::new(chunk.try_into().expect("16 bytes"));
         for (m, l) in m.iter_mut().zip(lane(x, t)) {
             *m |= l << (16 * k);
         }
     }
-    let [digit, letter, upper, join, dot, other, high, cont] = m;
+    let [digit, letter, upper, join, dot, other, colon, high, cont] = m;
     Classes {
         digit,
         letter,
@@ -102,6 +106,7 @@ fn classify_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
         join,
         dot,
         other,
+        colon,
         high,
         cont,
     }
@@ -145,6 +150,7 @@ mod tests {
                     let other =
                         (at_on && x == b'@') || (plus_on && x == b'+') || (colon_on && x == b':');
                     assert_eq!(bit(c.other), other, "other {x}");
+                    assert_eq!(bit(c.colon), x == b':', "colon {x}");
                     assert_eq!(bit(c.high), x >= 0x80, "high {x}");
                     assert_eq!(bit(c.cont), (0x80..0xC0).contains(&x), "cont {x}");
                 }

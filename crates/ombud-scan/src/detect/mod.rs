@@ -120,7 +120,7 @@ pub(crate) fn glued_at(hay: &[u8], i: usize) -> bool {
         None => false,
         Some(&b) if b < 0x80 => is_word(b),
         Some(_) => match decode(hay, i) {
-            Some((c, _)) => c.is_alphanumeric(),
+            Some((c, _)) => alphanumeric(c),
             None => cp1252_letter(hay[i]),
         },
     }
@@ -143,8 +143,19 @@ pub(crate) fn glued_before(hay: &[u8], i: usize) -> bool {
         s -= 1;
     }
     match decode(hay, s) {
-        Some((c, len)) if s + len == i => c.is_alphanumeric(),
+        Some((c, len)) if s + len == i => alphanumeric(c),
         _ => cp1252_letter(b),
+    }
+}
+
+/// `char::is_alphanumeric`, with the Latin letters of Swedish and its neighbours answered
+/// without the Unicode tables.
+#[inline]
+fn alphanumeric(c: char) -> bool {
+    match u32::from(c) {
+        0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º' | '¹' | '²' | '³' | '¼' | '½' | '¾'),
+        0xC0..=0x24F => c != '×' && c != '÷',
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -287,6 +298,24 @@ fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Cla
     starts & !inside & interesting
 }
 
+/// The colons of block `cur` that may belong to an IPv6 address. Without `::` an address
+/// has six or seven colons, all within 46 bytes of each of them, so when the blocks before,
+/// at and after hold fewer than six colons and no `::`, none of `cur`'s can be part of one
+/// (`ip::at_colon` would return at once).
+#[inline(always)]
+fn colon_triggers(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Classes) -> u64 {
+    let (p, c, n) = (prev.colon, cur.colon, nxt.colon);
+    if c == 0 {
+        return 0;
+    }
+    let count = p.count_ones() + c.count_ones() + n.count_ones();
+    let double = |a: u64, b: u64| a & ((a >> 1) | (b << 63)) != 0;
+    if count < 6 && !(double(p, c) || double(c, n) || double(n, 0)) {
+        return 0;
+    }
+    c
+}
+
 /// Where a run that continues a token must still be seen: when a detector stopped inside a
 /// token (an IBAN, an IPv4 address or a `00` number ending before a joiner), the scan goes
 /// on at the next group as if it started a token.
@@ -338,7 +367,11 @@ fn scan_blocks(
                 (true, true) => digit_starts(&prev, &cur, &nxt),
                 (true, false) => cur.digit,
             };
-            let mut m = (digits | cur.other) & (!0u64 << next.saturating_sub(base));
+            let other = match prefilter {
+                true => cur.other & !(cur.colon & !colon_triggers(&prev, &cur, &nxt)),
+                false => cur.other,
+            };
+            let mut m = (digits | other) & (!0u64 << next.saturating_sub(base));
             let before = out.len();
             while m != 0 {
                 let p = base + m.trailing_zeros() as usize;
@@ -433,7 +466,7 @@ mod tests {
                     1 => "SE4550000000058398257466|SE45 5000 0000 0583 9825 7466|GB82WEST12345698765432|\
                           NL91 ABNA 0417 1643 00|811218-9876|\
                           0701234567|070-123 45 67|46 70 123 45 67|4111 1111 1111 1111|\
-                          192\\.168\\.1\\.10|2001:db8::1|198112189876",
+                          192\\.168\\.1\\.10|2001:db8::1|2001:db8:0:1:2:3:4:5|::ffff:10\\.1\\.2\\.3|198112189876",
                 ],
                 0..120,
             )
@@ -444,6 +477,13 @@ mod tests {
             scan_blocks(hay.as_bytes(), &cfg, None, &mut fast, true);
             scan_blocks(hay.as_bytes(), &cfg, None, &mut plain, false);
             proptest::prop_assert_eq!(fast, plain, "{:?}", hay);
+        }
+    }
+
+    #[test]
+    fn latin_letters_without_tables() {
+        for c in '\u{80}'..='\u{2ff}' {
+            assert_eq!(alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
