@@ -27,6 +27,8 @@ pub(crate) struct Classes {
     pub other: u64,
     /// `:`.
     pub colon: u64,
+    /// Hexadecimal digits and `:`, the bytes of an IPv6 address.
+    pub v6: u64,
     /// Bytes above ASCII.
     pub high: u64,
     /// UTF-8 continuation bytes (`0x80`–`0xBF`).
@@ -60,55 +62,42 @@ impl Triggers {
     }
 }
 
-/// The classes of 16 bytes, each as the low 16 bits of a `u64`.
+/// The bit mask of a class given as 0x00/0xFF bytes (only the high bit counts) in four
+/// 16-byte lanes.
 #[inline(always)]
-fn lane(x: u8x16, t: &Triggers) -> [u64; 9] {
-    let s = u8x16::splat;
-    // `x - c` as an unsigned byte is below `n` exactly when `c <= x < c + n`.
-    let below = |v: u8x16, n: u8| v.min(s(n - 1)).simd_eq(v);
-    let digit = below(x - s(b'0'), 10);
-    let alpha = below((x | s(0x20)) - s(b'a'), 26);
-    // Non-ASCII bytes have the high bit, which is the bit `to_bitmask` reads.
-    let letter = alpha | x.simd_eq(s(b'_')) | x;
-    let upper = below(x - s(b'A'), 26);
-    let plus = x.simd_eq(s(b'+'));
-    let join = x.simd_eq(s(b' ')) | x.simd_eq(s(b'-')) | plus;
-    let colon = x.simd_eq(s(b':'));
-    let other = (x.simd_eq(s(b'@')) & t.at) | (plus & t.plus) | (colon & t.colon);
-    [
-        digit,
-        letter,
-        upper,
-        join,
-        x.simd_eq(s(b'.')),
-        other,
-        colon,
-        x,
-        below(x - s(0x80), 0x40),
-    ]
-    .map(|v| u64::from(v.to_bitmask()))
+fn bits(v: [u8x16; 4]) -> u64 {
+    let [a, b, c, d] = v.map(|v| u64::from(v.to_bitmask()));
+    a | (b << 16) | (c << 32) | (d << 48)
 }
 
 #[inline(always)]
 fn classify_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
-    let mut m = [0u64; 9];
-    for (k, chunk) in b.chunks_exact(16).enumerate() {
-        let x = u8x16::new(chunk.try_into().expect("16 bytes"));
-        for (m, l) in m.iter_mut().zip(lane(x, t)) {
-            *m |= l << (16 * k);
-        }
-    }
-    let [digit, letter, upper, join, dot, other, colon, high, cont] = m;
+    let x: [u8x16; 4] =
+        std::array::from_fn(|k| u8x16::new(b[16 * k..16 * k + 16].try_into().expect("16 bytes")));
+    let s = u8x16::splat;
+    // `x - c` as an unsigned byte is below `n` exactly when `c <= x < c + n`.
+    let below = |v: u8x16, n: u8| v.min(s(n - 1)).simd_eq(v);
+    let is = |c: u8| x.map(|x| x.simd_eq(s(c)));
+    let plus = is(b'+');
+    let colon = is(b':');
+    let (at, minus, space) = (is(b'@'), is(b'-'), is(b' '));
     Classes {
-        digit,
-        letter,
-        upper,
-        join,
-        dot,
-        other,
-        colon,
-        high,
-        cont,
+        digit: bits(x.map(|x| below(x - s(b'0'), 10))),
+        // Non-ASCII bytes have the high bit, which is the bit `to_bitmask` reads.
+        letter: bits(x.map(|x| below((x | s(0x20)) - s(b'a'), 26) | x.simd_eq(s(b'_')) | x)),
+        upper: bits(x.map(|x| below(x - s(b'A'), 26))),
+        join: bits(std::array::from_fn(|k| space[k] | minus[k] | plus[k])),
+        dot: bits(is(b'.')),
+        other: bits(std::array::from_fn(|k| {
+            (at[k] & t.at) | (plus[k] & t.plus) | (colon[k] & t.colon)
+        })),
+        colon: bits(colon),
+        v6: bits(std::array::from_fn(|k| {
+            let x = x[k];
+            below(x - s(b'0'), 10) | below((x | s(0x20)) - s(b'a'), 6) | colon[k]
+        })),
+        high: bits(x),
+        cont: bits(x.map(|x| below(x - s(0x80), 0x40))),
     }
 }
 
@@ -151,6 +140,7 @@ mod tests {
                         (at_on && x == b'@') || (plus_on && x == b'+') || (colon_on && x == b':');
                     assert_eq!(bit(c.other), other, "other {x}");
                     assert_eq!(bit(c.colon), x == b':', "colon {x}");
+                    assert_eq!(bit(c.v6), x.is_ascii_hexdigit() || x == b':', "v6 {x}");
                     assert_eq!(bit(c.high), x >= 0x80, "high {x}");
                     assert_eq!(bit(c.cont), (0x80..0xC0).contains(&x), "cont {x}");
                 }

@@ -85,6 +85,12 @@ fn is_v6(b: u8) -> bool {
     b.is_ascii_hexdigit() || b == b':'
 }
 
+/// Whether `t` has the colons of an IPv6 address: `::` and one more, or six.
+fn v6_shape(t: &[u8]) -> bool {
+    let colons = t.iter().filter(|&&b| b == b':').count();
+    colons >= 6 || (colons >= 2 && t.windows(2).any(|w| w == b"::"))
+}
+
 /// `:` trigger.
 pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
     let near = |i: usize| hay.get(i).is_some_and(|&b| is_v6(b));
@@ -102,6 +108,18 @@ pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
             return p + 1;
         }
     }
+    let mut e = p;
+    while e < hay.len() && (is_v6(hay[e]) || hay[e] == b'.') {
+        e += 1;
+        if e - s > 46 {
+            return p + 1;
+        }
+    }
+    // Without `::` an address has seven colons, or six before a dotted IPv4 tail (clock
+    // times and MAC addresses have fewer): only then is it worth a closer look.
+    if !v6_shape(&hay[s..e]) {
+        return p + 1;
+    }
     if s > 0 && glued_before(hay, s) {
         // `key:addr`: the address starts after the colon that ends a key.
         match hay[s..=p].iter().position(|&b| b == b':') {
@@ -116,12 +134,8 @@ pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
     } else if s > 0 && (hay[s - 1] == b'.' || hay[s - 1] == b':') {
         return p + 1;
     }
-    let mut e = p;
-    while e < hay.len() && (is_v6(hay[e]) || hay[e] == b'.') {
-        e += 1;
-        if e - s > 45 {
-            return p + 1;
-        }
+    if e - s > 45 {
+        return p + 1;
     }
     let mut cand = &hay[s..e];
     // A sentence may end right after the address, or a colon follow it (`…::8ad9: not
@@ -137,10 +151,7 @@ pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
     if end <= p {
         return p + 1;
     }
-    // Without `::` an address has seven colons, or six before a dotted IPv4 tail (clock
-    // times and MAC addresses have fewer): only then is the parser asked.
-    let colons = cand.iter().filter(|&&b| b == b':').count();
-    if colons < 2 || (colons < 6 && !cand.windows(2).any(|w| w == b"::")) {
+    if !v6_shape(cand) {
         return p + 1;
     }
     if glued_at(hay, end) {

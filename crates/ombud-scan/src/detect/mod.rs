@@ -171,19 +171,27 @@ pub(crate) fn word_end(hay: &[u8], mut e: usize, limit: usize) -> usize {
     e
 }
 
-/// The UTF-8 character starting at `i` and its length, if the bytes there are one.
+/// The UTF-8 character starting at `i` and its length, if the bytes there are one (no
+/// overlong forms, surrogates or values past U+10FFFF).
+#[inline]
 fn decode(hay: &[u8], i: usize) -> Option<(char, usize)> {
-    let len = match hay[i] {
-        0xC2..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF4 => 4,
+    let (len, lead, least) = match hay[i] {
+        b @ 0xC2..=0xDF => (2, b & 0x1F, 0x80),
+        b @ 0xE0..=0xEF => (3, b & 0x0F, 0x800),
+        b @ 0xF0..=0xF4 => (4, b & 0x07, 0x1_0000),
         _ => return None,
     };
-    let c = std::str::from_utf8(hay.get(i..i + len)?)
-        .ok()?
-        .chars()
-        .next()?;
-    Some((c, len))
+    let mut c = u32::from(lead);
+    for &b in hay.get(i + 1..i + len)? {
+        if b & 0xC0 != 0x80 {
+            return None;
+        }
+        c = (c << 6) | u32::from(b & 0x3F);
+    }
+    if c < least {
+        return None;
+    }
+    char::from_u32(c).map(|c| (c, len))
 }
 
 /// Letters of Windows-1252 above ASCII (`Š Œ Ž š œ ž Ÿ ª µ º` and `À`–`ÿ` but `×` and `÷`).
@@ -298,22 +306,36 @@ fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Cla
     starts & !inside & interesting
 }
 
-/// The colons of block `cur` that may belong to an IPv6 address. Without `::` an address
-/// has six or seven colons, all within 46 bytes of each of them, so when the blocks before,
-/// at and after hold fewer than six colons and no `::`, none of `cur`'s can be part of one
-/// (`ip::at_colon` would return at once).
+/// The colons of block `cur` that may belong to an IPv6 address (`ip::at_colon` returns at
+/// once for the others). The detector looks only at a colon after a hex digit or a colon,
+/// or before a colon. An address is a run of hex digits and colons with `::` or six
+/// colons, all within 46 bytes of each of them: when the blocks before, at and after hold
+/// fewer than six colons next to a hex digit or colon, and no `::`, no colon of `cur` is in
+/// one.
 #[inline(always)]
 fn colon_triggers(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Classes) -> u64 {
-    let (p, c, n) = (prev.colon, cur.colon, nxt.colon);
+    let c = cur.colon;
     if c == 0 {
         return 0;
     }
-    let count = p.count_ones() + c.count_ones() + n.count_ones();
+    // Colons next to a hex digit or colon, per block (the neighbour in the next or the
+    // previous block is read through the carries).
+    let hexy = |p: &blocks::Classes, c: &blocks::Classes, n: &blocks::Classes| {
+        let v_before = (c.v6 << 1) | (p.v6 >> 63);
+        let v_after = (c.v6 >> 1) | (n.v6 << 63);
+        c.colon & (v_before | v_after)
+    };
+    let zero = blocks::Classes::default();
+    let count = hexy(&zero, prev, cur).count_ones()
+        + hexy(prev, cur, nxt).count_ones()
+        + hexy(cur, nxt, &zero).count_ones();
     let double = |a: u64, b: u64| a & ((a >> 1) | (b << 63)) != 0;
+    let (p, n) = (prev.colon, nxt.colon);
     if count < 6 && !(double(p, c) || double(c, n) || double(n, 0)) {
         return 0;
     }
-    c
+    // The detector's own first test: a hex digit or colon before, or a colon after.
+    c & (((cur.v6 << 1) | (prev.v6 >> 63)) | (c >> 1) | (nxt.colon << 63))
 }
 
 /// Where a run that continues a token must still be seen: when a detector stopped inside a
@@ -477,6 +499,27 @@ mod tests {
             scan_blocks(hay.as_bytes(), &cfg, None, &mut fast, true);
             scan_blocks(hay.as_bytes(), &cfg, None, &mut plain, false);
             proptest::prop_assert_eq!(fast, plain, "{:?}", hay);
+        }
+    }
+
+    #[test]
+    fn decodes_like_the_standard_library() {
+        let mut cases: Vec<Vec<u8>> = Vec::new();
+        for a in [
+            0xC1u8, 0xC2, 0xC3, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5,
+        ] {
+            for b in [0x7Fu8, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0] {
+                for c in [0x80u8, 0xBF, 0x41] {
+                    cases.push(vec![a, b, c, 0x80]);
+                }
+            }
+        }
+        for bytes in cases {
+            let want = bytes.utf8_chunks().next().and_then(|k| {
+                let c = k.valid().chars().next()?;
+                Some((c, c.len_utf8()))
+            });
+            assert_eq!(decode(&bytes, 0), want, "{bytes:x?}");
         }
     }
 
