@@ -528,16 +528,22 @@ impl Keywords {
         // bytes of the block are kept: their words go on in the next block). A letter after
         // a non-ASCII byte starts a word when that byte ends a character that does not glue
         // (`”`, `»`, a no-break space): such starts are checked one by one.
-        let after_high = (c.high << 1) | state.high_carry;
-        let first = !((w << 1) | state.carry) | after_high;
-        let mut starts = first & c.letter & !c.cont & ((w >> 1) | 1 << 63) & ((w >> 2) | 3 << 62);
+        let shape = c.letter & !c.cont & ((w >> 1) | 1 << 63) & ((w >> 2) | 3 << 62);
+        let mut starts = !((w << 1) | state.carry) & shape;
+        let mut after_high = ((c.high << 1) | state.high_carry) & shape;
+        while after_high != 0 {
+            let j = after_high.trailing_zeros();
+            after_high &= after_high - 1;
+            if !glued_before(hay, base + j as usize) {
+                starts |= 1 << j;
+            }
+        }
         state.carry = w >> 63;
         state.high_carry = c.high >> 63;
         while starts != 0 {
             let s = base + starts.trailing_zeros() as usize;
             starts &= starts - 1;
             if s >= state.resume
-                && !(s > 0 && hay[s - 1] >= 0x80 && glued_before(hay, s))
                 && self.may_start(hay, s)
                 && let Some(e) = self.at(hay, s, out)
             {

@@ -137,6 +137,11 @@ pub(crate) fn glued_before(hay: &[u8], i: usize) -> bool {
     if b < 0x80 {
         return is_word(b);
     }
+    // Two-byte characters (Latin letters, the no-break space, guillemets) directly.
+    if b & 0xC0 == 0x80 && i >= 2 && (0xC2..=0xDF).contains(&hay[i - 2]) {
+        let c = (u32::from(hay[i - 2] & 0x1F) << 6) | u32::from(b & 0x3F);
+        return char::from_u32(c).is_some_and(alphanumeric);
+    }
     // Step back over up to three continuation bytes to the lead byte.
     let mut s = i - 1;
     while s + 3 >= i && s > 0 && hay[s] & 0xC0 == 0x80 {
