@@ -33,7 +33,7 @@ pub(crate) fn span_at(hay: &[u8], p: usize) -> Option<(usize, usize)> {
     if local.is_empty() || local.ends_with(b".") || local.windows(2).any(|w| w == b"..") {
         return None;
     }
-    if in_url_authority(hay, s) {
+    if in_url_authority(hay, s) || message_id(hay, s) {
         return None;
     }
     let mut e = p + 1;
@@ -86,6 +86,21 @@ pub(crate) fn span_at(hay: &[u8], p: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((s, e))
+}
+
+/// Whether the local part starting at `s` opens a message identifier in a mail header
+/// (`Message-ID: <…@host>`, `In-Reply-To:`, `References:`, `Content-ID:`), which names a
+/// message, not a person.
+fn message_id(hay: &[u8], s: usize) -> bool {
+    if s == 0 || hay[s - 1] != b'<' {
+        return false;
+    }
+    let line = memchr::memrchr(b'\n', &hay[s.saturating_sub(400)..s])
+        .map_or(s.saturating_sub(400), |i| s.saturating_sub(400) + i + 1);
+    let head = &hay[line..s];
+    ["message-id:", "in-reply-to:", "references:", "content-id:"]
+        .iter()
+        .any(|h| head.len() >= h.len() && head[..h.len()].eq_ignore_ascii_case(h.as_bytes()))
 }
 
 /// Whether the local part starting at `s` is the user information of a URL
@@ -166,5 +181,11 @@ mod tests {
         assert_eq!(find("https://anna@example.se/x"), None);
         assert_eq!(find("git@github.com:team/repo.git"), None);
         assert_eq!(find("åsa@example.se"), None);
+        assert_eq!(find("Message-ID: <6b99.3437@mail.example.se>"), None);
+        assert_eq!(find("In-Reply-To: <a1@mail.example.se>"), None);
+        assert_eq!(
+            find("From: Anna <anna@example.se>"),
+            Some("anna@example.se")
+        );
     }
 }

@@ -74,7 +74,11 @@ fn version_before(hay: &[u8], p: usize) -> bool {
         i -= 1;
     }
     let w = hay[i..e].to_ascii_lowercase();
-    ["ver", "oid"].iter().any(|k| w == k.as_bytes())
+    // `?v=4.2.1.0` and `&v=…` (cache busting in URLs), not a key `v` elsewhere.
+    let query_v =
+        w == b"v" && hay[e..p].starts_with(b"=") && i > 0 && matches!(hay[i - 1], b'?' | b'&');
+    query_v
+        || ["ver", "oid"].iter().any(|k| w == k.as_bytes())
         || ["version", "release", "build", "firmware"]
             .iter()
             .any(|k| w.ends_with(k.as_bytes()))
@@ -211,6 +215,9 @@ mod tests {
         assert_eq!(v4_at(b"AssemblyVersion(\"1.3.21.11\")", 17), None);
         assert_eq!(v4_at(b"OID 2.5.4.3", 4), None);
         assert_eq!(v4_at(b"{\"v\":\"127.0.0.1\"}", 6), Some(15));
+        assert_eq!(v4_at(b"/app.js?v=2.1.0.59 HTTP", 10), None);
+        assert_eq!(v4_at(b"a?x=1&v=2.1.0.59", 8), None);
+        assert_eq!(v4_at(b"v=2.1.0.59", 2), Some(10));
         assert_eq!(v4_at(b"server 10.1.2.3", 7), Some(15));
         assert_eq!(v4_at(b"GET /api/10.1.2.3", 9), Some(17));
     }

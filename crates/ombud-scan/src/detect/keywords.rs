@@ -33,6 +33,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "sjukdomshistori",
             "psykoterapi",
             "psychotherapy",
+            "utmattningssyndrom",
+            "dyslexi",
+            "sjukpenning",
+            "sjukersättning",
             "therapy",
             "sjukdom",
             "sjukskriv",
@@ -94,6 +98,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
         &[
             "etnicitet",
             "etnisk",
+            "romsk",
+            "romer$",
+            "samisk",
+            "samer$",
             "etniskt ursprung",
             "etnisk tillhörighet",
             "ras$",
@@ -141,6 +149,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "kristen$",
             "kristna$",
             "kristendom",
+            "troende$",
+            "jehovas vittne",
             "kyrkan$",
             "churchgoer",
             "church$",
@@ -192,6 +202,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
         Category::SexLife,
         &[
             "sexuell läggning",
+            "sexuella läggning",
             "sexualitet",
             "sexliv",
             "homosexuell",
@@ -278,6 +289,9 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "prison sentence",
             "imprisonment",
             "prison",
+            "straffad",
+            "lagförd",
+            "brottsmisstänkt",
             "indicted",
             "prosecuted",
             "arrested",
@@ -289,6 +303,17 @@ pub const LISTS: &[(Category, &[&str])] = &[
         ],
     ),
 ];
+
+/// `text` in Windows-1252 when all its characters are ASCII or Latin-1 letters and signs
+/// (U+00A0–U+00FF, the same single bytes in both).
+fn latin1(text: &str) -> Option<Vec<u8>> {
+    text.chars()
+        .map(|c| match u32::from(c) {
+            v @ (0..=0x7F | 0xA0..=0xFF) => u8::try_from(v).ok(),
+            _ => None,
+        })
+        .collect()
+}
 
 /// Technical senses of indicator words, which name no one's data: the whole word (ASCII
 /// case folded) and where it is technical.
@@ -400,7 +425,7 @@ pub struct Keywords {
 impl Keywords {
     /// Compiles the lists for the given categories (`None` when no category is enabled).
     pub fn new(enabled: impl Fn(Category) -> bool) -> Option<Keywords> {
-        let mut pats: Vec<String> = Vec::new();
+        let mut pats: Vec<Vec<u8>> = Vec::new();
         let mut meta = Vec::new();
         for (cat, words) in LISTS {
             if !enabled(*cat) {
@@ -411,16 +436,21 @@ impl Keywords {
                     Some(x) => (x, true),
                     None => (*w, false),
                 };
-                // ASCII case folding leaves å, ä, ö alone: add the capitalised form as well.
-                let mut variants = vec![w.to_string()];
-                let cap: String = w
-                    .chars()
-                    .take(1)
-                    .flat_map(char::to_uppercase)
-                    .chain(w.chars().skip(1))
-                    .collect();
-                if !w.as_bytes()[0].is_ascii() {
-                    variants.push(cap);
+                // ASCII case folding leaves å, ä, ö alone: add the capitalised form as well,
+                // and both in Windows-1252 for text that is not UTF-8.
+                let mut forms = vec![w.to_string()];
+                if !w.is_ascii() && !w.as_bytes()[0].is_ascii() {
+                    let cap = w.chars().take(1).flat_map(char::to_uppercase);
+                    forms.push(cap.chain(w.chars().skip(1)).collect());
+                }
+                let mut variants: Vec<Vec<u8>> = Vec::new();
+                for f in forms {
+                    if !f.is_ascii()
+                        && let Some(single) = latin1(&f)
+                    {
+                        variants.push(single);
+                    }
+                    variants.push(f.into_bytes());
                 }
                 for v in variants {
                     pats.push(v);
@@ -436,13 +466,12 @@ impl Keywords {
             let h = prefix_hash(b);
             prefixes[h / 64] |= 1 << (h % 64);
         };
-        for p in &pats {
-            let b = p.as_bytes();
+        for b in &pats {
             // The scan only looks at word starts that are not digits and begin at least
             // three word bytes.
             assert!(
                 b.len() >= 3 && b[..3].iter().all(|&c| is_word(c)) && !b[0].is_ascii_digit(),
-                "keyword entries start with three word bytes, not a digit: {p}"
+                "keyword entries start with three word bytes, not a digit: {b:?}"
             );
             if b.len() >= 4 {
                 add([b[0], b[1], b[2], b[3]]);
@@ -607,6 +636,16 @@ mod tests {
         );
         assert_eq!(words("för diagnos"), ["diagnos"]);
         assert_eq!(words("medlem i Unionen; Europeiska unionen"), ["Unionen"]);
+    }
+
+    #[test]
+    fn windows_1252_text() {
+        let kw = Keywords::new(|_| true).unwrap();
+        let text = b"tidigare d\xf6md f\xf6r st\xf6ld, \xc5tal v\xe4ckt; l\xe4karintyg\xbb ok";
+        let mut out = Vec::new();
+        kw.scan(text, &mut out);
+        let found: Vec<&[u8]> = out.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(found, [&b"d\xf6md"[..], b"\xc5tal", b"l\xe4karintyg"]);
         let long = format!("diagnos{}", "x".repeat(40));
         assert!(words(&long).is_empty());
     }

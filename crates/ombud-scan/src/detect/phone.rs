@@ -31,7 +31,9 @@ pub fn national_valid(d: &[u8], area_len: usize) -> bool {
         return n == 10 && mobile_prefix(d);
     }
     if d[1] == b'7' {
-        return area_len == 3 && n == 10 && mobile_prefix(d);
+        // Mobiles, or the non-geographic 074x, 077x (0771 …) and 078x services.
+        return (area_len == 3 && n == 10 && mobile_prefix(d))
+            || (area_len == 4 && matches!(d[2], b'4' | b'7' | b'8') && (8..=10).contains(&n));
     }
     match area_len {
         2 => d[1] == b'8' && (8..=10).contains(&n),
@@ -217,6 +219,8 @@ mod tests {
         assert!(national_valid(b"0812345678", 2));
         assert!(!national_valid(b"0812345678", 0));
         assert!(!national_valid(b"08123", 2));
+        assert!(national_valid(b"0771106552", 4));
+        assert!(!national_valid(b"0711106552", 4));
         assert!(international_valid(b"46701234567"));
         assert!(!international_valid(b"46070123456"));
         assert!(international_valid(b"12125550100"));
