@@ -33,7 +33,8 @@ pub(crate) struct Classes {
     pub join: u64,
     /// `.`.
     pub dot: u64,
-    /// The trigger bytes other than digits that are switched on: `@`, `+`, `:`.
+    /// The trigger bytes other than digits that are switched on: `@`; `+` and `(` (phone
+    /// numbers); `:`.
     pub other: u64,
     /// `:`.
     pub colon: u64,
@@ -53,7 +54,8 @@ impl Classes {
     }
 }
 
-/// Which of the non-digit trigger bytes count (`@`, `+`, `:`), as all-ones or all-zeros.
+/// Which of the non-digit trigger bytes count (`@`; `+` and `(`; `:`), as all-ones or
+/// all-zeros.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Triggers {
     at: Lane,
@@ -93,7 +95,7 @@ fn classify_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
     let is = |c: u8| x.map(|x| x.simd_eq(s(c)));
     let plus = is(b'+');
     let colon = is(b':');
-    let (at, minus, space) = (is(b'@'), is(b'-'), is(b' '));
+    let (at, minus, space, open) = (is(b'@'), is(b'-'), is(b' '), is(b'('));
     Classes {
         digit: bits(x.map(|x| below(x - s(b'0'), 10))),
         // Non-ASCII bytes have the high bit, which is the bit `to_bitmask` reads.
@@ -102,7 +104,7 @@ fn classify_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
         join: bits(std::array::from_fn(|k| space[k] | minus[k] | plus[k])),
         dot: bits(is(b'.')),
         other: bits(std::array::from_fn(|k| {
-            (at[k] & t.at) | (plus[k] & t.plus) | (colon[k] & t.colon)
+            (at[k] & t.at) | ((plus[k] | open[k]) & t.plus) | (colon[k] & t.colon)
         })),
         colon: bits(colon),
         v6: bits(std::array::from_fn(|k| {
@@ -149,8 +151,9 @@ mod tests {
                     assert_eq!(bit(c.upper), x.is_ascii_uppercase(), "upper {x}");
                     assert_eq!(bit(c.join), matches!(x, b' ' | b'-' | b'+'), "join {x}");
                     assert_eq!(bit(c.dot), x == b'.', "dot {x}");
-                    let other =
-                        (at_on && x == b'@') || (plus_on && x == b'+') || (colon_on && x == b':');
+                    let other = (at_on && x == b'@')
+                        || (plus_on && matches!(x, b'+' | b'('))
+                        || (colon_on && x == b':');
                     assert_eq!(bit(c.other), other, "other {x}");
                     assert_eq!(bit(c.colon), x == b':', "colon {x}");
                     assert_eq!(bit(c.v6), x.is_ascii_hexdigit() || x == b':', "v6 {x}");

@@ -436,6 +436,7 @@ fn dispatch(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
     let i = match hay[p] {
         b'@' => email::at(hay, p, out),
         b'+' => phone::at_plus(hay, p, out),
+        b'(' => phone::at_paren(hay, p, out),
         b':' => ip::at_colon(hay, p, out),
         _ => digits::at(hay, p, cfg, out),
     };
@@ -491,7 +492,7 @@ mod tests {
                     1 => "([1-9]\\.){1,3}",
                     1 => "SE|DE|GB|00|0046|070|19|20|::|@a.se|x|Q|\n|\"|\t",
                     1 => "SE4550000000058398257466|SE45 5000 0000 0583 9825 7466|GB82WEST12345698765432|\
-                          NL91 ABNA 0417 1643 00|811218-9876|\
+                          NL91 ABNA 0417 1643 00|811218-9876|\\(08\\) 123 45 67|\
                           0701234567|070-123 45 67|46 70 123 45 67|4111 1111 1111 1111|\
                           192\\.168\\.1\\.10|2001:db8::1|2001:db8:0:1:2:3:4:5|::ffff:10\\.1\\.2\\.3|198112189876",
                 ],

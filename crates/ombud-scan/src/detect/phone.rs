@@ -9,6 +9,7 @@
 //!   with `+` (8–15 digits in all).
 
 use super::{Hit, glued_before, is_digit, right_boundary_ok};
+
 use crate::kind::Kind;
 
 /// Detector name of Swedish national numbers.
@@ -178,6 +179,76 @@ fn intl_from(hay: &[u8], q: usize) -> Option<(usize, usize)> {
     best.map(|e| (e, n))
 }
 
+/// `(` trigger: a Swedish number whose area code stands in brackets, `(08) 123 45 67`,
+/// `(031) 12 34 56`, `(0771) 10 65 52`. The groups after it follow the national rules
+/// (the first may be one block, the others have two or three digits); the number ends at a
+/// group end before a space or a boundary, and is not reported when glued to a letter.
+pub(crate) fn at_paren(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
+    let a = p + 1;
+    if hay.get(a) != Some(&b'0') || glued_before(hay, p) {
+        return p + 1;
+    }
+    let mut i = a;
+    while i < hay.len() && is_digit(hay[i]) && i - a < 5 {
+        i += 1;
+    }
+    let area_len = i - a;
+    if !(2..=4).contains(&area_len)
+        || hay.get(i) != Some(&b')')
+        || !matches!(hay.get(i + 1), Some(b' ' | b'-'))
+        || !hay.get(i + 2).is_some_and(|&c| is_digit(c))
+    {
+        return p + 1;
+    }
+    let mut d = [0u8; 10];
+    d[..area_len].copy_from_slice(&hay[a..i]);
+    let mut n = area_len;
+    let mut best = None;
+    let mut j = i + 2;
+    loop {
+        let s = j;
+        while j < hay.len() && is_digit(hay[j]) {
+            j += 1;
+        }
+        let len = j - s;
+        let len_ok = if s == i + 2 {
+            (2..=8).contains(&len)
+        } else {
+            (2..=3).contains(&len)
+        };
+        if !len_ok || n + len > d.len() {
+            break;
+        }
+        d[n..n + len].copy_from_slice(&hay[s..j]);
+        n += len;
+        let more =
+            matches!(hay.get(j), Some(b' ' | b'-')) && hay.get(j + 1).is_some_and(|&c| is_digit(c));
+        if !more && !right_boundary_ok(hay, j) {
+            return p + 1;
+        }
+        if national_valid(&d[..n], area_len) && (!more || hay[j] == b' ') {
+            best = Some(j);
+        }
+        if !more {
+            break;
+        }
+        j += 1;
+    }
+    match best {
+        Some(end) => {
+            out.push(Hit {
+                start: p,
+                end,
+                kind: Kind::Phone,
+                confidence: 0.85,
+                detector: DETECTOR_SE,
+            });
+            end
+        }
+        None => p + 1,
+    }
+}
+
 /// `+` trigger.
 pub(crate) fn at_plus(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
     if glued_before(hay, p) || (p > 0 && hay[p - 1] == b'+') {
@@ -250,5 +321,24 @@ mod tests {
         // A number glued to a letter is no number, not even its first groups.
         assert_eq!(intl("+46 70 123 45 67x"), None);
         assert_eq!(intl("+1 (20222) 555-0143"), None);
+    }
+
+    fn bracketed(s: &str) -> Option<&str> {
+        let mut out = Vec::new();
+        at_paren(s.as_bytes(), s.find('(')?, &mut out);
+        out.first().map(|h| &s[h.start..h.end])
+    }
+
+    #[test]
+    fn area_code_in_brackets() {
+        assert_eq!(bracketed("tel (08) 123 45 67."), Some("(08) 123 45 67"));
+        assert_eq!(bracketed("(031) 12 34 56, vx"), Some("(031) 12 34 56"));
+        assert_eq!(bracketed("(0771) 10 65 52"), Some("(0771) 10 65 52"));
+        assert_eq!(bracketed("(08) 12345678"), Some("(08) 12345678"));
+        assert_eq!(bracketed("(070) 123 45 67"), Some("(070) 123 45 67"));
+        assert_eq!(bracketed("(08) 123 45 67x"), None);
+        assert_eq!(bracketed("f(08) 123 45 67"), None);
+        assert_eq!(bracketed("(2008) 123 45 67"), None);
+        assert_eq!(bracketed("(08) 12"), None);
     }
 }

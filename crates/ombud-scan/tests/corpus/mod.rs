@@ -249,7 +249,13 @@ pub fn email(rng: &mut Rng) -> String {
 
 pub fn phone(rng: &mut Rng) -> String {
     let m = *rng.pick(&["70", "72", "73", "76", "79"]);
-    match rng.below(10) {
+    match rng.below(11) {
+        10 => format!(
+            "(08) {} {} {}",
+            rng.range(100, 999),
+            rng.digits(2),
+            rng.digits(2)
+        ),
         8 => format!("+1 ({}) 555-{}", rng.range(201, 989), rng.digits(4)),
         9 => format!(
             "+46 (0){m}-{} {} {}",
