@@ -1,15 +1,12 @@
-//! Byte classes of 64-byte blocks as bit masks (bit `j` = byte `j`), computed with the
-//! portable vectors of the `wide` crate: 32 bytes at a time with AVX2 when the build targets
-//! it (`-C target-cpu=x86-64-v3` or `native`), else 16 at a time with SSE2 (x86-64), NEON
-//! (AArch64) or plain arrays; no `unsafe` here. The scanner walks the set bits with
+//! Byte classes of 64-byte blocks as bit masks (bit `j` = byte `j`), computed 16 bytes at a
+//! time with the portable vectors of the `wide` crate (SSE2 on x86-64, NEON on AArch64,
+//! plain arrays elsewhere; no `unsafe` here). The scanner walks the set bits with
 //! `trailing_zeros` instead of testing byte after byte, and decides most digit runs from the
 //! masks alone.
 
-/// The vector the classes are computed with: 32 bytes where the build targets AVX2, else 16
-/// (wide's 32-byte type without AVX2 is much slower than two 16-byte ones).
-#[cfg(target_feature = "avx2")]
-type Lane = wide::u8x32;
-#[cfg(not(target_feature = "avx2"))]
+/// The vector the classes are computed with. (wide's 32-byte type was tried with an AVX2
+/// build, `-C target-cpu=x86-64-v3`: some of its operations compile to byte-by-byte
+/// inserts, and a scan took 2.5 times as long.)
 type Lane = wide::u8x16;
 
 /// Bytes per lane, and lanes per block.
