@@ -402,8 +402,9 @@ fn technical(hay: &[u8], s: usize, e: usize) -> bool {
     }
 }
 
-/// Bits of the prefix hash set.
+/// Bits of the prefix hash set, and its size in words.
 const SET_BITS: u32 = 16;
+const SET_WORDS: usize = (1 << SET_BITS) / 64;
 
 /// The four bytes at a word start, ASCII case folded (`| 0x20` folds more than letters,
 /// the same way for text and entries, so it never loses a match), hashed.
@@ -419,7 +420,7 @@ pub struct Keywords {
     ac: AhoCorasick,
     meta: Vec<(Category, bool)>,
     /// Hashes of the entries' first four bytes (every fourth byte for three-byte entries).
-    prefixes: Box<[u64]>,
+    prefixes: Box<[u64; SET_WORDS]>,
 }
 
 impl Keywords {
@@ -461,7 +462,7 @@ impl Keywords {
         if pats.is_empty() {
             return None;
         }
-        let mut prefixes = vec![0u64; (1 << SET_BITS) / 64].into_boxed_slice();
+        let mut prefixes = Box::new([0u64; SET_WORDS]);
         let mut add = |b: [u8; 4]| {
             let h = prefix_hash(b);
             prefixes[h / 64] |= 1 << (h % 64);
