@@ -92,10 +92,44 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
             }
             return run_end;
         }
+        Some(0xE2) if matches!(len, 6 | 8) => return en_dash(hay, p, run_end, cfg, out),
         _ if len < 10 => return run_end,
         _ => {}
     }
     token(hay, p, run_end, cfg, out)
+}
+
+/// The en dash (U+2013) that word processors put in place of a hyphen.
+const EN_DASH: &[u8] = "\u{2013}".as_bytes();
+
+/// An identity number written with an en dash, `811218–9876` or `19811218–9876`: the run
+/// at `p..run_end` (six or eight digits), the dash, four digits and a boundary.
+fn en_dash(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
+    let last = run_end + EN_DASH.len();
+    if !hay[run_end..].starts_with(EN_DASH) || skip_digits(hay, last) != last + 4 {
+        return run_end;
+    }
+    let end = last + 4;
+    if !right_boundary_ok(hay, end) {
+        return run_end;
+    }
+    let mut digits = [0u8; 12];
+    let n = run_end - p;
+    digits[..n].copy_from_slice(&hay[p..run_end]);
+    digits[n..n + 4].copy_from_slice(&hay[last..end]);
+    match personnummer::classify(&digits[..n + 4], Some(b'-'), cfg.today) {
+        Some((kind, confidence)) if cfg.kinds.contains(kind) => {
+            out.push(Hit {
+                start: p,
+                end,
+                kind,
+                confidence,
+                detector: personnummer::DETECTOR,
+            });
+            end
+        }
+        _ => run_end,
+    }
 }
 
 /// The digit token at `p` (its first run ending at `run_end`): IPv4, or digit groups tried

@@ -272,8 +272,9 @@ impl Config {
 ///
 /// A run start is left out when the digit detector would return at the end of the run
 /// without a finding: the run is shorter than ten digits, is not followed by a joiner
-/// (` `, `-`, `+`) and a digit, nor by the dots of a dotted quad when it has at most three
-/// digits (an IPv4 address), and does not follow two capital letters (an IBAN). Runs that continue a token (a joiner with a digit before it) are left out too:
+/// (` `, `-`, `+`) and a digit, nor by a non-ASCII byte (an en dash), nor by the dots of a
+/// dotted quad when it has at most three digits (an IPv4 address), and does not follow two
+/// capital letters (an IBAN). Runs that continue a token (a joiner with a digit before it) are left out too:
 /// the token's first run consumes them (see [`continuation`] for the exceptions).
 #[inline(always)]
 fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Classes) -> u64 {
@@ -291,9 +292,10 @@ fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Cla
     let d4 = d2 & (d2 >> 2);
     let d8 = d4 & (d4 >> 4);
     let ten = d8 & (d2 >> 8);
-    // Last digits of runs followed by a joiner and a digit, spread back over their run (up
-    // to 16 digits; longer runs count through `ten`).
-    let mut joined = (ahead(cur.join, nxt.join) & (d >> 1) & digit_before) >> 1;
+    // Last digits of runs followed by a joiner and a digit, or by a non-ASCII byte (an en
+    // dash), spread back over their run (up to 16 digits; longer runs count through `ten`).
+    let after = (ahead(cur.join, nxt.join) & (d >> 1)) | ahead(cur.high, nxt.high);
+    let mut joined = (after & digit_before) >> 1;
     joined |= (joined >> 1) & d;
     joined |= (joined >> 2) & d2;
     joined |= (joined >> 4) & d4;
@@ -492,7 +494,7 @@ mod tests {
                     1 => "([1-9]\\.){1,3}",
                     1 => "SE|DE|GB|00|0046|070|19|20|::|@a.se|x|Q|\n|\"|\t",
                     1 => "SE4550000000058398257466|SE45 5000 0000 0583 9825 7466|GB82WEST12345698765432|\
-                          NL91 ABNA 0417 1643 00|811218-9876|\\(08\\) 123 45 67|\
+                          NL91 ABNA 0417 1643 00|811218-9876|811218–9876|\\(08\\) 123 45 67|\
                           0701234567|070-123 45 67|46 70 123 45 67|4111 1111 1111 1111|\
                           192\\.168\\.1\\.10|2001:db8::1|2001:db8:0:1:2:3:4:5|::ffff:10\\.1\\.2\\.3|198112189876",
                 ],
@@ -506,6 +508,24 @@ mod tests {
             scan_blocks(hay.as_bytes(), &cfg, None, &mut plain, false);
             proptest::prop_assert_eq!(fast, plain, "{:?}", hay);
         }
+    }
+
+    #[test]
+    fn identity_numbers_with_an_en_dash() {
+        let text = "Pnr 811218–9876, 19811218–9876; 811218–98761 och 811218–9877.";
+        let cfg = Config::new(
+            KindSet::all(),
+            Date {
+                year: 2026,
+                month: 6,
+                day: 15,
+            },
+        );
+        let mut hits = Vec::new();
+        scan_all(text.as_bytes(), &cfg, None, &mut hits);
+        let found: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(found, ["811218–9876", "19811218–9876"]);
+        assert!(hits.iter().all(|h| h.kind == Kind::Personnummer));
     }
 
     #[test]

@@ -201,9 +201,11 @@ fn format_id(rng: &mut Rng, year: i32, ten: &str, old: bool) -> String {
     if old {
         return format!("{}+{}", &ten[..6], &ten[6..]);
     }
-    match rng.below(4) {
+    match rng.below(5) {
         0 => format!("{}-{}", &ten[..6], &ten[6..]),
         1 => ten.to_string(),
+        // A word processor's en dash in place of the hyphen.
+        4 => format!("{}\u{2013}{}", &ten[..6], &ten[6..]),
         2 => format!("{}{}-{}", year / 100, &ten[..6], &ten[6..]),
         _ => format!("{}{ten}", year / 100),
     }
