@@ -30,7 +30,8 @@
 //!   either side; it reports only the findings that start in its own part. No finding
 //!   contains a cut byte and no decision looks further than 512 bytes, so findings are
 //!   exactly those of an unchunked scan and each is reported once. A stream longer than a
-//!   chunk is read one chunk per thread of the current rayon pool at a time, and those
+//!   chunk is read up to one chunk per thread of the current rayon pool at a time (the
+//!   chunks beyond a stream's first come from one budget for the process), and those
 //!   windows are scanned in parallel. Memory stays a few chunks per file whatever its size.
 //! * **Files** ([`Scanner::scan_file`]): `.gz` is decompressed on the fly (offsets are into the
 //!   decompressed stream); a NUL byte in the first 8 KiB marks a file binary and skips it.
@@ -88,5 +89,6 @@ pub use detect::Date;
 pub use kind::{Category, Finding, Kind, KindSet, Sink, UnknownKind};
 pub use mask::mask;
 pub use scanner::{
-    BINARY_PROBE, DEFAULT_CHUNK, MAX_LANES, MIN_CHUNK, Scanner, ScannerBuilder, StreamOutcome,
+    BINARY_PROBE, DEFAULT_CHUNK, MAX_CHUNK, MAX_LANES, MIN_CHUNK, Scanner, ScannerBuilder,
+    StreamOutcome,
 };

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 /// Bytes each side of a window that decisions may look at, bounding the longest finding.
 const CONTEXT: usize = 512;
@@ -15,6 +15,8 @@ const CONTEXT: usize = 512;
 pub const DEFAULT_CHUNK: usize = 1 << 20;
 /// Smallest accepted chunk size.
 pub const MIN_CHUNK: usize = 8 * CONTEXT;
+/// Largest accepted chunk size.
+pub const MAX_CHUNK: usize = 256 << 20;
 /// Size of the block checked for NUL bytes to call a file binary.
 pub const BINARY_PROBE: usize = 8192;
 /// Most chunks of one stream scanned at the same time.
@@ -52,9 +54,10 @@ impl ScannerBuilder {
         self
     }
 
-    /// Chunk size for streamed input (default 1 MiB, at least [`MIN_CHUNK`]).
+    /// Chunk size for streamed input (default 1 MiB, between [`MIN_CHUNK`] and
+    /// [`MAX_CHUNK`]).
     pub fn chunk_size(mut self, bytes: usize) -> Self {
-        self.chunk = bytes.max(MIN_CHUNK);
+        self.chunk = bytes.clamp(MIN_CHUNK, MAX_CHUNK);
         self
     }
 
@@ -96,6 +99,40 @@ pub struct Scanner {
 impl Default for Scanner {
     fn default() -> Self {
         Scanner::builder().build()
+    }
+}
+
+/// Chunks that streams hold beyond their first, counted over the whole process.
+static EXTRA_LANES: AtomicUsize = AtomicUsize::new(0);
+
+/// Chunks one stream holds beyond its first, given back when it ends.
+struct Lanes(usize);
+
+impl Lanes {
+    /// Up to `want` chunks, while fewer than `budget` are held in the process.
+    fn take(want: usize, budget: usize) -> Lanes {
+        let mut held = EXTRA_LANES.load(Ordering::Relaxed);
+        loop {
+            let n = want.min(budget.saturating_sub(held));
+            if n == 0 {
+                return Lanes(0);
+            }
+            match EXTRA_LANES.compare_exchange_weak(
+                held,
+                held + n,
+                Ordering::AcqRel,
+                Ordering::Relaxed,
+            ) {
+                Ok(_) => return Lanes(n),
+                Err(now) => held = now,
+            }
+        }
+    }
+}
+
+impl Drop for Lanes {
+    fn drop(&mut self) {
+        EXTRA_LANES.fetch_sub(self.0, Ordering::AcqRel);
     }
 }
 
@@ -294,9 +331,11 @@ impl Scanner {
     /// Scans a stream; with `skip_binary`, a NUL byte in the first block skips it.
     /// `progress` (if any) is increased by the bytes scanned, chunk by chunk.
     ///
-    /// Input longer than one chunk is read into a buffer of one chunk per thread of the
-    /// current rayon pool (at most [`MAX_LANES`]), whose windows are scanned in parallel
-    /// and reported in order: a single large file uses every core.
+    /// Input longer than one chunk is read into a buffer of up to one chunk per thread of
+    /// the current rayon pool (at most [`MAX_LANES`]), whose windows are scanned in parallel
+    /// and reported in order: a single large file uses every core. The chunks beyond the
+    /// first come from one budget for the whole process (a chunk per thread), so files
+    /// scanned side by side hold about one chunk each.
     pub fn scan_stream<R: Read, S: Sink + ?Sized>(
         &self,
         mut reader: R,
@@ -305,17 +344,21 @@ impl Scanner {
         progress: Option<&AtomicU64>,
     ) -> io::Result<StreamOutcome> {
         let mut out = StreamOutcome::default();
-        // One own part and its context either side.
-        let mut data = vec![0u8; self.chunk + 2 * CONTEXT];
+        // One own part and its context either side, and at least the binary probe.
+        let mut data = vec![0u8; (self.chunk + 2 * CONTEXT).max(BINARY_PROBE)];
         let mut filled = 0usize;
         let mut eof = fill(&mut reader, &mut data, &mut filled, progress)?;
         if skip_binary && memchr::memchr(0, &data[..filled.min(BINARY_PROBE)]).is_some() {
             out.binary = true;
             return Ok(out);
         }
-        let lanes = rayon::current_num_threads().clamp(1, MAX_LANES);
-        if !eof && lanes > 1 {
-            data.resize(self.chunk * lanes + 2 * CONTEXT, 0);
+        let threads = rayon::current_num_threads().clamp(1, MAX_LANES);
+        let extra = match eof {
+            true => Lanes(0),
+            false => Lanes::take(threads - 1, threads - 1),
+        };
+        if extra.0 > 0 {
+            data.resize(self.chunk * (1 + extra.0) + 2 * CONTEXT, 0);
             eof = fill(&mut reader, &mut data, &mut filled, progress)?;
         }
         let mut hits: Vec<Vec<Hit>> = Vec::new();

@@ -157,7 +157,6 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
     let mut n = 0;
     let mut s = p;
     let mut truncated = false;
-    let mut real_end = 0;
     loop {
         let e = skip_digits(hay, s);
         groups[n] = (s, e);
@@ -165,8 +164,9 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
         match hay.get(e) {
             Some(&c @ (b' ' | b'-' | b'+')) if hay.get(e + 1).is_some_and(|&d| is_digit(d)) => {
                 if n == MAX_GROUPS {
+                    // The rest is read as a token of its own (the scan goes on at the
+                    // next group), so that long runs of numbers stay linear.
                     truncated = true;
-                    real_end = skip_token(hay, e + 1);
                     break;
                 }
                 seps[n - 1] = c;
@@ -178,7 +178,26 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
     let groups = &groups[..n];
     let seps = &seps[..n];
     let token_end = groups[n - 1].1;
-    let done = if truncated { real_end } else { token_end };
+    // The last group after a space may start an IPv4 address (`12:00:01 10.0.0.1`): its dot
+    // ended the token.
+    let v4_tail = (n >= 2
+        && !truncated
+        && seps[n - 2] == b' '
+        && hay.get(token_end) == Some(&b'.')
+        && cfg.kinds.contains(Kind::IpAddress))
+    .then(|| ip::v4_hit(hay, groups[n - 1].0))
+    .flatten();
+    let done = match v4_tail {
+        Some(h) => {
+            let end = h.end;
+            if !may_match(hay, &groups[..n - 1], &seps[..n - 1]) {
+                out.push(h);
+                return end;
+            }
+            end
+        }
+        None => token_end,
+    };
     if !may_match(hay, groups, seps) {
         return done;
     }
@@ -236,7 +255,14 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
                 confidence: 0.85,
                 detector: phone::DETECTOR_INTL,
             });
-            return end;
+            return match v4_tail {
+                Some(h) if h.start > end => {
+                    let after = h.end;
+                    out.push(h);
+                    after
+                }
+                _ => end,
+            };
         }
         match found {
             Some((used, kind, confidence, detector)) => {
@@ -251,6 +277,9 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             }
             None => g += 1,
         }
+    }
+    if let Some(h) = v4_tail {
+        out.push(h);
     }
     done
 }

@@ -77,12 +77,9 @@ pub(crate) fn span_at(hay: &[u8], p: usize) -> Option<(usize, usize)> {
     if hay.get(e) == Some(&b'@') || glued_at(hay, e) {
         return None;
     }
-    // `git@example.com:team/repo.git` is a remote of scp form, not an address.
-    if hay.get(e) == Some(&b':')
-        && hay
-            .get(e + 1)
-            .is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'~' | b'_'))
-    {
+    // `git@example.com:team/repo.git` is a remote of scp form, not an address
+    // (`anna@example.se:Sommar2024` in a leaked credential list is one).
+    if hay.get(e) == Some(&b':') && scp_path(&hay[e + 1..]) {
         return None;
     }
     Some((s, e))
@@ -95,12 +92,38 @@ fn message_id(hay: &[u8], s: usize) -> bool {
     if s == 0 || hay[s - 1] != b'<' {
         return false;
     }
-    let line = memchr::memrchr(b'\n', &hay[s.saturating_sub(400)..s])
-        .map_or(s.saturating_sub(400), |i| s.saturating_sub(400) + i + 1);
-    let head = &hay[line..s];
-    ["message-id:", "in-reply-to:", "references:", "content-id:"]
+    // The start of the header: back over folded lines (those starting with a space or tab).
+    let floor = s.saturating_sub(400);
+    let mut line = s - 1;
+    loop {
+        line = memchr::memrchr(b'\n', &hay[floor..line]).map_or(floor, |i| floor + i + 1);
+        if line > floor && matches!(hay.get(line), Some(b' ' | b'\t')) {
+            line -= 1;
+        } else {
+            break;
+        }
+    }
+    let head = &hay[line..s - 1];
+    let Some(name) = ["message-id:", "in-reply-to:", "references:", "content-id:"]
         .iter()
-        .any(|h| head.len() >= h.len() && head[..h.len()].eq_ignore_ascii_case(h.as_bytes()))
+        .find(|h| head.len() >= h.len() && head[..h.len()].eq_ignore_ascii_case(h.as_bytes()))
+    else {
+        return false;
+    };
+    // Between the name and this id: only white space and other ids in angle brackets.
+    let mut inside = false;
+    head[name.len()..].iter().all(|&b| match (inside, b) {
+        (false, b'<') => {
+            inside = true;
+            true
+        }
+        (true, b'>') => {
+            inside = false;
+            true
+        }
+        (true, _) => true,
+        (false, b) => b.is_ascii_whitespace(),
+    }) && !inside
 }
 
 /// Whether the local part starting at `s` is the user information of a URL
@@ -110,8 +133,12 @@ fn in_url_authority(hay: &[u8], s: usize) -> bool {
     while i > 0 && s - i < 128 {
         match hay[i - 1] {
             b'/' => return i >= 2 && hay[i - 2] == b'/',
+            // Query and fragment characters: the address is a parameter's value.
             b if b.is_ascii_whitespace()
-                || matches!(b, b'"' | b'\'' | b'<' | b'>' | b'(' | b',') =>
+                || matches!(
+                    b,
+                    b'"' | b'\'' | b'<' | b'>' | b'(' | b',' | b'?' | b'#' | b'=' | b'&'
+                ) =>
             {
                 return false;
             }
@@ -119,6 +146,18 @@ fn in_url_authority(hay: &[u8], s: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether `rest` (after the colon that follows a host) is the path of an scp remote: it
+/// contains a `/` or ends in `.git` before the next space.
+fn scp_path(rest: &[u8]) -> bool {
+    let end = rest
+        .iter()
+        .take(256)
+        .position(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'>' | b','))
+        .unwrap_or(rest.len().min(256));
+    let path = &rest[..end];
+    !path.is_empty() && (path.contains(&b'/') || path.ends_with(b".git"))
 }
 
 /// `@` trigger.
@@ -187,5 +226,20 @@ mod tests {
             find("From: Anna <anna@example.se>"),
             Some("anna@example.se")
         );
+        assert_eq!(
+            find("References: Anna Svensson <anna@example.se>"),
+            Some("anna@example.se")
+        );
+        assert_eq!(
+            find("anna.svensson@gmail.com:Sommar2024"),
+            Some("anna.svensson@gmail.com")
+        );
+        assert_eq!(
+            find("https://example.com?email=anna@example.se"),
+            Some("anna@example.se")
+        );
+        assert_eq!(find("git@example.se:repo.git"), None);
+        let folded = "References: <a1@mail.example.se>\n <b2@mail.example.se>";
+        assert_eq!(span_at(folded.as_bytes(), folded.rfind('@').unwrap()), None);
     }
 }

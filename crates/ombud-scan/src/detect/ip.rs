@@ -13,6 +13,28 @@ pub const DETECTOR_V6: &str = "ipv6";
 
 /// Parses a dotted-quad IPv4 address starting at `p`; returns its end.
 pub(crate) fn v4_at(hay: &[u8], p: usize) -> Option<usize> {
+    let i = quad(hay, p)?;
+    match hay.get(i) {
+        Some(b'@') => return None,
+        _ if glued_at(hay, i) => return None,
+        Some(b'.') if hay.get(i + 1).is_some_and(|&c| is_digit(c)) => return None,
+        // A range `10.0.0.1-10.0.0.9` names two addresses; other digits after `-` make a
+        // longer number.
+        Some(b'-')
+            if hay.get(i + 1).is_some_and(|&c| is_digit(c)) && quad(hay, i + 1).is_none() =>
+        {
+            return None;
+        }
+        _ => {}
+    }
+    if version_before(hay, p) {
+        return None;
+    }
+    Some(i)
+}
+
+/// The end of four decimal octets (0–255, no leading zeros) joined by dots at `p`.
+fn quad(hay: &[u8], p: usize) -> Option<usize> {
     let mut i = p;
     for k in 0..4 {
         let s = i;
@@ -33,22 +55,6 @@ pub(crate) fn v4_at(hay: &[u8], p: usize) -> Option<usize> {
             }
             i += 1;
         }
-    }
-    match hay.get(i) {
-        Some(b'@') => return None,
-        _ if glued_at(hay, i) => return None,
-        Some(b'.') if hay.get(i + 1).is_some_and(|&c| is_digit(c)) => return None,
-        // A range `10.0.0.1-10.0.0.9` names two addresses; other digits after `-` make a
-        // longer number.
-        Some(b'-')
-            if hay.get(i + 1).is_some_and(|&c| is_digit(c)) && v4_at(hay, i + 1).is_none() =>
-        {
-            return None;
-        }
-        _ => {}
-    }
-    if version_before(hay, p) {
-        return None;
     }
     Some(i)
 }

@@ -373,28 +373,33 @@ fn technical(hay: &[u8], s: usize, e: usize) -> bool {
     else {
         return false;
     };
-    let is =
-        |word: &[u8], list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()));
+    // The neighbouring word, in UTF-8 or Windows-1252, after at most a few spaces.
+    let is = |word: &[u8], list: &[&str]| {
+        list.iter().any(|w| {
+            word.eq_ignore_ascii_case(w.as_bytes())
+                || latin1(w).is_some_and(|l| word.eq_ignore_ascii_case(&l))
+        })
+    };
     match sense {
         Sense::Always => true,
         Sense::After(list) => {
             let mut b = s;
-            while b > 0 && hay[b - 1] == b' ' {
+            while b > 0 && s - b < 4 && hay[b - 1] == b' ' {
                 b -= 1;
             }
             let mut a = b;
-            while a > 0 && b - a < 16 && hay[a - 1].is_ascii_alphanumeric() {
+            while a > 0 && b - a < 24 && is_word(hay[a - 1]) {
                 a -= 1;
             }
             is(&hay[a..b], list)
         }
         Sense::Before(list) => {
             let mut a = e;
-            while a < hay.len() && hay[a] == b' ' {
+            while a < hay.len() && a - e < 4 && hay[a] == b' ' {
                 a += 1;
             }
             let mut b = a;
-            while b < hay.len() && b - a < 16 && hay[b].is_ascii_alphanumeric() {
+            while b < hay.len() && b - a < 24 && is_word(hay[b]) {
                 b += 1;
             }
             is(&hay[a..b], list)
@@ -637,6 +642,7 @@ mod tests {
         );
         assert_eq!(words("för diagnos"), ["diagnos"]);
         assert_eq!(words("medlem i Unionen; Europeiska unionen"), ["Unionen"]);
+        assert_eq!(words("Ekonomiska och monetära unionen"), Vec::<&str>::new());
     }
 
     #[test]

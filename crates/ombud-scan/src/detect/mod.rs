@@ -272,7 +272,8 @@ impl Config {
 ///
 /// A run start is left out when the digit detector would return at the end of the run
 /// without a finding: the run is shorter than ten digits, is not followed by a joiner
-/// (` `, `-`, `+`) and a digit, nor by a non-ASCII byte (an en dash), nor by the dots of a
+/// (` `, `-`, `+`) and a digit or another trigger byte, nor by a non-ASCII byte (an en dash),
+/// nor by the dots of a
 /// dotted quad when it has at most three digits (an IPv4 address), and does not follow two
 /// capital letters (an IBAN). Runs that continue a token (a joiner with a digit before it) are left out too:
 /// the token's first run consumes them (see [`continuation`] for the exceptions).
@@ -292,9 +293,11 @@ fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Cla
     let d4 = d2 & (d2 >> 2);
     let d8 = d4 & (d4 >> 4);
     let ten = d8 & (d2 >> 8);
-    // Last digits of runs followed by a joiner and a digit, or by a non-ASCII byte (an en
-    // dash), spread back over their run (up to 16 digits; longer runs count through `ten`).
-    let after = (ahead(cur.join, nxt.join) & (d >> 1)) | ahead(cur.high, nxt.high);
+    // Last digits of runs followed by a joiner and a digit or another trigger (`0046 (0)8 …`),
+    // or by a non-ASCII byte (an en dash), spread back over their run (up to 16 digits;
+    // longer runs count through `ten`).
+    let next_trigger = (d | ahead(cur.other, nxt.other)) >> 1;
+    let after = (ahead(cur.join, nxt.join) & next_trigger) | ahead(cur.high, nxt.high);
     let mut joined = (after & digit_before) >> 1;
     joined |= (joined >> 1) & d;
     joined |= (joined >> 2) & d2;
@@ -384,7 +387,6 @@ fn scan_blocks(
     let mut words = keywords::WordState::default();
     // No structured finding may start before `next`.
     let mut next = 0;
-    let (mut structured, mut indicators) = (false, false);
     let mut prev = blocks::Classes::default();
     let mut cur = blocks::classify(hay, 0, &cfg.triggers);
     let mut base = 0;
@@ -401,7 +403,6 @@ fn scan_blocks(
                 false => cur.other,
             };
             let mut m = (digits | other) & (!0u64 << next.saturating_sub(base));
-            let before = out.len();
             while m != 0 {
                 let p = base + m.trailing_zeros() as usize;
                 next = dispatch(hay, p, cfg, out);
@@ -416,18 +417,17 @@ fn scan_blocks(
                 }
                 m &= !0u64 << (next - base);
             }
-            structured |= out.len() > before;
         }
         if let Some(kw) = kw {
-            let before = out.len();
             kw.block(hay, base, &cur, &mut words, out);
-            indicators |= out.len() > before;
         }
         prev = cur;
         cur = nxt;
         base += BLOCK;
     }
-    if structured && indicators {
+    // Detectors that look back (an e-mail's local part) can start a hit before one found
+    // earlier; keyword hits come from their own pass.
+    if !out.is_sorted_by_key(|h| (h.start, h.end)) {
         out.sort_by_key(|h| (h.start, h.end));
     }
 }
@@ -496,7 +496,7 @@ mod tests {
                     1 => "SE4550000000058398257466|SE45 5000 0000 0583 9825 7466|GB82WEST12345698765432|\
                           NL91 ABNA 0417 1643 00|811218-9876|811218–9876|\\(08\\) 123 45 67|\
                           0701234567|070-123 45 67|46 70 123 45 67|4111 1111 1111 1111|\
-                          192\\.168\\.1\\.10|2001:db8::1|2001:db8:0:1:2:3:4:5|::ffff:10\\.1\\.2\\.3|198112189876",
+                          0046 \\(0\\)8-123 456 78|192\\.168\\.1\\.10|2001:db8::1|2001:db8:0:1:2:3:4:5|::ffff:10\\.1\\.2\\.3|198112189876",
                 ],
                 0..120,
             )
@@ -508,6 +508,45 @@ mod tests {
             scan_blocks(hay.as_bytes(), &cfg, None, &mut plain, false);
             proptest::prop_assert_eq!(fast, plain, "{:?}", hay);
         }
+    }
+
+    fn found(text: &str) -> Vec<(Kind, &str)> {
+        let cfg = Config::new(
+            KindSet::all(),
+            Date {
+                year: 2026,
+                month: 6,
+                day: 15,
+            },
+        );
+        let mut hits = Vec::new();
+        scan_all(text.as_bytes(), &cfg, None, &mut hits);
+        hits.iter()
+            .map(|h| (h.kind, &text[h.start..h.end]))
+            .collect()
+    }
+
+    #[test]
+    fn tokens_of_numbers() {
+        // An IPv4 address after a space-joined number (a clock time, a status code).
+        assert_eq!(
+            found("12:00:01 10.0.0.1 sshd"),
+            [(Kind::IpAddress, "10.0.0.1")]
+        );
+        assert_eq!(found("GET / 200 10.1.2.3"), [(Kind::IpAddress, "10.1.2.3")]);
+        // Past eight groups the token goes on as a token of its own.
+        assert_eq!(
+            found("1 2 3 4 5 6 7 8 070-123 45 67"),
+            [(Kind::Phone, "070-123 45 67")]
+        );
+        // Hits come out in order even when a detector looks back.
+        assert_eq!(
+            found("%811218-9876.x@example.se"),
+            [
+                (Kind::Email, "%811218-9876.x@example.se"),
+                (Kind::Personnummer, "811218-9876")
+            ]
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //!   (Swedish national significant number of 7–9 digits), and other E.164 numbers written
 //!   with `+` (8–15 digits in all).
 
-use super::{Hit, glued_before, is_digit, right_boundary_ok};
+use super::{Hit, glued_at, glued_before, is_digit, right_boundary_ok};
 
 use crate::kind::Kind;
 
@@ -124,36 +124,43 @@ fn intl_from(hay: &[u8], q: usize) -> Option<(usize, usize)> {
     let mut i = q;
     let mut best = None;
     let mut bracket_seen = false;
+    // The separator before the current group (none before the first).
+    let mut sep = 0u8;
     loop {
-        // One group of digits, or of digits in brackets.
-        let gs = i;
+        // One group of digits, or of digits in brackets; a group that would make the number
+        // longer than 15 digits is not part of it.
         let bracketed = hay.get(i) == Some(&b'(');
-        if bracketed {
-            i += 1;
+        let ds = i + usize::from(bracketed);
+        let mut de = ds;
+        while de < hay.len() && is_digit(hay[de]) {
+            de += 1;
         }
-        while i < hay.len() && is_digit(hay[i]) {
-            if n == 16 {
-                return best.map(|e| (e, 0));
-            }
-            d[n] = hay[i];
-            n += 1;
-            i += 1;
-        }
+        let len = de - ds;
         if bracketed {
-            let digits = i - gs - 1;
-            if hay.get(i) != Some(&b')') || !(1..=4).contains(&digits) {
+            if hay.get(de) != Some(&b')') || !(1..=4).contains(&len) {
                 break;
             }
-            if &hay[gs + 1..i] == b"0" {
-                n -= 1;
-            }
-            i += 1;
             bracket_seen = true;
-        } else if i == gs {
+        } else if len == 0 {
             break;
         }
+        let trunk = bracketed && &hay[ds..de] == b"0";
+        if !trunk {
+            if n + len > 15 {
+                break;
+            }
+            d[n..n + len].copy_from_slice(&hay[ds..de]);
+            n += len;
+        }
+        i = de + usize::from(bracketed);
         if !bracketed {
             if !right_boundary_ok(hay, i) {
+                // A group after a space that goes on as a decimal or an address is
+                // something else (`… 67 10.0.0.1`); a group glued to a letter, or any
+                // group but one after a space, spoils the number.
+                if sep == b' ' && !glued_at(hay, i) {
+                    break;
+                }
                 return None;
             }
             if international_valid(&d[..n]) {
@@ -162,7 +169,9 @@ fn intl_from(hay: &[u8], q: usize) -> Option<(usize, usize)> {
         }
         // Separator: one space or hyphen; none is needed next to a bracketed group.
         let mut j = i;
-        if matches!(hay.get(j), Some(b' ') | Some(b'-')) {
+        sep = 0;
+        if let Some(&c @ (b' ' | b'-')) = hay.get(j) {
+            sep = c;
             j += 1;
         }
         let bracket_next = !bracket_seen && hay.get(j) == Some(&b'(');
@@ -171,10 +180,6 @@ fn intl_from(hay: &[u8], q: usize) -> Option<(usize, usize)> {
             break;
         }
         i = j;
-    }
-    // A longer run of digits than any valid number is not a phone number.
-    if n > 15 {
-        return None;
     }
     best.map(|e| (e, n))
 }
@@ -321,6 +326,13 @@ mod tests {
         // A number glued to a letter is no number, not even its first groups.
         assert_eq!(intl("+46 70 123 45 67x"), None);
         assert_eq!(intl("+1 (20222) 555-0143"), None);
+        // A further group that would pass 15 digits ends the number.
+        assert_eq!(intl("+46 70 123 45 67 12345"), Some("+46 70 123 45 67"));
+        assert_eq!(intl("+46 70 123 45 67 123456"), Some("+46 70 123 45 67"));
+        assert_eq!(intl("+46 70 123 45 67 (12345)"), Some("+46 70 123 45 67"));
+        assert_eq!(intl("+4670123456789012345"), None);
+        assert_eq!(intl("+46 70 123 45 67 10.0.0.1"), Some("+46 70 123 45 67"));
+        assert_eq!(intl("+46 70 123 45-67x"), None);
     }
 
     fn bracketed(s: &str) -> Option<&str> {
