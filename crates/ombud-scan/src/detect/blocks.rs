@@ -35,7 +35,8 @@ pub(crate) struct Classes {
     pub other: u64,
     /// `:`.
     pub colon: u64,
-    /// Hexadecimal digits and `:`, the bytes of an IPv6 address.
+    /// Hexadecimal digits and `:`, the bytes of an IPv6 address; all ones in a block
+    /// without a colon (it is only read to judge colons, and more is the safe side).
     pub v6: u64,
     /// Bytes above ASCII.
     pub high: u64,
@@ -93,6 +94,8 @@ fn classify_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
     let plus = is(b'+');
     let colon = is(b':');
     let (at, minus, space, open) = (is(b'@'), is(b'-'), is(b' '), is(b'('));
+    let high = bits(x);
+    let colons = bits(colon);
     Classes {
         digit: bits(x.map(|x| below(x - s(b'0'), 10))),
         // Non-ASCII bytes have the high bit, which is the bit `to_bitmask` reads.
@@ -103,13 +106,20 @@ fn classify_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
         other: bits(std::array::from_fn(|k| {
             (at[k] & t.at) | ((plus[k] | open[k]) & t.plus) | (colon[k] & t.colon)
         })),
-        colon: bits(colon),
-        v6: bits(std::array::from_fn(|k| {
-            let x = x[k];
-            below(x - s(b'0'), 10) | below((x | s(0x20)) - s(b'a'), 6) | colon[k]
-        })),
-        high: bits(x),
-        cont: bits(x.map(|x| below(x - s(0x80), 0x40))),
+        colon: colons,
+        // Only read next to colons: a block without one claims every byte.
+        v6: match colons {
+            0 => !0,
+            _ => bits(std::array::from_fn(|k| {
+                let x = x[k];
+                below(x - s(b'0'), 10) | below((x | s(0x20)) - s(b'a'), 6) | colon[k]
+            })),
+        },
+        high,
+        cont: match high {
+            0 => 0,
+            _ => bits(x.map(|x| below(x - s(0x80), 0x40))),
+        },
     }
 }
 
@@ -153,7 +163,8 @@ mod tests {
                         || (colon_on && x == b':');
                     assert_eq!(bit(c.other), other, "other {x}");
                     assert_eq!(bit(c.colon), x == b':', "colon {x}");
-                    assert_eq!(bit(c.v6), x.is_ascii_hexdigit() || x == b':', "v6 {x}");
+                    let v6 = c.colon == 0 || x.is_ascii_hexdigit() || x == b':';
+                    assert_eq!(bit(c.v6), v6, "v6 {x}");
                     assert_eq!(bit(c.high), x >= 0x80, "high {x}");
                     assert_eq!(bit(c.cont), (0x80..0xC0).contains(&x), "cont {x}");
                 }
