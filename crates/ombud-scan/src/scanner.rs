@@ -320,7 +320,7 @@ impl Scanner {
     }
 
     /// Scans a stream in chunks with bounded memory (about twice the chunk size).
-    pub fn scan_reader<R: Read, S: Sink + ?Sized>(
+    pub fn scan_reader<R: Read + Send, S: Sink + ?Sized>(
         &self,
         reader: R,
         sink: &mut S,
@@ -335,8 +335,9 @@ impl Scanner {
     /// the current rayon pool (at most [`MAX_LANES`]), whose windows are scanned in parallel
     /// and reported in order: a single large file uses every core. The chunks beyond the
     /// first come from one budget for the whole process (a chunk per thread), so files
-    /// scanned side by side hold about one chunk each.
-    pub fn scan_stream<R: Read, S: Sink + ?Sized>(
+    /// scanned side by side hold about one chunk each. Then the next buffer is read while
+    /// the current one is scanned.
+    pub fn scan_stream<R: Read + Send, S: Sink + ?Sized>(
         &self,
         mut reader: R,
         sink: &mut S,
@@ -361,17 +362,37 @@ impl Scanner {
             data.resize(self.chunk * (1 + extra.0) + 2 * CONTEXT, 0);
             eof = fill(&mut reader, &mut data, &mut filled, progress)?;
         }
+        // With several chunks at a time, the next buffer is read while this one is scanned.
+        let mut spare = match extra.0 {
+            0 => Vec::new(),
+            _ => vec![0u8; data.len()],
+        };
         let mut hits: Vec<Vec<Hit>> = Vec::new();
         let mut base = 0u64;
         let mut from = 0usize;
         loop {
             let p = plan(&data[..filled], self.chunk, from, eof);
             hits.resize_with(p.windows.len(), Vec::new);
-            let scan = |(w, out): (&Window, &mut Vec<Hit>)| self.hits(&data[w.start..w.end], out);
-            if p.windows.len() > 1 {
-                p.windows.par_iter().zip(hits.par_iter_mut()).for_each(scan);
+            let scan = |hits: &mut Vec<Vec<Hit>>| {
+                let one =
+                    |(w, out): (&Window, &mut Vec<Hit>)| self.hits(&data[w.start..w.end], out);
+                match p.windows.len() {
+                    0 | 1 => p.windows.iter().zip(hits.iter_mut()).for_each(one),
+                    _ => p.windows.par_iter().zip(hits.par_iter_mut()).for_each(one),
+                }
+            };
+            let rest = filled - p.consumed;
+            let mut next = None;
+            if !eof && !spare.is_empty() {
+                spare[..rest].copy_from_slice(&data[p.consumed..filled]);
+                let mut spare_filled = rest;
+                let ((), read) = rayon::join(
+                    || scan(&mut hits),
+                    || fill(&mut reader, &mut spare, &mut spare_filled, progress),
+                );
+                next = Some((read, spare_filled));
             } else {
-                p.windows.iter().zip(hits.iter_mut()).for_each(scan);
+                scan(&mut hits);
             }
             for (w, h) in p.windows.iter().zip(&hits) {
                 out.findings += self.report(&data, w, h, base, sink);
@@ -380,11 +401,21 @@ impl Scanner {
                 out.bytes = base + filled as u64;
                 return Ok(out);
             }
-            data.copy_within(p.consumed..filled, 0);
-            filled -= p.consumed;
             base += p.consumed as u64;
             from = p.next_from;
-            eof = fill(&mut reader, &mut data, &mut filled, progress)?;
+            match next {
+                Some((read, next_filled)) => {
+                    // A read error counts once this buffer's findings are reported.
+                    eof = read?;
+                    std::mem::swap(&mut data, &mut spare);
+                    filled = next_filled;
+                }
+                None => {
+                    data.copy_within(p.consumed..filled, 0);
+                    filled = rest;
+                    eof = fill(&mut reader, &mut data, &mut filled, progress)?;
+                }
+            }
         }
     }
 
