@@ -89,6 +89,18 @@ impl Setup {
         }
     }
 
+    /// The checks of case `id` as the DPO reads them (the JSON body).
+    async fn checks(&self, id: &Value) -> String {
+        self.call(
+            "GET",
+            &format!("/api/v1/requests/{id}/checks"),
+            &self.dpo,
+            None,
+        )
+        .await
+        .body
+    }
+
     /// The DPO sets the categories of data subjects that concern case `id`.
     async fn scope(&self, id: i64, categories: &[&str]) {
         self.steps(
@@ -172,15 +184,7 @@ async fn the_deadline_is_the_calendars_one_month_deadline_and_moves_with_an_exte
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.json()["deadline"], "2024-05-29");
-    let checks = s
-        .call(
-            "GET",
-            &format!("/api/v1/requests/{}/checks", j["id"]),
-            &s.dpo,
-            None,
-        )
-        .await
-        .body;
+    let checks = s.checks(&j["id"]).await;
     // Received in 2024: the first month is long past, so an extension never
     // told does not hold.
     assert!(checks.contains("extension_notice_late"), "{checks}");
@@ -195,15 +199,7 @@ async fn the_deadline_is_the_calendars_one_month_deadline_and_moves_with_an_exte
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.json()["extension"]["notified_on"], "2024-03-15");
-    let checks = s
-        .call(
-            "GET",
-            &format!("/api/v1/requests/{}/checks", j["id"]),
-            &s.dpo,
-            None,
-        )
-        .await
-        .body;
+    let checks = s.checks(&j["id"]).await;
     assert!(!checks.contains("extension_notice"), "{checks}");
     // A real second extension is refused.
     let r = s
