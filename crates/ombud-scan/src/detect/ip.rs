@@ -202,10 +202,7 @@ pub(crate) fn v4_hit(hay: &[u8], p: usize) -> Option<Hit> {
 mod tests {
     use super::*;
     fn v6(s: &str) -> Option<&str> {
-        let p = s.find(':')?;
-        let mut out = Vec::new();
-        at_colon(s.as_bytes(), p, &mut out);
-        out.first().map(|h| &s[h.start..h.end])
+        super::super::first_found(s, ':', at_colon)
     }
     #[test]
     fn v4() {

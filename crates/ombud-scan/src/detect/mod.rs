@@ -432,6 +432,18 @@ fn scan_blocks(
     }
 }
 
+/// What `detector` finds first when handed the first `trigger` in `s` (for detector tests).
+#[cfg(test)]
+pub(crate) fn first_found(
+    s: &str,
+    trigger: char,
+    detector: fn(&[u8], usize, &mut Vec<Hit>) -> usize,
+) -> Option<&str> {
+    let mut out = Vec::new();
+    detector(s.as_bytes(), s.find(trigger)?, &mut out);
+    out.first().map(|h| &s[h.start..h.end])
+}
+
 /// Hands the trigger byte at `p` to its detector; returns where to go on.
 #[inline(always)]
 fn dispatch(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {

@@ -304,9 +304,7 @@ mod tests {
     }
 
     fn intl(s: &str) -> Option<&str> {
-        let mut out = Vec::new();
-        at_plus(s.as_bytes(), s.find('+')?, &mut out);
-        out.first().map(|h| &s[h.start..h.end])
+        super::super::first_found(s, '+', at_plus)
     }
 
     #[test]
@@ -336,9 +334,7 @@ mod tests {
     }
 
     fn bracketed(s: &str) -> Option<&str> {
-        let mut out = Vec::new();
-        at_paren(s.as_bytes(), s.find('(')?, &mut out);
-        out.first().map(|h| &s[h.start..h.end])
+        super::super::first_found(s, '(', at_paren)
     }
 
     #[test]
