@@ -83,6 +83,8 @@ fn check(docs: impl Iterator<Item = corpus::Doc>) {
             failures.push(format!("{k}: precision {precision:.4} recall {recall:.4}"));
         }
     }
+    // Shown with `--nocapture` even when the thresholds hold.
+    println!("false positives: {fp_examples:#?}\nmissed: {fn_examples:#?}");
     assert!(
         failures.is_empty(),
         "below thresholds: {failures:?}\nfalse positives: {fp_examples:#?}\nmissed: {fn_examples:#?}"

@@ -1,10 +1,12 @@
-//! The digit trigger: reads a token of digit groups joined by single ` `, `-` or `+`, then
+//! The digit trigger: reads a token of digit groups joined by single ` `, `-` or `+` (or
+//! their typographic forms, see [`separator`](super::separator)), then
 //! tries the number detectors at each group that starts the token or follows a space.
 //! A match must start at the token start or after a space, end at the token end or before a
 //! space, and the token must not be glued to letters or lie inside a longer digit run.
 
 use super::{
-    Config, Hit, card, iban, ip, is_digit, left_boundary_ok, personnummer, phone, right_boundary_ok,
+    Config, Hit, card, iban, ip, is_digit, joined, left_boundary_ok, personnummer, phone,
+    right_boundary_ok,
 };
 use crate::kind::Kind;
 
@@ -32,13 +34,11 @@ fn skip_digits(hay: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// End of the whole token starting at `i`: digit groups joined by single ` `, `-`, `+`.
+/// End of the whole token starting at `i`: digit groups joined by single separators.
 fn skip_token(hay: &[u8], i: usize) -> usize {
     let mut e = skip_digits(hay, i);
-    while matches!(hay.get(e), Some(b' ' | b'-' | b'+'))
-        && hay.get(e + 1).is_some_and(|&d| is_digit(d))
-    {
-        e = skip_digits(hay, e + 1);
+    while let Some((_, next)) = joined(hay, e) {
+        e = skip_digits(hay, next);
     }
     e
 }
@@ -68,17 +68,14 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
             return end;
         }
         if prev == b'+' || !left_boundary_ok(hay, p) {
-            return match hay.get(run_end) {
-                Some(b' ' | b'-' | b'+') => skip_token(hay, p),
-                _ => run_end,
-            };
+            return skip_token(hay, p);
         }
     }
     let len = run_end - p;
     match hay.get(run_end) {
         // A lone run shorter than ten digits (most numbers in ordinary text) is nothing:
         // every detector needs ten digits in one group or a separator after the first group.
-        Some(b' ' | b'-' | b'+') => {}
+        _ if joined(hay, run_end).is_some() => {}
         Some(b'.') if len < 10 => {
             // `.` ends the token: only an IPv4 address can start here.
             if len <= 3
@@ -92,44 +89,10 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
             }
             return run_end;
         }
-        Some(0xE2) if matches!(len, 6 | 8) => return en_dash(hay, p, run_end, cfg, out),
         _ if len < 10 => return run_end,
         _ => {}
     }
     token(hay, p, run_end, cfg, out)
-}
-
-/// The en dash (U+2013) that word processors put in place of a hyphen.
-const EN_DASH: &[u8] = "\u{2013}".as_bytes();
-
-/// An identity number written with an en dash, `811218–9876` or `19811218–9876`: the run
-/// at `p..run_end` (six or eight digits), the dash, four digits and a boundary.
-fn en_dash(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
-    let last = run_end + EN_DASH.len();
-    if !hay[run_end..].starts_with(EN_DASH) || skip_digits(hay, last) != last + 4 {
-        return run_end;
-    }
-    let end = last + 4;
-    if !right_boundary_ok(hay, end) {
-        return run_end;
-    }
-    let mut digits = [0u8; 12];
-    let n = run_end - p;
-    digits[..n].copy_from_slice(&hay[p..run_end]);
-    digits[n..n + 4].copy_from_slice(&hay[last..end]);
-    match personnummer::classify(&digits[..n + 4], Some(b'-'), cfg.today) {
-        Some((kind, confidence)) if cfg.kinds.contains(kind) => {
-            out.push(Hit {
-                start: p,
-                end,
-                kind,
-                confidence,
-                detector: personnummer::DETECTOR,
-            });
-            end
-        }
-        _ => run_end,
-    }
 }
 
 /// The digit token at `p` (its first run ending at `run_end`): IPv4, or digit groups tried
@@ -161,8 +124,8 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
         let e = skip_digits(hay, s);
         groups[n] = (s, e);
         n += 1;
-        match hay.get(e) {
-            Some(&c @ (b' ' | b'-' | b'+')) if hay.get(e + 1).is_some_and(|&d| is_digit(d)) => {
+        match joined(hay, e) {
+            Some((c, next)) => {
                 if n == MAX_GROUPS {
                     // The rest is read as a token of its own (the scan goes on at the
                     // next group), so that long runs of numbers stay linear.
@@ -170,9 +133,9 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
                     break;
                 }
                 seps[n - 1] = c;
-                s = e + 1;
+                s = next;
             }
-            _ => break,
+            None => break,
         }
     }
     let groups = &groups[..n];
@@ -288,12 +251,7 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
 #[inline]
 fn may_start(hay: &[u8], p: usize, run_end: usize) -> bool {
     let len = run_end - p;
-    let next = match hay.get(run_end) {
-        Some(&c @ (b' ' | b'-' | b'+')) if hay.get(run_end + 1).is_some_and(|&d| is_digit(d)) => {
-            Some((c, skip_digits(hay, run_end + 1) - (run_end + 1)))
-        }
-        _ => None,
-    };
+    let next = joined(hay, run_end).map(|(c, s)| (c, skip_digits(hay, s) - s));
     len >= 10
         || (matches!(len, 6 | 8) && matches!(next, Some((b'-' | b'+', 4))))
         || (len == 4 && matches!(next, Some((b' ' | b'-', 4 | 6))))
@@ -305,14 +263,11 @@ fn may_start(hay: &[u8], p: usize, run_end: usize) -> bool {
 /// The end of the token whose first run ends at `e`, if no group in it follows a space.
 #[inline]
 fn end_without_space(hay: &[u8], mut e: usize) -> Option<usize> {
-    while let Some(&c @ (b' ' | b'-' | b'+')) = hay.get(e) {
-        if !hay.get(e + 1).is_some_and(|&d| is_digit(d)) {
-            break;
-        }
+    while let Some((c, next)) = joined(hay, e) {
         if c == b' ' {
             return None;
         }
-        e = skip_digits(hay, e + 1);
+        e = skip_digits(hay, next);
     }
     Some(e)
 }

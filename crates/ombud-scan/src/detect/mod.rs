@@ -207,6 +207,61 @@ fn cp1252_letter(b: u8) -> bool {
     ) || (b >= 0xC0 && b != 0xD7 && b != 0xF7)
 }
 
+/// The separator between two digit groups at `i` (just after a digit or a bracket): the ASCII
+/// byte it stands for (` `, `-`, or `+` in an identity number) and its length in bytes.
+/// Besides those bytes, word processors and web pages keep groups together with a no-break
+/// space (U+00A0, the byte `A0` in Windows-1252) or a narrow no-break, thin or figure space
+/// (U+202F, U+2009, U+2007), and print a hyphen as an en dash, a non-breaking hyphen or a
+/// Unicode hyphen (U+2013, U+2011, U+2010).
+#[inline(always)]
+pub(crate) fn separator(hay: &[u8], i: usize) -> Option<(u8, usize)> {
+    match *hay.get(i)? {
+        c @ (b' ' | b'-' | b'+') => Some((c, 1)),
+        c if c < 0x80 => None,
+        _ => typographic_separator(hay, i),
+    }
+}
+
+/// [`separator`] outside ASCII.
+#[inline(never)]
+fn typographic_separator(hay: &[u8], i: usize) -> Option<(u8, usize)> {
+    match hay[i] {
+        0xA0 => Some((b' ', 1)),
+        0xC2 if hay.get(i + 1) == Some(&0xA0) => Some((b' ', 2)),
+        0xE2 => match hay.get(i + 1..i + 3)? {
+            [0x80, 0x87 | 0x89 | 0xAF] => Some((b' ', 3)),
+            [0x80, 0x90 | 0x91 | 0x93] => Some((b'-', 3)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A separator at `i` followed by a digit: what it stands for and where the next group starts.
+#[inline(always)]
+pub(crate) fn joined(hay: &[u8], i: usize) -> Option<(u8, usize)> {
+    let (c, len) = separator(hay, i)?;
+    hay.get(i + len)
+        .is_some_and(|&d| is_digit(d))
+        .then_some((c, i + len))
+}
+
+/// Whether the digit at `i` starts a group that a separator joins to a digit before it.
+#[inline]
+fn joined_before(hay: &[u8], i: usize) -> bool {
+    if i < 2 {
+        return false;
+    }
+    if hay[i - 1] < 0x80 {
+        return matches!(hay[i - 1], b' ' | b'-' | b'+') && is_digit(hay[i - 2]);
+    }
+    (1..=3).any(|len| {
+        i > len
+            && is_digit(hay[i - len - 1])
+            && separator(hay, i - len).is_some_and(|(_, l)| l == len)
+    })
+}
+
 /// Whether a number token may end at `e` (exclusive): the next character does not glue to
 /// it, and it is not followed by a decimal point and a digit.
 pub(crate) fn right_boundary_ok(hay: &[u8], e: usize) -> bool {
@@ -353,16 +408,13 @@ fn colon_triggers(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::C
 /// on at the next group as if it started a token.
 #[inline]
 fn continuation(hay: &[u8], i: usize) -> Option<usize> {
-    let joiner = |b: u8| matches!(b, b' ' | b'-' | b'+');
     let &b = hay.get(i)?;
     if is_digit(b) {
-        (i >= 2 && joiner(hay[i - 1]) && is_digit(hay[i - 2])).then_some(i)
+        joined_before(hay, i).then_some(i)
+    } else if i >= 1 && is_digit(hay[i - 1]) {
+        joined(hay, i).map(|(_, next)| next)
     } else {
-        (joiner(b)
-            && i >= 1
-            && is_digit(hay[i - 1])
-            && hay.get(i + 1).is_some_and(|&d| is_digit(d)))
-        .then_some(i + 1)
+        None
     }
 }
 
@@ -505,6 +557,7 @@ mod tests {
                     4 => "[ .+:-]",
                     1 => "([1-9]\\.){1,3}",
                     1 => "SE|DE|GB|00|0046|070|19|20|::|@a.se|x|Q|\n|\"|\t",
+                    1 => "\u{a0}|\u{2013}|\u{202f}|\u{2011}|~",
                     1 => "SE4550000000058398257466|SE45 5000 0000 0583 9825 7466|GB82WEST12345698765432|\
                           NL91 ABNA 0417 1643 00|811218-9876|811218–9876|\\(08\\) 123 45 67|\
                           0701234567|070-123 45 67|46 70 123 45 67|4111 1111 1111 1111|\
@@ -513,12 +566,13 @@ mod tests {
                 0..120,
             )
         ) {
-            let hay = parts.concat();
+            // `~` stands for the byte A0 alone: a no-break space in Windows-1252.
+            let hay: Vec<u8> = parts.concat().bytes().map(|b| if b == b'~' { 0xA0 } else { b }).collect();
             let cfg = Config::new(KindSet::all(), Date { year: 2026, month: 6, day: 15 });
             let (mut fast, mut plain) = (Vec::new(), Vec::new());
-            scan_blocks(hay.as_bytes(), &cfg, None, &mut fast, true);
-            scan_blocks(hay.as_bytes(), &cfg, None, &mut plain, false);
-            proptest::prop_assert_eq!(fast, plain, "{:?}", hay);
+            scan_blocks(&hay, &cfg, None, &mut fast, true);
+            scan_blocks(&hay, &cfg, None, &mut plain, false);
+            proptest::prop_assert_eq!(fast, plain, "{:?}", String::from_utf8_lossy(&hay));
         }
     }
 
@@ -570,6 +624,55 @@ mod tests {
                 (Kind::Personnummer, "811218–9876"),
                 (Kind::Personnummer, "19811218–9876")
             ]
+        );
+    }
+
+    #[test]
+    fn typographic_separators() {
+        // No-break, narrow no-break and thin spaces between groups, as in Word and HTML.
+        assert_eq!(
+            found("Tel.\u{a0}070\u{a0}763\u{a0}19\u{a0}37, vx 08\u{2011}123\u{202f}456\u{202f}78."),
+            [
+                (Kind::Phone, "070\u{a0}763\u{a0}19\u{a0}37"),
+                (Kind::Phone, "08\u{2011}123\u{202f}456\u{202f}78")
+            ]
+        );
+        assert_eq!(
+            found("+46\u{2009}70\u{2009}123\u{2009}45\u{2009}67 och (08)\u{a0}123\u{a0}45\u{a0}67"),
+            [
+                (Kind::Phone, "+46\u{2009}70\u{2009}123\u{2009}45\u{2009}67"),
+                (Kind::Phone, "(08)\u{a0}123\u{a0}45\u{a0}67")
+            ]
+        );
+        assert_eq!(
+            found("Kort 4111\u{a0}1111\u{a0}1111\u{a0}1111; nr 12 811218–9876"),
+            [
+                (Kind::PaymentCard, "4111\u{a0}1111\u{a0}1111\u{a0}1111"),
+                (Kind::Personnummer, "811218–9876")
+            ]
+        );
+        // Windows-1252: the no-break space is the byte A0.
+        let cp1252 = b"tel 070\xa0763\xa019\xa037.";
+        let cfg = Config::new(
+            KindSet::all(),
+            Date {
+                year: 2026,
+                month: 6,
+                day: 15,
+            },
+        );
+        let mut hits = Vec::new();
+        scan_all(cp1252, &cfg, None, &mut hits);
+        assert_eq!(
+            hits.iter()
+                .map(|h| (h.kind, h.start, h.end))
+                .collect::<Vec<_>>(),
+            [(Kind::Phone, 4, 17)]
+        );
+        // Amounts grouped by thousands are not phone numbers; a separator alone joins nothing.
+        assert_eq!(
+            found("1\u{a0}234\u{a0}567 kr, 070\u{a0}\u{a0}763 19 37"),
+            []
         );
     }
 

@@ -8,7 +8,7 @@
 //!   (Swedish national significant number of 7–9 digits), and other E.164 numbers written
 //!   with `+` (8–15 digits in all).
 
-use super::{Hit, glued_at, glued_before, is_digit, right_boundary_ok};
+use super::{Hit, glued_at, glued_before, is_digit, right_boundary_ok, separator};
 
 use crate::kind::Kind;
 
@@ -170,9 +170,9 @@ fn intl_from(hay: &[u8], q: usize) -> Option<(usize, usize)> {
         // Separator: one space or hyphen; none is needed next to a bracketed group.
         let mut j = i;
         sep = 0;
-        if let Some(&c @ (b' ' | b'-')) = hay.get(j) {
+        if let Some((c @ (b' ' | b'-'), len)) = separator(hay, j) {
             sep = c;
-            j += 1;
+            j += len;
         }
         let bracket_next = !bracket_seen && hay.get(j) == Some(&b'(');
         let digit_next = hay.get(j).is_some_and(|&c| is_digit(c)) && (j > i || bracketed);
@@ -198,25 +198,24 @@ pub(crate) fn at_paren(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
         i += 1;
     }
     let area_len = i - a;
-    if !(2..=4).contains(&area_len)
-        || hay.get(i) != Some(&b')')
-        || !matches!(hay.get(i + 1), Some(b' ' | b'-'))
-        || !hay.get(i + 2).is_some_and(|&c| is_digit(c))
-    {
+    if !(2..=4).contains(&area_len) || hay.get(i) != Some(&b')') {
         return p + 1;
     }
+    let Some((b' ' | b'-', first)) = phone_sep(hay, i + 1) else {
+        return p + 1;
+    };
     let mut d = [0u8; 10];
     d[..area_len].copy_from_slice(&hay[a..i]);
     let mut n = area_len;
     let mut best = None;
-    let mut j = i + 2;
+    let mut j = first;
     loop {
         let s = j;
         while j < hay.len() && is_digit(hay[j]) {
             j += 1;
         }
         let len = j - s;
-        let len_ok = if s == i + 2 {
+        let len_ok = if s == first {
             (2..=8).contains(&len)
         } else {
             (2..=3).contains(&len)
@@ -226,18 +225,17 @@ pub(crate) fn at_paren(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
         }
         d[n..n + len].copy_from_slice(&hay[s..j]);
         n += len;
-        let more =
-            matches!(hay.get(j), Some(b' ' | b'-')) && hay.get(j + 1).is_some_and(|&c| is_digit(c));
-        if !more && !right_boundary_ok(hay, j) {
+        let more = phone_sep(hay, j);
+        if more.is_none() && !right_boundary_ok(hay, j) {
             return p + 1;
         }
-        if national_valid(&d[..n], area_len) && (!more || hay[j] == b' ') {
+        if national_valid(&d[..n], area_len) && matches!(more, None | Some((b' ', _))) {
             best = Some(j);
         }
-        if !more {
-            break;
+        match more {
+            Some((_, next)) => j = next,
+            None => break,
         }
-        j += 1;
     }
     match best {
         Some(end) => {
@@ -252,6 +250,11 @@ pub(crate) fn at_paren(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
         }
         None => p + 1,
     }
+}
+
+/// A space or hyphen at `i` followed by a digit: which one, and where the digit is.
+fn phone_sep(hay: &[u8], i: usize) -> Option<(u8, usize)> {
+    super::joined(hay, i).filter(|&(c, _)| c != b'+')
 }
 
 /// `+` trigger.

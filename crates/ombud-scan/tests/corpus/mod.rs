@@ -250,6 +250,16 @@ pub fn email(rng: &mut Rng) -> String {
 }
 
 pub fn phone(rng: &mut Rng) -> String {
+    let n = phone_ascii(rng);
+    // Word and web pages keep the groups together with no-break or narrow no-break spaces.
+    match rng.below(20) {
+        0 => n.replace(' ', "\u{a0}"),
+        1 => n.replace(' ', "\u{202f}"),
+        _ => n,
+    }
+}
+
+fn phone_ascii(rng: &mut Rng) -> String {
     let m = *rng.pick(&["70", "72", "73", "76", "79"]);
     match rng.below(11) {
         10 => format!(
@@ -400,7 +410,14 @@ pub fn card(rng: &mut Rng, valid: bool) -> String {
 
 /// A decoy: text that looks like personal data but must not be reported.
 pub fn decoy(rng: &mut Rng) -> String {
-    match rng.below(22) {
+    match rng.below(23) {
+        // An amount grouped by thousands with no-break spaces.
+        22 => format!(
+            "{}\u{a0}{:03}\u{a0}{:03} kr",
+            rng.range(1, 99),
+            rng.range(0, 999),
+            rng.range(0, 999)
+        ),
         16 => format!(
             "Chrome/{}.0.{}.{}",
             rng.range(90, 140),
