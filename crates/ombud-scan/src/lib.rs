@@ -34,7 +34,9 @@
 //!   chunks beyond a stream's first come from one budget for the process), and those
 //!   windows are scanned in parallel. Memory stays a few chunks per file whatever its size.
 //! * **Files** ([`Scanner::scan_file`]): `.gz` is decompressed on the fly (offsets are into the
-//!   decompressed stream); a NUL byte in the first 8 KiB marks a file binary and skips it.
+//!   decompressed stream). UTF-16 text is recognised from the first 8 KiB and read one byte
+//!   per code unit (offsets map back to the file's bytes); otherwise a NUL byte in the first
+//!   8 KiB marks a file binary and skips it.
 //! * **Directories** ([`walk::scan_paths`]): files are listed, then scanned in parallel with
 //!   rayon, one file per task; results go to a [`walk::Visitor`].
 //! * Findings reach a [`Sink`] (any `FnMut(&Finding, &[u8])`) in ascending start order per
@@ -80,12 +82,14 @@
 //! See `docs/scan.md` in the repository for the full contract.
 
 pub mod detect;
+mod encoding;
 mod kind;
 mod mask;
 mod scanner;
 pub mod walk;
 
 pub use detect::Date;
+pub use encoding::value_text;
 pub use kind::{Category, Finding, Kind, KindSet, Sink, UnknownKind};
 pub use mask::mask;
 pub use scanner::{

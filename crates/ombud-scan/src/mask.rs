@@ -6,9 +6,9 @@ use crate::kind::Kind;
 /// `070-123 45 67` → `070-*** ** **`, `SE45 5000 …` → `SE45 **** …`, `192.168.1.10` →
 /// `192.***.*.**`. Indicator words are returned unchanged (they identify no one).
 pub fn mask(kind: Kind, value: &[u8]) -> String {
-    let text = String::from_utf8_lossy(value);
+    let text = crate::encoding::value_text(value);
     match kind {
-        Kind::SpecialCategory(_) => text.into_owned(),
+        Kind::SpecialCategory(_) => text,
         Kind::Email => match text.find('@') {
             Some(at) => {
                 let first: String = text.chars().take(1).collect();

@@ -2,6 +2,7 @@
 
 use crate::detect::keywords::Keywords;
 use crate::detect::{self, Config, Date, Hit};
+use crate::encoding;
 use crate::kind::{Finding, Kind, KindSet, Sink};
 use rayon::prelude::*;
 use std::fs::File;
@@ -441,15 +442,44 @@ impl Scanner {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
         if gz {
-            self.scan_stream(
-                flate2::read::MultiGzDecoder::new(file),
-                sink,
-                true,
-                progress,
-            )
+            self.scan_text(flate2::read::MultiGzDecoder::new(file), sink, progress)
         } else {
-            self.scan_stream(file, sink, true, progress)
+            self.scan_text(file, sink, progress)
         }
+    }
+
+    /// Scans the text of a file: UTF-16 narrowed to one byte per code unit (offsets mapped
+    /// back to the file's bytes), anything else as it is, skipped when binary.
+    fn scan_text<R: Read + Send, S: Sink + ?Sized>(
+        &self,
+        mut reader: R,
+        sink: &mut S,
+        progress: Option<&AtomicU64>,
+    ) -> io::Result<StreamOutcome> {
+        let mut probe = vec![0u8; BINARY_PROBE];
+        let mut filled = 0;
+        fill(&mut reader, &mut probe, &mut filled, None)?;
+        probe.truncate(filled);
+        let Some(text) = encoding::sniff_utf16(&probe) else {
+            if let Some(p) = progress {
+                p.fetch_add(filled as u64, Ordering::Relaxed);
+            }
+            return self.scan_stream(io::Cursor::new(probe).chain(reader), sink, true, progress);
+        };
+        let mut narrow =
+            encoding::Narrow::new(io::Cursor::new(probe).chain(reader), text, progress);
+        let header = text.header as u64;
+        let mut wide = |f: &Finding, value: &[u8]| {
+            let f = Finding {
+                start: header + 2 * f.start,
+                end: header + 2 * f.end,
+                ..*f
+            };
+            sink.finding(&f, value);
+        };
+        let mut out = self.scan_stream(&mut narrow, &mut wide, false, None)?;
+        out.bytes = narrow.consumed();
+        Ok(out)
     }
 }
 

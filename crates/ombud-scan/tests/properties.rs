@@ -180,3 +180,45 @@ fn planted_values_revalidate_from_the_generator() {
         );
     }
 }
+
+/// A UTF-16 file longer than many chunks gives the findings of its UTF-8 text, at the
+/// offsets of its own code units.
+#[test]
+fn utf16_files_find_what_their_utf8_text_holds() {
+    let text = corpus::realistic_document(3, 3 << 20).text;
+    let (y, m, d) = corpus::REF;
+    let s = Scanner::builder()
+        .reference_date(y, m, d)
+        .chunk_size(MIN_CHUNK)
+        .build();
+    // The offset in UTF-16 code units of each UTF-8 offset that starts a character.
+    let mut units = vec![0u64; text.len() + 1];
+    let mut n = 0;
+    for (i, c) in text.char_indices() {
+        units[i] = n;
+        n += c.len_utf16() as u64;
+    }
+    units[text.len()] = n;
+    let want: Vec<(u64, u64, String)> = s
+        .find_all(text.as_bytes())
+        .iter()
+        .map(|f| {
+            let (a, b) = (units[f.start as usize], units[f.end as usize]);
+            (2 + 2 * a, 2 + 2 * b, f.kind.name().to_string())
+        })
+        .collect();
+    assert!(want.len() > 1000);
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let path = std::env::temp_dir().join(format!("ombud-utf16-{}.txt", std::process::id()));
+    std::fs::write(&path, &bytes).unwrap();
+    let mut got = Vec::new();
+    let outcome = s
+        .scan_file(&path, &mut |f: &Finding, _: &[u8]| {
+            got.push((f.start, f.end, f.kind.name().to_string()))
+        })
+        .unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(outcome.bytes, bytes.len() as u64);
+    assert_eq!(got, want);
+}

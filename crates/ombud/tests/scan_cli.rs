@@ -132,3 +132,105 @@ fn nothing_found_is_success_and_table_summarises() {
     assert!(row.trim_end().ends_with(" 1"), "{row}");
     assert!(out.contains("files scanned: 2"));
 }
+
+/// `text` in UTF-16, with or without a byte order mark.
+fn utf16(text: &str, little: bool, bom: bool) -> Vec<u8> {
+    let units = bom
+        .then_some(0xFEFFu16)
+        .into_iter()
+        .chain(text.encode_utf16());
+    units
+        .flat_map(|u| match little {
+            true => u.to_le_bytes(),
+            false => u.to_be_bytes(),
+        })
+        .collect()
+}
+
+#[test]
+fn utf16_files_are_text_with_offsets_into_their_bytes() {
+    let text = "Namn\tPersonnummer\tTelefon\r\nÅsa Öberg\t811218–9876\t070\u{a0}123 45 67\r\n\
+                Жанна 😀 Ek\tanna@example.se\t\r\n";
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        ("le-bom.txt", utf16(text, true, true)),
+        ("be.txt", utf16(text, false, false)),
+    ];
+    for (name, bytes) in &files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&files[0].1).unwrap();
+    std::fs::write(dir.path().join("le-bom.txt.gz"), gz.finish().unwrap()).unwrap();
+
+    let (code, out, _) = ombud(&[
+        "--format",
+        "json",
+        "--show-values",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (
+            doc["files_scanned"].as_u64(),
+            doc["binary_skipped"].as_u64()
+        ),
+        (Some(3), Some(0))
+    );
+    let total: usize = files.iter().map(|(_, b)| b.len()).sum::<usize>() + files[0].1.len();
+    assert_eq!(doc["bytes_scanned"].as_u64(), Some(total as u64));
+    for (name, bytes) in &files {
+        for gz in [false, true] {
+            let path = format!("{name}{}", if gz { ".gz" } else { "" });
+            let found: Vec<&Value> = doc["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["path"].as_str().unwrap().ends_with(&format!("/{path}")))
+                .collect();
+            if gz && *name == "be.txt" {
+                assert!(found.is_empty());
+                continue;
+            }
+            let kinds: Vec<&str> = found.iter().map(|f| f["kind"].as_str().unwrap()).collect();
+            assert_eq!(kinds, ["personnummer", "phone", "email"], "{path}");
+            // Each finding's offsets cut the file's own bytes at its value.
+            for f in found {
+                let (s, e) = (
+                    f["start"].as_u64().unwrap() as usize,
+                    f["end"].as_u64().unwrap() as usize,
+                );
+                let units: Vec<u16> = bytes[s..e]
+                    .chunks_exact(2)
+                    .map(|p| match *name == "be.txt" {
+                        true => u16::from_be_bytes([p[0], p[1]]),
+                        false => u16::from_le_bytes([p[0], p[1]]),
+                    })
+                    .collect();
+                assert_eq!(
+                    String::from_utf16(&units).unwrap(),
+                    f["value"].as_str().unwrap()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn windows_1252_values_are_shown_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("sjuk.txt");
+    std::fs::write(
+        &p,
+        b"Fr\xe5nvaro p\xe5 grund av sjukskrivning, pnr 811218\x969876.\n",
+    )
+    .unwrap();
+    let (code, out, _) = ombud(&["--show-values", p.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let values: Vec<String> = lines(&out)
+        .iter()
+        .map(|f| f["value"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(values, ["sjukskrivning", "811218–9876"]);
+}

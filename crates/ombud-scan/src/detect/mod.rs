@@ -156,7 +156,7 @@ pub(crate) fn glued_before(hay: &[u8], i: usize) -> bool {
 /// `char::is_alphanumeric`, with the Latin letters of Swedish and its neighbours answered
 /// without the Unicode tables.
 #[inline]
-fn alphanumeric(c: char) -> bool {
+pub(crate) fn alphanumeric(c: char) -> bool {
     match u32::from(c) {
         0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º' | '¹' | '²' | '³' | '¼' | '½' | '¾'),
         0xC0..=0x24F => c != '×' && c != '÷',
@@ -212,7 +212,7 @@ fn cp1252_letter(b: u8) -> bool {
 /// Besides those bytes, word processors and web pages keep groups together with a no-break
 /// space (U+00A0, the byte `A0` in Windows-1252) or a narrow no-break, thin or figure space
 /// (U+202F, U+2009, U+2007), and print a hyphen as an en dash, a non-breaking hyphen or a
-/// Unicode hyphen (U+2013, U+2011, U+2010).
+/// Unicode hyphen (U+2013, the byte `96` in Windows-1252; U+2011, U+2010).
 #[inline(always)]
 pub(crate) fn separator(hay: &[u8], i: usize) -> Option<(u8, usize)> {
     match *hay.get(i)? {
@@ -226,7 +226,9 @@ pub(crate) fn separator(hay: &[u8], i: usize) -> Option<(u8, usize)> {
 #[inline(never)]
 fn typographic_separator(hay: &[u8], i: usize) -> Option<(u8, usize)> {
     match hay[i] {
+        // Windows-1252 (bytes that cannot be UTF-8 right after a digit).
         0xA0 => Some((b' ', 1)),
+        0x96 => Some((b'-', 1)),
         0xC2 if hay.get(i + 1) == Some(&0xA0) => Some((b' ', 2)),
         0xE2 => match hay.get(i + 1..i + 3)? {
             [0x80, 0x87 | 0x89 | 0xAF] => Some((b' ', 3)),
@@ -652,7 +654,7 @@ mod tests {
             ]
         );
         // Windows-1252: the no-break space is the byte A0.
-        let cp1252 = b"tel 070\xa0763\xa019\xa037.";
+        let cp1252 = b"tel 070\xa0763\xa019\xa037. 811218\x969876";
         let cfg = Config::new(
             KindSet::all(),
             Date {
@@ -667,7 +669,7 @@ mod tests {
             hits.iter()
                 .map(|h| (h.kind, h.start, h.end))
                 .collect::<Vec<_>>(),
-            [(Kind::Phone, 4, 17)]
+            [(Kind::Phone, 4, 17), (Kind::Personnummer, 19, 30)]
         );
         // Amounts grouped by thousands are not phone numbers; a separator alone joins nothing.
         assert_eq!(

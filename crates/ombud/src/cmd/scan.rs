@@ -134,7 +134,7 @@ impl Sink for FileSink<'_> {
             return;
         }
         let shown = if self.cli.show_values {
-            String::from_utf8_lossy(value).into_owned()
+            ombud_scan::value_text(value)
         } else {
             mask(f.kind, value)
         };
