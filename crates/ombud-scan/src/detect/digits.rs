@@ -67,10 +67,43 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
             });
             return end;
         }
-        if prev == b'+' || !left_boundary_ok(hay, p) {
+        // After `+`, a letter, or a hyphen that follows a hex letter (the groups of a UUID,
+        // `977EB96B-0938-4736-…`), the token is part of something else.
+        let hex_group = prev == b'-' && p >= 2 && matches!(hay[p - 2], b'a'..=b'f' | b'A'..=b'F');
+        if prev == b'+' || hex_group || !left_boundary_ok(hay, p) {
+            match escape_inside(hay, p, run_end) {
+                // The run is the escape's own digits: what follows is read on its own (a `+`
+                // here, as the scan would go on past it as a joiner).
+                Some(e) if e == run_end => {
+                    return match hay.get(e) {
+                        Some(b'+') if cfg.kinds.contains(Kind::Phone) => {
+                            phone::at_plus(hay, e, out)
+                        }
+                        _ => e,
+                    };
+                }
+                Some(e) => return from(hay, e, run_end, cfg, out),
+                None => {}
+            }
             return skip_token(hay, p);
         }
     }
+    from(hay, p, run_end, cfg, out)
+}
+
+/// Where a JSON escape `\uXXXX` that ends inside the digit run `p..run_end`, or at its end,
+/// ends, when the character it stands for does not glue: `\u00a0010703-3888` is a no-break
+/// space and `010703-3888`.
+fn escape_inside(hay: &[u8], p: usize, run_end: usize) -> Option<usize> {
+    (p.saturating_sub(5)..p.saturating_sub(2))
+        .map(|q| q + 6)
+        .find(|&e| e > p && e <= run_end && super::escaped_before(hay, e).is_some())
+        .filter(|&e| !super::escaped_before(hay, e).is_some_and(super::alphanumeric))
+}
+
+/// The digit run `p..run_end`, its left boundary judged: tries the detectors.
+#[inline(always)]
+fn from(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
     let len = run_end - p;
     match hay.get(run_end) {
         // A lone run shorter than ten digits (most numbers in ordinary text) is nothing:

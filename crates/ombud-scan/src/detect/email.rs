@@ -2,7 +2,7 @@
 //! leading, trailing or doubled dot) and a domain of at least two labels (letters, digits,
 //! inner hyphens) whose last label is alphabetic and at least two letters long.
 
-use super::{Hit, glued_at, glued_before};
+use super::{Hit, alphanumeric, escaped_before, glued_at, glued_before};
 use crate::kind::Kind;
 
 /// Detector name reported with these findings.
@@ -25,6 +25,17 @@ pub(crate) fn span_at(hay: &[u8], p: usize) -> Option<(usize, usize)> {
     // The local part may not be glued to a non-ASCII letter either.
     if s > 0 && hay[s - 1] >= 0x80 && glued_before(hay, s) {
         return None;
+    }
+    // After a backslash, the letters of an escape (`\tanna@…`, `\u003canna@…`) are not part
+    // of it; a letter written as an escape (`\u00e4`) glues.
+    if s > 0 && hay[s - 1] == b'\\' {
+        let e = (s + 1..=s + 5).find(|&e| e < p && escaped_before(hay, e).is_some());
+        if let Some(e) = e {
+            if escaped_before(hay, e).is_some_and(alphanumeric) {
+                return None;
+            }
+            s = e;
+        }
     }
     while s < p && matches!(hay[s], b'.' | b'-' | b'+') {
         s += 1;
@@ -85,12 +96,24 @@ pub(crate) fn span_at(hay: &[u8], p: usize) -> Option<(usize, usize)> {
     Some((s, e))
 }
 
-/// Whether the local part starting at `s` opens a message identifier in a mail header
-/// (`Message-ID: <…@host>`, `In-Reply-To:`, `References:`, `Content-ID:`), which names a
-/// message, not a person.
+/// Whether the local part starting at `s` opens a message identifier, which names a
+/// message or an event, not a person: in a mail header (`Message-ID: <…@host>`,
+/// `In-Reply-To:`, `References:`, `Content-ID:`), in a mail server's log
+/// (`message-id=<…>`, `msgid=<…>`), or as an iCalendar `UID:` line.
 fn message_id(hay: &[u8], s: usize) -> bool {
+    let ends_with = |i: usize, key: &str| {
+        i >= key.len() && hay[i - key.len()..i].eq_ignore_ascii_case(key.as_bytes())
+    };
+    // An iCalendar `UID:` line.
+    if ends_with(s, "UID:") && (s == 4 || hay[s - 5] == b'\n') {
+        return true;
+    }
     if s == 0 || hay[s - 1] != b'<' {
         return false;
+    }
+    // Mail server logs: `message-id=<…>` (Postfix), `msgid=<…>` (sendmail).
+    if ends_with(s - 1, "message-id=") || ends_with(s - 1, "msgid=") {
+        return true;
     }
     // The start of the header: back over folded lines (those starting with a space or tab).
     let floor = s.saturating_sub(400);

@@ -2,7 +2,9 @@
 //! dotted run (`1.2.3.4.5`) and not introduced by the word "version". IPv6: a run of hex
 //! digits, colons (and a dotted IPv4 tail) around a `:` that the standard parser accepts.
 
-use super::{Hit, glued_at, glued_before, is_digit, left_boundary_ok};
+use super::{
+    Hit, alphanumeric, escaped_before, glued_at, glued_before, is_digit, left_boundary_ok,
+};
 use crate::kind::Kind;
 use std::net::Ipv6Addr;
 
@@ -59,9 +61,10 @@ fn quad(hay: &[u8], p: usize) -> Option<usize> {
     Some(i)
 }
 
-/// Whether the dotted quad at `p` is a version or an object identifier by what comes before
-/// it: a word such as `version`, `AssemblyVersion`, `ver`, `build`, `OID` (up to three
-/// bytes of ` :=("'` between), or a product token (`Chrome/124.0.0.0`).
+/// Whether the dotted quad at `p` is a version, an object identifier or a section number by
+/// what comes before it: a word such as `version`, `AssemblyVersion`, `klientversion`,
+/// `__version__`, `ver`, `build`, `OID`, `avsnitt`, `section` (up to six bytes of
+/// ` :=("'>` between), or a product token (`Chrome/124.0.0.0`).
 fn version_before(hay: &[u8], p: usize) -> bool {
     let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     if p >= 2 && hay[p - 1] == b'/' && word_byte(hay[p - 2]) {
@@ -72,22 +75,35 @@ fn version_before(hay: &[u8], p: usize) -> bool {
         return hay[i].is_ascii_uppercase();
     }
     let mut i = p;
-    while i > 0 && p - i < 3 && matches!(hay[i - 1], b' ' | b':' | b'=' | b'(' | b'"' | b'\'') {
+    while i > 0
+        && p - i < 6
+        && matches!(hay[i - 1], b' ' | b':' | b'=' | b'(' | b'"' | b'\'' | b'>')
+    {
         i -= 1;
     }
     let e = i;
     while i > 0 && e - i < 32 && (hay[i - 1].is_ascii_alphabetic() || hay[i - 1] == b'_') {
         i -= 1;
     }
-    let w = hay[i..e].to_ascii_lowercase();
+    let word = &hay[i..e];
+    let first = word.iter().position(|&b| b != b'_').unwrap_or(word.len());
+    let last = word
+        .iter()
+        .rposition(|&b| b != b'_')
+        .map_or(first, |k| k + 1);
+    let w = word[first..last].to_ascii_lowercase();
     // `?v=4.2.1.0` and `&v=…` (cache busting in URLs), not a key `v` elsewhere.
     let query_v =
         w == b"v" && hay[e..p].starts_with(b"=") && i > 0 && matches!(hay[i - 1], b'?' | b'&');
     query_v
-        || ["ver", "oid"].iter().any(|k| w == k.as_bytes())
+        || [
+            "ver", "oid", "avsnitt", "kapitel", "section", "chapter", "punkt",
+        ]
+        .iter()
+        .any(|k| w == k.as_bytes())
         || ["version", "release", "build", "firmware"]
             .iter()
-            .any(|k| w.ends_with(k.as_bytes()))
+            .any(|k| w.windows(k.len()).any(|x| x == k.as_bytes()))
 }
 
 #[inline]
@@ -130,6 +146,13 @@ pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
     if !v6_shape(&hay[s..e]) {
         return p + 1;
     }
+    // The hex digits of an escape (`\u003c2001:db8::1`) are not part of the address.
+    if s >= 2 && &hay[s - 2..s] == b"\\u" && s + 4 <= p {
+        match escaped_before(hay, s + 4) {
+            Some(c) if !alphanumeric(c) => s += 4,
+            _ => return p + 1,
+        }
+    }
     if s > 0 && glued_before(hay, s) {
         // `key:addr`: the address starts after the colon that ends a key.
         match hay[s..=p].iter().position(|&b| b == b':') {
@@ -171,7 +194,10 @@ pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
         .ok()
         .and_then(|t| t.parse::<Ipv6Addr>().ok())
         .is_some();
-    if !ok {
+    // Letters without a digit are words of code (`Cafe::feed`, `Ace::bad`), not an address.
+    let words_only =
+        cand.iter().any(u8::is_ascii_alphabetic) && !cand.iter().any(u8::is_ascii_digit);
+    if !ok || words_only {
         return p + 1;
     }
     out.push(Hit {

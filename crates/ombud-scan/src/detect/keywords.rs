@@ -91,6 +91,11 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "demens",
             "adhd$",
             "autism",
+            "migrän",
+            "migraine",
+            "sjukanmäl",
+            "arbetsskad",
+            "sick note",
         ],
     ),
     (
@@ -120,7 +125,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
         &[
             "politisk åsikt",
             "politiska åsikter",
+            "politisk uppfattning",
+            "politiska uppfattning",
             "politisk tillhörighet",
+            "politiskt engage",
             "partitillhörighet",
             "partimedlem",
             "socialdemokraterna",
@@ -178,6 +186,12 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "religious belief",
             "philosophical belief",
             "frikyrka",
+            "ramadan$",
+            "halal$",
+            "kosher$",
+            "koscher$",
+            "sabbat$",
+            "hijab$",
         ],
     ),
     (
@@ -188,7 +202,16 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "facklig",
             "fackmedlem",
             "fackavgift",
+            "fackklubb",
             "medlem i facket",
+            "lärarförbundet",
+            "lärarnas riksförbund",
+            "sveriges lärare",
+            "vårdförbundet",
+            "akademikerförbundet",
+            "läkarförbundet",
+            "journalistförbundet",
+            "sveriges ingenjörer",
             "trade union",
             "unionen$",
             "union member",
@@ -205,6 +228,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "sexuella läggning",
             "sexualitet",
             "sexliv",
+            "sexualliv",
+            "sexuell orientering",
             "homosexuell",
             "bisexuell",
             "heterosexuell",
@@ -292,6 +317,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "straffad",
             "lagförd",
             "brottsmisstänkt",
+            "lagöverträdelse",
+            "lagöverträdare",
+            "brottsutredning",
+            "polisanmäl",
             "indicted",
             "prosecuted",
             "arrested",
@@ -318,11 +347,13 @@ fn latin1(text: &str) -> Option<Vec<u8>> {
 /// Technical senses of indicator words, which name no one's data: the whole word (ASCII
 /// case folded) and where it is technical.
 const TECHNICAL: &[(&str, Sense)] = &[
-    ("diagnostik", Sense::Always),
-    ("diagnostiken", Sense::Always),
+    // Also in compounds: `diagnostikverktyget`.
+    ("diagnostik*", Sense::Always),
     ("diagnostics", Sense::Always),
     ("fingerprint", Sense::After(KEY_WORDS)),
     ("fingerprints", Sense::After(KEY_WORDS)),
+    ("fingeravtryck", Sense::After(KEY_WORDS)),
+    ("fingeravtrycket", Sense::After(KEY_WORDS)),
     (
         "genetic",
         Sense::Before(&["algorithm", "algorithms", "programming"]),
@@ -353,6 +384,10 @@ const KEY_WORDS: &[&str] = &[
     "sha1",
     "md5",
     "nyckelns",
+    "värdnyckelns",
+    "certifikatets",
+    "serverns",
+    "filens",
 ];
 
 /// Where a word of [`TECHNICAL`] has its technical sense.
@@ -367,10 +402,13 @@ enum Sense {
 
 /// Whether the finding `s..e` is a word in its technical sense (see [`TECHNICAL`]).
 fn technical(hay: &[u8], s: usize, e: usize) -> bool {
-    let Some((_, sense)) = TECHNICAL
-        .iter()
-        .find(|(w, _)| hay[s..e].eq_ignore_ascii_case(w.as_bytes()))
-    else {
+    let found = &hay[s..e];
+    let Some((_, sense)) = TECHNICAL.iter().find(|(w, _)| match w.strip_suffix('*') {
+        Some(stem) => {
+            found.len() >= stem.len() && found[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
+        }
+        None => found.eq_ignore_ascii_case(w.as_bytes()),
+    }) else {
         return false;
     };
     // The neighbouring word, in UTF-8 or Windows-1252, after at most a few spaces.
@@ -641,6 +679,24 @@ mod tests {
             ["diagnosen"]
         );
         assert_eq!(words("för diagnos"), ["diagnos"]);
+        assert_eq!(
+            words(
+                "Öppna Diagnostikverktyget. Kontrollera nyckelns fingeravtryck; lämna fingeravtryck"
+            ),
+            ["fingeravtryck"]
+        );
+        assert_eq!(
+            words(
+                "Önskar halal mat under ramadan; medlem i Lärarförbundet; sjukanmälan; politiska uppfattningar"
+            ),
+            [
+                "halal",
+                "ramadan",
+                "Lärarförbundet",
+                "sjukanmälan",
+                "politiska uppfattningar"
+            ]
+        );
         assert_eq!(words("medlem i Unionen; Europeiska unionen"), ["Unionen"]);
         assert_eq!(words("Ekonomiska och monetära unionen"), Vec::<&str>::new());
     }

@@ -135,7 +135,7 @@ pub(crate) fn glued_before(hay: &[u8], i: usize) -> bool {
     }
     let b = hay[i - 1];
     if b < 0x80 {
-        return is_word(b);
+        return is_word(b) && escaped_before(hay, i).is_none_or(alphanumeric);
     }
     // Two-byte characters (Latin letters, the no-break space, guillemets) directly.
     if b & 0xC0 == 0x80 && i >= 2 && (0xC2..=0xDF).contains(&hay[i - 2]) {
@@ -151,6 +151,48 @@ pub(crate) fn glued_before(hay: &[u8], i: usize) -> bool {
         Some((c, len)) if s + len == i => alphanumeric(c),
         _ => cp1252_letter(b),
     }
+}
+
+/// The character that a backslash escape ending just before byte `i` stands for, if one
+/// does: `\n`, `\r`, `\t`, `\b`, `\f` and vCard's `\N`, or JSON's `\uXXXX` (an odd number
+/// of backslashes: `\\n` is a backslash and a letter). Text exported as JSON, vCard or
+/// iCalendar puts these right against a value (`\n070-123 45 67`), where the letter of the
+/// escape is no letter of the text.
+#[inline]
+pub(crate) fn escaped_before(hay: &[u8], i: usize) -> Option<char> {
+    // Whether the backslash at `q` ends an odd run of backslashes (looking 64 back at most).
+    let escapes = |q: usize| {
+        let run = hay[..q]
+            .iter()
+            .rev()
+            .take(63)
+            .take_while(|&&b| b == b'\\')
+            .count();
+        run % 2 == 0
+    };
+    if i >= 2 && hay[i - 2] == b'\\' {
+        let c = match hay[i - 1] {
+            b'n' | b'N' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            _ => return None,
+        };
+        return escapes(i - 2).then_some(c);
+    }
+    if i >= 6
+        && hay[i - 6] == b'\\'
+        && hay[i - 5] == b'u'
+        && hay[i - 4..i].iter().all(u8::is_ascii_hexdigit)
+        && escapes(i - 6)
+    {
+        let v = hay[i - 4..i]
+            .iter()
+            .fold(0u32, |v, &h| v * 16 + (h as char).to_digit(16).unwrap_or(0));
+        return Some(char::from_u32(v).unwrap_or('\u{fffd}'));
+    }
+    None
 }
 
 /// `char::is_alphanumeric`, with the Latin letters of Swedish and its neighbours answered
@@ -331,7 +373,8 @@ impl Config {
 /// without a finding: the run is shorter than ten digits, is not followed by a joiner
 /// (` `, `-`, `+`) and a digit or another trigger byte, nor by a non-ASCII byte (an en dash),
 /// nor by the dots of a
-/// dotted quad when it has at most three digits (an IPv4 address), and does not follow two
+/// dotted quad when it has at most eight digits (an IPv4 address, maybe after the digits of
+/// an escape), and does not follow two
 /// capital letters (an IBAN). Runs that continue a token (a joiner with a digit before it) are left out too:
 /// the token's first run consumes them (see [`continuation`] for the exceptions).
 #[inline(always)]
@@ -360,15 +403,19 @@ fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Cla
     joined |= (joined >> 2) & d2;
     joined |= (joined >> 4) & d4;
     joined |= (joined >> 8) & d8;
-    // The same for `.` over runs of up to three digits, when the dot starts a chain of
-    // three dots between digits, each two to four bytes after the one before: the shape of
-    // a dotted quad (decimals and times are left out).
+    // The same for `.` over runs of up to eight digits (an address's first octet, after the
+    // digits of a JSON escape such as `\u00a0`), when the dot starts a chain of three dots
+    // between digits, each two to four bytes after the one before: the shape of a dotted
+    // quad (decimals and times are left out).
     let dots = ahead(cur.dot, nxt.dot) & (d >> 1) & digit_before;
     let followed = |x: u128| (x >> 2) | (x >> 3) | (x >> 4);
     let quad = dots & followed(dots & followed(dots));
     let mut dotted = quad >> 1;
-    dotted |= (dotted >> 1) & d;
-    dotted |= (dotted >> 1) & d;
+    if dotted != 0 {
+        dotted |= (dotted >> 1) & d;
+        dotted |= (dotted >> 2) & d2;
+        dotted |= (dotted >> 4) & d4;
+    }
     let interesting = (joined | dotted | ten) as u64 | iban;
     starts & !inside & interesting
 }
@@ -560,6 +607,7 @@ mod tests {
                     1 => "([1-9]\\.){1,3}",
                     1 => "SE|DE|GB|00|0046|070|19|20|::|@a.se|x|Q|\n|\"|\t",
                     1 => "\u{a0}|\u{2013}|\u{202f}|\u{2011}|~",
+                    1 => "\\\\(n|t|u00a0|u00e4|u003c|u20)|\\\\",
                     1 => "SE4550000000058398257466|SE45 5000 0000 0583 9825 7466|GB82WEST12345698765432|\
                           NL91 ABNA 0417 1643 00|811218-9876|811218–9876|\\(08\\) 123 45 67|\
                           0701234567|070-123 45 67|46 70 123 45 67|4111 1111 1111 1111|\
@@ -626,6 +674,110 @@ mod tests {
                 (Kind::Personnummer, "811218–9876"),
                 (Kind::Personnummer, "19811218–9876")
             ]
+        );
+    }
+
+    #[test]
+    fn names_of_messages_code_and_versions_are_not_personal_data() {
+        // Message ids in mail server logs and iCalendar UIDs.
+        assert_eq!(
+            found("postfix/cleanup[912]: 4F2A1: message-id=<66972a52470426cb@mail.kommun.se>\n"),
+            []
+        );
+        assert_eq!(
+            found("sendmail: msgid=<a1b2@host.example.se>, to=<anna@example.se>"),
+            [(Kind::Email, "anna@example.se")]
+        );
+        assert_eq!(
+            found("BEGIN:VEVENT\nUID:a9a1c2c2c234f350@kommun.se\nORGANIZER:mailto:eva@kommun.se"),
+            [(Kind::Email, "eva@kommun.se")]
+        );
+        // Scope names in C++ are hex letters and colons, but no address.
+        assert_eq!(found("void Cafe::feed(const Edge& e) { Ace::bad(); }"), []);
+        assert_eq!(
+            found("listen fe80::1 and 2001:db8::ff00:42:8329"),
+            [
+                (Kind::IpAddress, "fe80::1"),
+                (Kind::IpAddress, "2001:db8::ff00:42:8329")
+            ]
+        );
+        // Versions and section numbers by the word before them.
+        for text in [
+            "<klientversion>15.20.58.232</klientversion>",
+            "version = \"9.6.29.96\"",
+            "if __version__ == \"21.9.24.72\":",
+            "Versionsnummer: 4.6.5.32",
+            "enligt avsnitt 3.8.9.1 i avtalet",
+            "Section 10.2.4.1 applies",
+        ] {
+            assert_eq!(found(text), [], "{text}");
+        }
+        assert_eq!(
+            found("host = \"10.2.4.1\""),
+            [(Kind::IpAddress, "10.2.4.1")]
+        );
+        // The groups of a UUID are not phone numbers.
+        assert_eq!(found("Guid='{977EB96B-0938-4736-B290-6D1C3C1A4C32}'"), []);
+        assert_eq!(found("\"93d52b7f-0603-4771-b29f-1f0e7c5d2a10\""), []);
+        assert_eq!(
+            found("id 42-0701234567 och nr-0701234567"),
+            [(Kind::Phone, "0701234567")]
+        );
+    }
+
+    #[test]
+    fn values_after_backslash_escapes() {
+        // JSON, vCard and iCalendar write line breaks, tabs and other characters as escapes
+        // right against a value.
+        assert_eq!(
+            found(r#""Hej!\nMitt personnummer \u00e4r\n19811218-9876\r\n811218-9876\nMvh""#),
+            [
+                (Kind::Personnummer, "19811218-9876"),
+                (Kind::Personnummer, "811218-9876")
+            ]
+        );
+        assert_eq!(
+            found(r"Telefon:\t0774-14 75 96\tE-post:\tasa-karlsson@malmo.se, \t+46737805943"),
+            [
+                (Kind::Phone, "0774-14 75 96"),
+                (Kind::Email, "asa-karlsson@malmo.se"),
+                (Kind::Phone, "+46737805943")
+            ]
+        );
+        assert_eq!(
+            found(
+                r"Kontakt: \u003cJONAS.SODERBERG@malmo.se\u003e, NOTE:Ring efter 17\n072-969 85 94"
+            ),
+            [
+                (Kind::Email, "JONAS.SODERBERG@malmo.se"),
+                (Kind::Phone, "072-969 85 94")
+            ]
+        );
+        // `\u00a0` is a no-break space even when its last hex digits run into the number.
+        assert_eq!(
+            found(r"Personnummer:\u00a0811218-9876, mobil\u00a0073-140 81 49, \u00a08112189876"),
+            [
+                (Kind::Personnummer, "811218-9876"),
+                (Kind::Phone, "073-140 81 49"),
+                (Kind::Personnummer, "8112189876")
+            ]
+        );
+        assert_eq!(
+            found(r"\u00a0+46705876402 \u003c2001:db8::ff00:42\u003e \u003c::ffff:10.1.2.3"),
+            [
+                (Kind::Phone, "+46705876402"),
+                (Kind::IpAddress, "2001:db8::ff00:42"),
+                (Kind::IpAddress, "::ffff:10.1.2.3")
+            ]
+        );
+        // An escaped letter glues; an escaped backslash before a letter is no escape.
+        assert_eq!(
+            found(r"\u00e4811218-9876 \\n811218-9876 x\u00e4anna@example.se"),
+            []
+        );
+        assert_eq!(
+            found(r"\u00e5070-123 45 67 \\t0701234567 \u00e4\u00a00701234567"),
+            [(Kind::Phone, "0701234567")]
         );
     }
 

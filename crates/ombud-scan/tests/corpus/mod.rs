@@ -410,7 +410,40 @@ pub fn card(rng: &mut Rng, valid: bool) -> String {
 
 /// A decoy: text that looks like personal data but must not be reported.
 pub fn decoy(rng: &mut Rng) -> String {
-    match rng.below(23) {
+    match rng.below(28) {
+        // Message ids in a mail server's log, C++ scope names, versions in XML and TOML,
+        // section numbers, the groups of a UUID.
+        23 => format!(
+            "postfix/cleanup[{}]: message-id=<{}@mail.kommun.se>",
+            rng.range(100, 9999),
+            hex_id(rng, 16)
+        ),
+        24 => format!(
+            "void {}::{}(",
+            rng.pick(&["Cafe", "Face", "Ace"]),
+            rng.pick(&["feed", "add", "bad"])
+        ),
+        25 => format!(
+            "<klientversion>{}.{}.{}.{}</klientversion>",
+            rng.range(1, 30),
+            rng.range(0, 99),
+            rng.range(0, 99),
+            rng.range(0, 255)
+        ),
+        26 => format!(
+            "enligt avsnitt {}.{}.{}.{}",
+            rng.range(1, 9),
+            rng.range(1, 9),
+            rng.range(1, 9),
+            rng.range(1, 9)
+        ),
+        27 => format!(
+            "{{{}-{}-{}-B290-{}}}",
+            hex_id(rng, 8).to_uppercase(),
+            rng.digits(4),
+            rng.digits(4),
+            hex_id(rng, 12)
+        ),
         // An amount grouped by thousands with no-break spaces.
         22 => format!(
             "{}\u{a0}{:03}\u{a0}{:03} kr",
@@ -557,7 +590,21 @@ pub fn record(doc: &mut Doc, rng: &mut Rng) {
     ];
     let (kind, f) = *rng.pick(&gens);
     let value = f(rng);
-    match rng.below(8) {
+    match rng.below(9) {
+        8 => {
+            // JSON text with escapes right against the value (`\n`, `\t`, Go's `\u003c`,
+            // Python's `\u00a0`).
+            let (open, close) = *rng.pick(&[
+                ("\\n", "\\n"),
+                ("\\r\\n", "\\r\\n"),
+                ("\\t", "\\t"),
+                ("\\u003c", "\\u003e"),
+                ("\\u00a0", "\\u00bb"),
+            ]);
+            doc.put(&format!("{{\"text\":\"Hej!{open}"));
+            doc.label(&value, kind);
+            doc.put(&format!("{close}Mvh {name}\"}}\n"));
+        }
         6 => {
             // SQL dump: bare numbers on both sides, separated by commas alone.
             doc.put(&format!("INSERT INTO t VALUES ({},", rng.range(1, 99_999)));
