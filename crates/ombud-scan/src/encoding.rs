@@ -61,6 +61,21 @@ fn narrow_char(c: char) -> u8 {
     }
 }
 
+/// `b`, written after `before`, unless the two would read as one UTF-8 character (`PÅ` and a
+/// no-break space narrow to `C5 A0`, which is UTF-8 for `Š`): then a byte of the same class
+/// that continues nothing (a space, `-`, a letter or another stand-in).
+fn apart(before: u8, b: u8) -> u8 {
+    if !(0x80..0xC0).contains(&b) || !(0xC2..=0xF4).contains(&before) {
+        return b;
+    }
+    match b {
+        0xA0 => b' ',
+        0x96 => b'-',
+        _ if crate::detect::alphanumeric(cp1252_char(b)) => LETTER,
+        _ => OTHER,
+    }
+}
+
 /// Byte order of UTF-16 text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Order {
@@ -136,6 +151,8 @@ pub(crate) struct Narrow<'p, R> {
     eof: bool,
     /// The second stand-in of a surrogate pair that did not fit the last read.
     pending: Option<u8>,
+    /// The last byte written.
+    last: u8,
     /// Header bytes still to drop.
     skip: usize,
     /// Bytes of the underlying reader taken so far, header included.
@@ -155,6 +172,7 @@ impl<'p, R: Read> Narrow<'p, R> {
             len: 0,
             eof: false,
             pending: None,
+            last: 0,
             skip: text.header,
             consumed: 0,
             progress,
@@ -239,9 +257,19 @@ impl<'p, R: Read> Narrow<'p, R> {
                     continue;
                 }
             }
-            out[n] = char::from_u32(u32::from(u)).map_or(OTHER, narrow_char);
+            let before = match n {
+                0 => self.last,
+                _ => out[n - 1],
+            };
+            out[n] = apart(
+                before,
+                char::from_u32(u32::from(u)).map_or(OTHER, narrow_char),
+            );
             n += 1;
             self.pos += 2;
+        }
+        if n > 0 {
+            self.last = out[n - 1];
         }
         n
     }
@@ -360,6 +388,10 @@ mod tests {
                 }
             }
         }
+        // Narrowed bytes never read as UTF-8 across two characters.
+        let (out, _) = narrowed(&utf16("PÅ\u{a0}070 PÖ–8 É€", Order::Little, true), 64);
+        assert_eq!(value_text(&out), "PÅ 070 PÖ-8 É\u{1a}");
+        assert!(out.utf8_chunks().all(|c| c.valid().is_ascii()));
         // A lone surrogate and an odd last byte.
         let mut odd = utf16("a", Order::Little, true);
         odd.extend_from_slice(&0xD800u16.to_le_bytes());

@@ -461,9 +461,7 @@ impl Scanner {
         fill(&mut reader, &mut probe, &mut filled, None)?;
         probe.truncate(filled);
         let Some(text) = encoding::sniff_utf16(&probe) else {
-            if let Some(p) = progress {
-                p.fetch_add(filled as u64, Ordering::Relaxed);
-            }
+            // The probe's bytes count towards `progress` as `scan_stream` reads them again.
             return self.scan_stream(io::Cursor::new(probe).chain(reader), sink, true, progress);
         };
         let mut narrow =

@@ -67,10 +67,9 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
             });
             return end;
         }
-        // After `+`, a letter, or a hyphen that follows a hex letter (the groups of a UUID,
-        // `977EB96B-0938-4736-…`), the token is part of something else.
-        let hex_group = prev == b'-' && p >= 2 && matches!(hay[p - 2], b'a'..=b'f' | b'A'..=b'F');
-        if prev == b'+' || hex_group || !left_boundary_ok(hay, p) {
+        // After `+`, a letter, or a UUID group (`977EB96B-0938-4736-…`), the token is part
+        // of something else.
+        if prev == b'+' || uuid_group_before(hay, p) || !left_boundary_ok(hay, p) {
             match escape_inside(hay, p, run_end) {
                 // The run is the escape's own digits: what follows is read on its own (a `+`
                 // here, as the scan would go on past it as a joiner).
@@ -95,10 +94,29 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
 /// ends, when the character it stands for does not glue: `\u00a0010703-3888` is a no-break
 /// space and `010703-3888`.
 fn escape_inside(hay: &[u8], p: usize, run_end: usize) -> Option<usize> {
-    (p.saturating_sub(5)..p.saturating_sub(2))
+    (p.saturating_sub(5)..=p.saturating_sub(2))
         .map(|q| q + 6)
         .find(|&e| e > p && e <= run_end && super::escaped_before(hay, e).is_some())
         .filter(|&e| !super::escaped_before(hay, e).is_some_and(super::alphanumeric))
+}
+
+/// Whether the digits at `p` follow a hyphen after a group of a UUID: four or eight hex
+/// digits, at least one a letter (a group of digits alone would be part of this token),
+/// that start a word.
+fn uuid_group_before(hay: &[u8], p: usize) -> bool {
+    if p < 5 || hay[p - 1] != b'-' {
+        return false;
+    }
+    let group = hay[..p - 1]
+        .iter()
+        .rev()
+        .take(9)
+        .take_while(|b| b.is_ascii_hexdigit())
+        .count();
+    let start = p - 1 - group;
+    matches!(group, 4 | 8)
+        && hay[start..p - 1].iter().any(u8::is_ascii_alphabetic)
+        && !(start > 0 && super::is_word(hay[start - 1]))
 }
 
 /// The digit run `p..run_end`, its left boundary judged: tries the detectors.

@@ -63,7 +63,7 @@ fn quad(hay: &[u8], p: usize) -> Option<usize> {
 
 /// Whether the dotted quad at `p` is a version, an object identifier or a section number by
 /// what comes before it: a word such as `version`, `AssemblyVersion`, `klientversion`,
-/// `__version__`, `ver`, `build`, `OID`, `avsnitt`, `section` (up to six bytes of
+/// `__version__`, `Versionsnummer`, `ver`, `build`, `OID`, `avsnitt`, `section` (up to six bytes of
 /// ` :=("'>` between), or a product token (`Chrome/124.0.0.0`).
 fn version_before(hay: &[u8], p: usize) -> bool {
     let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
@@ -101,9 +101,10 @@ fn version_before(hay: &[u8], p: usize) -> bool {
         ]
         .iter()
         .any(|k| w == k.as_bytes())
+        || w.starts_with(b"version")
         || ["version", "release", "build", "firmware"]
             .iter()
-            .any(|k| w.windows(k.len()).any(|x| x == k.as_bytes()))
+            .any(|k| w.ends_with(k.as_bytes()))
 }
 
 #[inline]
@@ -146,7 +147,11 @@ pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
     if !v6_shape(&hay[s..e]) {
         return p + 1;
     }
-    // The hex digits of an escape (`\u003c2001:db8::1`) are not part of the address.
+    // The letter or hex digits of an escape (`\f::1`, `\u003c2001:db8::1`) are not part of
+    // the address.
+    if s >= 1 && hay[s - 1] == b'\\' && s < p && escaped_before(hay, s + 1).is_some() {
+        s += 1;
+    }
     if s >= 2 && &hay[s - 2..s] == b"\\u" && s + 4 <= p {
         match escaped_before(hay, s + 4) {
             Some(c) if !alphanumeric(c) => s += 4,

@@ -607,7 +607,7 @@ mod tests {
                     1 => "([1-9]\\.){1,3}",
                     1 => "SE|DE|GB|00|0046|070|19|20|::|@a.se|x|Q|\n|\"|\t",
                     1 => "\u{a0}|\u{2013}|\u{202f}|\u{2011}|~",
-                    1 => "\\\\(n|t|u00a0|u00e4|u003c|u20)|\\\\",
+                    1 => "\\\\(n|t|f|b|u00a0|u00e4|u003c|u0022|u2013|u20)|\\\\",
                     1 => "SE4550000000058398257466|SE45 5000 0000 0583 9825 7466|GB82WEST12345698765432|\
                           NL91 ABNA 0417 1643 00|811218-9876|811218–9876|\\(08\\) 123 45 67|\
                           0701234567|070-123 45 67|46 70 123 45 67|4111 1111 1111 1111|\
@@ -723,6 +723,21 @@ mod tests {
             found("id 42-0701234567 och nr-0701234567"),
             [(Kind::Phone, "0701234567")]
         );
+        // Words that end in hex letters are no UUID group.
+        assert_eq!(
+            found("Sökande-811218-9876, Ärende-811218-9876, ID-811218-9876, Phone-070-123 45 67"),
+            [
+                (Kind::Personnummer, "811218-9876"),
+                (Kind::Personnummer, "811218-9876"),
+                (Kind::Personnummer, "811218-9876"),
+                (Kind::Phone, "070-123 45 67")
+            ]
+        );
+        // A key that only contains a version word is no version.
+        assert_eq!(
+            found("\"build_agent_ip\": \"10.20.30.40\""),
+            [(Kind::IpAddress, "10.20.30.40")]
+        );
     }
 
     #[test]
@@ -768,6 +783,17 @@ mod tests {
                 (Kind::Phone, "+46705876402"),
                 (Kind::IpAddress, "2001:db8::ff00:42"),
                 (Kind::IpAddress, "::ffff:10.1.2.3")
+            ]
+        );
+        // Escapes whose hex digits are all digits (.NET writes `"` as `\u0022`), and the
+        // escapes `\f` and `\b`, whose letters are hex digits.
+        assert_eq!(
+            found(r"\u0022811218-9876\u0022 \u20130701234567 \f::1 \b2001:db8::1"),
+            [
+                (Kind::Personnummer, "811218-9876"),
+                (Kind::Phone, "0701234567"),
+                (Kind::IpAddress, "::1"),
+                (Kind::IpAddress, "2001:db8::1")
             ]
         );
         // An escaped letter glues; an escaped backslash before a letter is no escape.
