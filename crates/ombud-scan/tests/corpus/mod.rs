@@ -303,21 +303,12 @@ fn phone_ascii(rng: &mut Rng) -> String {
 
 pub fn ip(rng: &mut Rng) -> String {
     if rng.chance(70) {
-        format!(
-            "{}.{}.{}.{}",
-            rng.range(1, 223),
-            rng.range(0, 255),
-            rng.range(0, 255),
-            rng.range(1, 254)
-        )
+        dotted(rng, [(1, 223), (0, 255), (0, 255), (1, 254)])
     } else {
         match rng.below(4) {
             3 => format!(
-                "::ffff:{}.{}.{}.{}",
-                rng.range(1, 223),
-                rng.range(0, 255),
-                rng.range(0, 255),
-                rng.range(1, 254)
+                "::ffff:{}",
+                dotted(rng, [(1, 223), (0, 255), (0, 255), (1, 254)])
             ),
             0 => format!(
                 "2001:db8:{:x}::{:x}",
@@ -424,18 +415,12 @@ pub fn decoy(rng: &mut Rng) -> String {
             rng.pick(&["feed", "add", "bad"])
         ),
         25 => format!(
-            "<klientversion>{}.{}.{}.{}</klientversion>",
-            rng.range(1, 30),
-            rng.range(0, 99),
-            rng.range(0, 99),
-            rng.range(0, 255)
+            "<klientversion>{}</klientversion>",
+            dotted(rng, [(1, 30), (0, 99), (0, 99), (0, 255)])
         ),
         26 => format!(
-            "enligt avsnitt {}.{}.{}.{}",
-            rng.range(1, 9),
-            rng.range(1, 9),
-            rng.range(1, 9),
-            rng.range(1, 9)
+            "enligt avsnitt {}",
+            dotted(rng, [(1, 9), (1, 9), (1, 9), (1, 9)])
         ),
         27 => format!(
             "{{{}-{}-{}-B290-{}}}",
@@ -509,11 +494,8 @@ pub fn decoy(rng: &mut Rng) -> String {
             rng.range(0, 99)
         ),
         4 => format!(
-            "version {}.{}.{}.{}",
-            rng.range(1, 9),
-            rng.range(0, 9),
-            rng.range(0, 99),
-            rng.range(0, 999)
+            "version {}",
+            dotted(rng, [(1, 9), (0, 9), (0, 99), (0, 999)])
         ),
         5 => format!("ORD-{}-{}", rng.range(2019, 2025), rng.digits(6)),
         6 => format!("Faktura nr {}", rng.range(10_000_000, 99_999_999)),
@@ -534,13 +516,7 @@ pub fn decoy(rng: &mut Rng) -> String {
             rng.digits(2)
         ),
         10 => format!("070-{} {}", rng.digits(3), rng.digits(2)),
-        11 => format!(
-            "{}.{}.{}.{}",
-            rng.range(256, 999),
-            rng.range(0, 255),
-            rng.range(0, 255),
-            rng.range(0, 255)
-        ),
+        11 => dotted(rng, [(256, 999), (0, 255), (0, 255), (0, 255)]),
         12 => iban(rng, false),
         13 => card(rng, false),
         14 => format!("{}@localhost", rng.pick(FIRST).to_lowercase()),
@@ -726,6 +702,12 @@ const LEVELS: &[&str] = &["INFO", "INFO", "INFO", "DEBUG", "WARN", "ERROR"];
 const STATUSES: &[&str] = &["shipped", "pending", "cancelled", "delivered", "returned"];
 
 /// Lower-case hex that starts with a letter, so that no digit run stands alone.
+/// Four numbers in the given ranges joined by dots (addresses and versions).
+fn dotted(rng: &mut Rng, ranges: [(u64, u64); 4]) -> String {
+    let n = ranges.map(|(lo, hi)| rng.range(lo, hi));
+    format!("{}.{}.{}.{}", n[0], n[1], n[2], n[3])
+}
+
 fn hex_id(rng: &mut Rng, n: usize) -> String {
     let mut s = String::with_capacity(n);
     s.push(char::from(b'a' + rng.below(6) as u8));
