@@ -12,7 +12,7 @@
 //! Most words of ordinary text cost a hash and a bit test.
 
 use super::blocks::Classes;
-use super::{Hit, glued_at, glued_before, is_word, word_end};
+use super::{Hit, alphanumeric, escaped_before, glued_at, glued_before, is_word, word_end};
 use crate::kind::{Category, Kind};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
@@ -344,6 +344,19 @@ fn latin1(text: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
+/// `text` as JSON writes it with non-ASCII escaped (`läkarintyg` → `l\u00e4karintyg`), as
+/// Python's `json.dumps` and .NET's `System.Text.Json` do by default.
+fn json_escaped(text: &str) -> Vec<u8> {
+    let mut out = String::new();
+    for c in text.chars() {
+        match c.is_ascii() {
+            true => out.push(c),
+            false => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+        }
+    }
+    out.into_bytes()
+}
+
 /// Technical senses of indicator words, which name no one's data: the whole word (ASCII
 /// case folded) and where it is technical.
 const TECHNICAL: &[(&str, Sense)] = &[
@@ -489,10 +502,11 @@ impl Keywords {
                 }
                 let mut variants: Vec<Vec<u8>> = Vec::new();
                 for f in forms {
-                    if !f.is_ascii()
-                        && let Some(single) = latin1(&f)
-                    {
-                        variants.push(single);
+                    if !f.is_ascii() {
+                        if let Some(single) = latin1(&f) {
+                            variants.push(single);
+                        }
+                        variants.push(json_escaped(&f));
                     }
                     variants.push(f.into_bytes());
                 }
@@ -510,7 +524,25 @@ impl Keywords {
             let h = prefix_hash(b);
             prefixes[h / 64] |= 1 << (h % 64);
         };
+        // After a backslash the scan sees the letter of an escape as a word start: `n` before
+        // an entry (`\nDiabetes`), `u00`/`u20` for `\u00a0`, `\u003e`, `\u2013` and an
+        // escaped letter (`\u00c5tal`, `l\u00e4karintyg`); see `after_backslash`. (`\t`
+        // before an entry is left out: `t` and an entry's first three bytes start too many
+        // English words, and the collisions cost 1.3 % more instructions.)
         for b in &pats {
+            if b.len() >= 3 && b[0].is_ascii_alphabetic() {
+                add([b'n', b[0], b[1], b[2]]);
+            }
+        }
+        for x in 0..=255 {
+            add([b'u', b'0', b'0', x]);
+            add([b'u', b'2', b'0', x]);
+        }
+        for b in &pats {
+            // Entries with an escape in their first bytes are reached from the escape.
+            if b.iter().take(3).any(|&c| c == b'\\') {
+                continue;
+            }
             // The scan only looks at word starts that are not digits and begin at least
             // three word bytes.
             assert!(
@@ -546,6 +578,39 @@ impl Keywords {
             }
             None => true,
         }
+    }
+
+    /// The finding at word start `s`, which follows a backslash: after an escape that stands
+    /// for a character that does not glue (`\nDiabetes`, `\u003eCancer`) the word starts
+    /// after the escape; an escaped letter starts the word with its backslash (`\u00c5tal`)
+    /// or with the one or two letters before it (`l\u00e4karintyg`; from three letters on the
+    /// word started there already); a backslash that escapes nothing (`C:\diabetes`) is a
+    /// separator.
+    fn after_backslash(&self, hay: &[u8], s: usize, out: &mut Vec<Hit>) -> Option<usize> {
+        for len in [1, 5] {
+            if s + len > hay.len() {
+                break;
+            }
+            match escaped_before(hay, s + len) {
+                Some(c) if alphanumeric(c) => {
+                    let mut a = s - 1;
+                    while a + 3 > s
+                        && a > 0
+                        && hay[a - 1].is_ascii_alphabetic()
+                        && escaped_before(hay, a).is_none()
+                    {
+                        a -= 1;
+                    }
+                    return match glued_before(hay, a) {
+                        true => None,
+                        false => self.at(hay, a, out),
+                    };
+                }
+                Some(_) => return self.at(hay, s + len, out),
+                None => {}
+            }
+        }
+        self.at(hay, s, out)
     }
 
     /// The finding starting at word start `s`, if any: its end.
@@ -616,10 +681,14 @@ impl Keywords {
         while starts != 0 {
             let s = base + starts.trailing_zeros() as usize;
             starts &= starts - 1;
-            if s >= state.resume
-                && self.may_start(hay, s)
-                && let Some(e) = self.at(hay, s, out)
-            {
+            if s < state.resume || !self.may_start(hay, s) {
+                continue;
+            }
+            let found = match s.checked_sub(1).map(|i| hay[i]) {
+                Some(b'\\') => self.after_backslash(hay, s, out),
+                _ => self.at(hay, s, out),
+            };
+            if let Some(e) = found {
                 state.resume = e;
             }
         }
@@ -699,6 +768,33 @@ mod tests {
         );
         assert_eq!(words("medlem i Unionen; Europeiska unionen"), ["Unionen"]);
         assert_eq!(words("Ekonomiska och monetära unionen"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn words_in_escaped_text() {
+        // After escapes of characters that do not glue.
+        assert_eq!(
+            words(r#"{"note":"Besök.\nDiabetes typ 2\n\nhiv \u003cp\u003eCancer\r\nsjukskriven"}"#),
+            ["Diabetes", "hiv", "Cancer", "sjukskriven"]
+        );
+        // After a backslash and a letter (`\\n`) and an escaped letter (`\u00e4`) a word goes
+        // on; a backslash that escapes nothing separates words.
+        assert_eq!(
+            words(r#"C:\\ndiabetes \u00e4diabetes x\ncancer C:\hiv"#),
+            ["cancer", "hiv"]
+        );
+        // Non-ASCII letters written as escapes, in either case of hex digits, also first.
+        assert_eq!(
+            words(
+                r#"L\u00e4karintyget visar; \u00c5tal v\u00e4ckt; tidigare d\u00F6md\n\u00e5tal"#
+            ),
+            [
+                "L\\u00e4karintyget",
+                "\\u00c5tal",
+                "d\\u00F6md",
+                "\\u00e5tal"
+            ]
+        );
     }
 
     #[test]

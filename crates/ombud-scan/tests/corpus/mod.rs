@@ -524,11 +524,41 @@ pub fn decoy(rng: &mut Rng) -> String {
     }
 }
 
+/// `text` as a JSON string body with every non-ASCII character escaped (`\u00e4`, hex digits
+/// in lower or upper case), as Python's and .NET's JSON writers do by default.
+fn json_escaped(text: &str, upper: bool) -> String {
+    text.chars()
+        .map(|c| match (c.is_ascii(), upper) {
+            (true, _) => c.to_string(),
+            (false, false) => format!("\\u{:04x}", u32::from(c)),
+            (false, true) => format!("\\u{:04X}", u32::from(c)),
+        })
+        .collect()
+}
+
+/// Appends a sentence with indicator words; one in five as a JSON note with escapes, where
+/// the space before a word may be an escaped line break or no-break space.
 fn sensitive(doc: &mut Doc, rng: &mut Rng) {
     let tpl = *rng.pick(SENSITIVE);
+    let json = rng.chance(20);
+    let upper = rng.chance(50);
+    let text = |s: &str| match json {
+        true => json_escaped(s, upper),
+        false => s.to_string(),
+    };
+    if json {
+        doc.put("{\"anteckning\":\"Ny rad.\\n");
+    }
     let mut rest = tpl;
     while let Some(i) = rest.find("[[") {
-        doc.put(&rest[..i]);
+        let before = text(&rest[..i]);
+        match before.strip_suffix(' ') {
+            Some(b) if json && rng.chance(60) => {
+                doc.put(b);
+                doc.put(if rng.chance(50) { "\\n" } else { "\\u00a0" });
+            }
+            _ => doc.put(&before),
+        }
         let j = rest[i..].find("]]").unwrap() + i;
         let (kind, word) = rest[i + 2..j].split_once('|').unwrap();
         let kind: &'static str = match kind {
@@ -542,10 +572,13 @@ fn sensitive(doc: &mut Doc, rng: &mut Rng) {
             "biometric" => "special_category:biometric",
             _ => "special_category:criminal",
         };
-        doc.label(word, kind);
+        doc.label(&text(word), kind);
         rest = &rest[j + 2..];
     }
-    doc.put(rest);
+    doc.put(&text(rest));
+    if json {
+        doc.put("\"}");
+    }
 }
 
 /// A value generator.
