@@ -9,7 +9,7 @@ pub fn mask(kind: Kind, value: &[u8]) -> String {
     let text = crate::encoding::value_text(value);
     match kind {
         Kind::SpecialCategory(_) => text,
-        Kind::Email => match text.find('@') {
+        Kind::Email => match text.find('@').or_else(|| text.find("%40")) {
             Some(at) => {
                 let first: String = text.chars().take(1).collect();
                 format!("{first}***{}", &text[at..])
@@ -58,6 +58,7 @@ mod tests {
         assert_eq!(mask(Kind::Personnummer, b"850312-1234"), "850312-****");
         assert_eq!(mask(Kind::Personnummer, b"198503121234"), "19850312****");
         assert_eq!(mask(Kind::Email, b"anna@example.se"), "a***@example.se");
+        assert_eq!(mask(Kind::Email, b"anna%40example.se"), "a***%40example.se");
         assert_eq!(mask(Kind::Phone, b"070-123 45 67"), "070-*** ** **");
         assert_eq!(mask(Kind::IpAddress, b"192.168.1.10"), "192.***.*.**");
         assert_eq!(

@@ -30,8 +30,8 @@ pub(crate) struct Classes {
     pub join: u64,
     /// `.`.
     pub dot: u64,
-    /// The trigger bytes other than digits that are switched on: `@`; `+` and `(` (phone
-    /// numbers); `:`.
+    /// The trigger bytes other than digits that are switched on: `@` and `%` (e-mail); `+`
+    /// and `(` (phone numbers); `:`.
     pub other: u64,
     /// `:`.
     pub colon: u64,
@@ -52,7 +52,7 @@ impl Classes {
     }
 }
 
-/// Which of the non-digit trigger bytes count (`@`; `+` and `(`; `:`), as all-ones or
+/// Which of the non-digit trigger bytes count (`@` and `%`; `+` and `(`; `:`), as all-ones or
 /// all-zeros.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Triggers {
@@ -94,6 +94,7 @@ fn classify_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
     let plus = is(b'+');
     let colon = is(b':');
     let (at, minus, space, open) = (is(b'@'), is(b'-'), is(b' '), is(b'('));
+    let percent = is(b'%');
     let high = bits(x);
     let colons = bits(colon);
     Classes {
@@ -104,7 +105,7 @@ fn classify_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
         join: bits(std::array::from_fn(|k| space[k] | minus[k] | plus[k])),
         dot: bits(is(b'.')),
         other: bits(std::array::from_fn(|k| {
-            (at[k] & t.at) | ((plus[k] | open[k]) & t.plus) | (colon[k] & t.colon)
+            ((at[k] | percent[k]) & t.at) | ((plus[k] | open[k]) & t.plus) | (colon[k] & t.colon)
         })),
         colon: colons,
         // Only read next to colons: a block without one claims every byte.
@@ -158,7 +159,7 @@ mod tests {
                     assert_eq!(bit(c.upper), x.is_ascii_uppercase(), "upper {x}");
                     assert_eq!(bit(c.join), matches!(x, b' ' | b'-' | b'+'), "join {x}");
                     assert_eq!(bit(c.dot), x == b'.', "dot {x}");
-                    let other = (at_on && x == b'@')
+                    let other = (at_on && matches!(x, b'@' | b'%'))
                         || (plus_on && matches!(x, b'+' | b'('))
                         || (colon_on && x == b':');
                     assert_eq!(bit(c.other), other, "other {x}");

@@ -15,6 +15,12 @@ fn is_local(b: u8) -> bool {
 
 /// Span of the address around the `@` at `p`, if it is one.
 pub(crate) fn span_at(hay: &[u8], p: usize) -> Option<(usize, usize)> {
+    span_around(hay, p, 1)
+}
+
+/// Span of the address around the `sep` bytes at `p` that stand for its `@` (`@`, or `%40`
+/// in a URL-encoded address).
+fn span_around(hay: &[u8], p: usize, sep: usize) -> Option<(usize, usize)> {
     let mut s = p;
     while s > 0 && is_local(hay[s - 1]) {
         s -= 1;
@@ -47,7 +53,7 @@ pub(crate) fn span_at(hay: &[u8], p: usize) -> Option<(usize, usize)> {
     if in_url_authority(hay, s) || message_id(hay, s) {
         return None;
     }
-    let mut e = p + 1;
+    let mut e = p + sep;
     let mut labels = 0;
     let mut last_label;
     loop {
@@ -185,7 +191,19 @@ fn scp_path(rest: &[u8]) -> bool {
 
 /// `@` trigger.
 pub(crate) fn at(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
-    match span_at(hay, p) {
+    found(span_at(hay, p), p, out)
+}
+
+/// `%` trigger: an address URL-encoded in a query string or a log (`anna%40example.se`).
+pub(crate) fn at_percent(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
+    match hay.get(p + 1..p + 3) {
+        Some(b"40") => found(span_around(hay, p, 3), p, out),
+        _ => p + 1,
+    }
+}
+
+fn found(span: Option<(usize, usize)>, p: usize, out: &mut Vec<Hit>) -> usize {
+    match span {
         Some((s, e)) => {
             out.push(Hit {
                 start: s,
@@ -207,6 +225,23 @@ mod tests {
         let p = s.find('@')?;
         span_at(s.as_bytes(), p).map(|(a, b)| &s[a..b])
     }
+    #[test]
+    fn url_encoded() {
+        let find = |s| super::super::first_found(s, '%', at_percent);
+        assert_eq!(
+            find("GET /reset?email=anna.svensson%40example.se&lang=sv HTTP/1.1"),
+            Some("anna.svensson%40example.se")
+        );
+        assert_eq!(
+            find("to=bo%2Bnews%40example.org"),
+            None,
+            "the first `%` is no `@`"
+        );
+        assert_eq!(find("rabatt 50%40st."), None, "no domain");
+        assert_eq!(find("100%25 klart"), None);
+        assert_eq!(find("x%40"), None);
+    }
+
     #[test]
     fn forms() {
         assert_eq!(

@@ -550,6 +550,7 @@ pub(crate) fn first_found(
 fn dispatch(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
     let i = match hay[p] {
         b'@' => email::at(hay, p, out),
+        b'%' => email::at_percent(hay, p, out),
         b'+' => phone::at_plus(hay, p, out),
         b'(' => phone::at_paren(hay, p, out),
         b':' => ip::at_colon(hay, p, out),
@@ -662,6 +663,18 @@ mod tests {
                 (Kind::Email, "%811218-9876.x@example.se"),
                 (Kind::Personnummer, "811218-9876")
             ]
+        );
+    }
+
+    #[test]
+    fn url_encoded_addresses() {
+        assert_eq!(
+            found("GET /unsubscribe?to=bo%2Bnews%40example.org&id=7 200"),
+            [(Kind::Email, "bo%2Bnews%40example.org")]
+        );
+        assert_eq!(
+            found("q=anna%40example.se%2C+hej"),
+            [(Kind::Email, "anna%40example.se")]
         );
     }
 

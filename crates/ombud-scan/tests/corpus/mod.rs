@@ -642,6 +642,20 @@ pub fn record(doc: &mut Doc, rng: &mut Rng) {
             doc.label(&value, kind);
             doc.put(&format!("\",\"note\":\"{}\"}}\n", decoy(rng)));
         }
+        2 if kind == "email" && rng.chance(50) => {
+            // Web server log: the address URL-encoded in a query string.
+            let client = ip(rng);
+            doc.label(&client, "ip_address");
+            doc.put(&format!(
+                " - - [12/Mar/2025:10:{:02}:00 +0100] \"GET /nyhetsbrev/avsluta?email=",
+                rng.range(0, 59)
+            ));
+            doc.label(&value.replace('@', "%40"), kind);
+            doc.put(&format!(
+                "&id={} HTTP/1.1\" 200 512\n",
+                rng.range(1, 99_999)
+            ));
+        }
         2 => {
             // Log line
             doc.put(&format!(
