@@ -1,8 +1,9 @@
-//! E-mail addresses, found from the `@`: a local part of `[A-Za-z0-9._%+-]` (1–64 bytes, no
-//! leading, trailing or doubled dot) and a domain of at least two labels (letters, digits,
-//! inner hyphens) whose last label is alphabetic and at least two letters long.
+//! E-mail addresses, found from the `@`: a local part of `[A-Za-z0-9._%+-]` and letters of
+//! any script (1–64 bytes, no leading, trailing or doubled dot) and a domain of at least two
+//! labels (letters of any script, digits, inner hyphens) whose last label is ASCII letters
+//! and at least two long.
 
-use super::{Hit, alphanumeric, escaped_before, glued_at, glued_before};
+use super::{Hit, alphanumeric, escaped_before, glued_at, letter_end_at, letter_start_before};
 use crate::kind::Kind;
 
 /// Detector name reported with these findings.
@@ -21,16 +22,20 @@ pub(crate) fn span_at(hay: &[u8], p: usize) -> Option<(usize, usize)> {
 /// Span of the address around the `sep` bytes at `p` that stand for its `@` (`@`, or `%40`
 /// in a URL-encoded address).
 fn span_around(hay: &[u8], p: usize, sep: usize) -> Option<(usize, usize)> {
+    // The local part: ASCII as RFC 5322 allows it unquoted, and letters of any script
+    // (RFC 6531: `åsa.öberg@…`, also in Windows-1252).
     let mut s = p;
-    while s > 0 && is_local(hay[s - 1]) {
-        s -= 1;
+    loop {
+        if s > 0 && is_local(hay[s - 1]) {
+            s -= 1;
+        } else if let Some(q) = letter_start_before(hay, s) {
+            s = q;
+        } else {
+            break;
+        }
         if p - s > 64 {
             return None;
         }
-    }
-    // The local part may not be glued to a non-ASCII letter either.
-    if s > 0 && hay[s - 1] >= 0x80 && glued_before(hay, s) {
-        return None;
     }
     // After a backslash, the letters of an escape (`\tanna@…`, `\u003canna@…`) are not part
     // of it; a letter written as an escape (`\u00e4`) glues.
@@ -57,9 +62,17 @@ fn span_around(hay: &[u8], p: usize, sep: usize) -> Option<(usize, usize)> {
     let mut labels = 0;
     let mut last_label;
     loop {
+        // Labels of ASCII letters, digits and inner hyphens, or of any script
+        // (internationalised domain names such as `företaget.se`).
         let ls = e;
-        while e < hay.len() && (hay[e].is_ascii_alphanumeric() || hay[e] == b'-') {
-            e += 1;
+        loop {
+            if e < hay.len() && (hay[e].is_ascii_alphanumeric() || hay[e] == b'-') {
+                e += 1;
+            } else if let Some(next) = letter_end_at(hay, e) {
+                e = next;
+            } else {
+                break;
+            }
             if e - p > 254 {
                 return None;
             }
@@ -74,7 +87,10 @@ fn span_around(hay: &[u8], p: usize, sep: usize) -> Option<(usize, usize)> {
         }
         labels += 1;
         last_label = (ls, e);
-        if e + 1 < hay.len() && hay[e] == b'.' && hay[e + 1].is_ascii_alphanumeric() {
+        if e + 1 < hay.len()
+            && hay[e] == b'.'
+            && (hay[e + 1].is_ascii_alphanumeric() || letter_end_at(hay, e + 1).is_some())
+        {
             e += 1;
         } else {
             break;
@@ -277,7 +293,18 @@ mod tests {
         assert_eq!(find("ftp://anna:pw@ftp.example.se/"), None);
         assert_eq!(find("https://anna@example.se/x"), None);
         assert_eq!(find("git@github.com:team/repo.git"), None);
-        assert_eq!(find("åsa@example.se"), None);
+        // Letters of any script, in UTF-8 and in Windows-1252 (RFC 6531, IDN domains).
+        assert_eq!(find("åsa@example.se"), Some("åsa@example.se"));
+        assert_eq!(
+            find("till anna.öberg@företaget.se, tack"),
+            Some("anna.öberg@företaget.se")
+        );
+        assert_eq!(find("»björn@exempel.nu«"), Some("björn@exempel.nu"));
+        assert_eq!(
+            span_at(b"mejl: s\xf6ren@f\xf6retaget.se;", 11),
+            Some((6, 24))
+        );
+        assert_eq!(find("x@företaget.sé"), None, "the last label is ASCII");
         assert_eq!(find("Message-ID: <6b99.3437@mail.example.se>"), None);
         assert_eq!(find("In-Reply-To: <a1@mail.example.se>"), None);
         assert_eq!(

@@ -153,6 +153,35 @@ pub(crate) fn glued_before(hay: &[u8], i: usize) -> bool {
     }
 }
 
+/// The start of the non-ASCII letter or digit that ends just before byte `i` (a UTF-8
+/// character, or one byte of Windows-1252), if one does.
+pub(crate) fn letter_start_before(hay: &[u8], i: usize) -> Option<usize> {
+    if i == 0 || hay[i - 1] < 0x80 {
+        return None;
+    }
+    let mut s = i - 1;
+    while s + 3 >= i && s > 0 && hay[s] & 0xC0 == 0x80 {
+        s -= 1;
+    }
+    match decode(hay, s) {
+        Some((c, len)) if s + len == i => alphanumeric(c).then_some(s),
+        _ => cp1252_letter(hay[i - 1]).then_some(i - 1),
+    }
+}
+
+/// The end of the non-ASCII letter or digit that starts at byte `i` (see
+/// [`letter_start_before`]), if one does.
+pub(crate) fn letter_end_at(hay: &[u8], i: usize) -> Option<usize> {
+    let &b = hay.get(i)?;
+    if b < 0x80 {
+        return None;
+    }
+    match decode(hay, i) {
+        Some((c, len)) => alphanumeric(c).then_some(i + len),
+        None => cp1252_letter(b).then_some(i + 1),
+    }
+}
+
 /// The character that a backslash escape ending just before byte `i` stands for, if one
 /// does: `\n`, `\r`, `\t`, `\b`, `\f` and vCard's `\N`, or JSON's `\uXXXX` (an odd number
 /// of backslashes: `\\n` is a backslash and a letter). Text exported as JSON, vCard or
@@ -663,6 +692,14 @@ mod tests {
                 (Kind::Email, "%811218-9876.x@example.se"),
                 (Kind::Personnummer, "811218-9876")
             ]
+        );
+    }
+
+    #[test]
+    fn mobiles_with_four_digits_before_the_separator() {
+        assert_eq!(
+            found("ring 0708-12 34 56 eller 0739-123456, ej 0708-12345"),
+            [(Kind::Phone, "0708-12 34 56"), (Kind::Phone, "0739-123456")]
         );
     }
 

@@ -32,8 +32,9 @@ pub fn national_valid(d: &[u8], area_len: usize) -> bool {
         return n == 10 && mobile_prefix(d);
     }
     if d[1] == b'7' {
-        // Mobiles, or the non-geographic 074x, 077x (0771 …) and 078x services.
-        return (area_len == 3 && n == 10 && mobile_prefix(d))
+        // Mobiles (also with four digits before the separator: `0708-12 34 56`), or the
+        // non-geographic 074x, 077x (0771 …) and 078x services.
+        return ((area_len == 3 || area_len == 4) && n == 10 && mobile_prefix(d))
             || (area_len == 4 && matches!(d[2], b'4' | b'7' | b'8') && (8..=10).contains(&n));
     }
     match area_len {
@@ -300,6 +301,8 @@ mod tests {
         assert!(!national_valid(b"08123", 2));
         assert!(national_valid(b"0771106552", 4));
         assert!(!national_valid(b"0711106552", 4));
+        assert!(national_valid(b"0708123456", 4), "0708-12 34 56");
+        assert!(!national_valid(b"070812345", 4), "a mobile has ten digits");
         assert!(international_valid(b"46701234567"));
         assert!(!international_valid(b"46070123456"));
         assert!(international_valid(b"12125550100"));

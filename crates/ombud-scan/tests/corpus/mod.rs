@@ -242,9 +242,16 @@ pub fn email(rng: &mut Rng) -> String {
     let f = rng.pick(FIRST).to_lowercase();
     let l = rng.pick(LAST).to_lowercase();
     let d = rng.pick(DOMAINS);
-    match rng.below(3) {
+    match rng.below(4) {
         0 => format!("{f}.{l}@{d}"),
         1 => format!("{f}{}@{d}", rng.range(1, 99)),
+        // Letters outside ASCII (RFC 6531 and an IDN domain).
+        2 => format!(
+            "{}.{}@{}",
+            rng.pick(&["åsa", "björn", "örjan", "märta"]),
+            rng.pick(&["öberg", "ström", "åkesson", "lindén"]),
+            rng.pick(&["företaget.se", "kommun.se", "exempel.nu"])
+        ),
         _ => format!("{}_{l}+info@{d}", &f[..1]),
     }
 }
@@ -261,7 +268,14 @@ pub fn phone(rng: &mut Rng) -> String {
 
 fn phone_ascii(rng: &mut Rng) -> String {
     let m = *rng.pick(&["70", "72", "73", "76", "79"]);
-    match rng.below(11) {
+    match rng.below(12) {
+        11 => format!(
+            "0{m}{}-{} {} {}",
+            rng.digits(1),
+            rng.digits(2),
+            rng.digits(2),
+            rng.digits(2)
+        ),
         10 => format!(
             "(08) {} {} {}",
             rng.range(100, 999),
