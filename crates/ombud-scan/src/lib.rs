@@ -11,7 +11,7 @@
 //!   built by [`ScannerBuilder`] with the [`KindSet`] to look for and, for reproducible
 //!   results, a reference date for the age rules of identity numbers.
 //! * **Prefilter.** One pass over each window classifies 64-byte blocks into bit masks
-//!   (digits, letters, capitals, joiners, dots, `@ + :`), 16 bytes at a time with portable
+//!   (digits, letters, capitals, joiners, dots, `@ % + ( :`), 16 bytes at a time with portable
 //!   vectors. Digit runs whose shape fits no number kind (shorter than ten digits and not
 //!   joined to a further group, not a dotted quad, not after two capitals) are dropped from
 //!   the masks; at each remaining trigger the owning detector reads a small token around it

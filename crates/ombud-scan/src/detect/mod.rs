@@ -1,5 +1,5 @@
 //! Detectors. One pass classifies each 64-byte block into bit masks (trigger bytes — a digit,
-//! `@`, `+`, `:` — word bytes and letters); each trigger goes to the detector that owns that
+//! `@`, `%`, `+`, `(`, `:` — word bytes and letters); each trigger goes to the detector that owns that
 //! byte, and the scan continues after whatever it consumed. Indicator words are looked up at
 //! word starts of the same blocks ([`keywords`]).
 //!
