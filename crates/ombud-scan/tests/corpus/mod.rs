@@ -153,7 +153,15 @@ const PROSE: &[&str] = &[
 const SENSITIVE: &[&str] = &[
     "Patienten fick [[health|diagnosen]] [[health|diabetes]] i våras.",
     "Medarbetaren är [[health|sjukskriven]] sedan mars.",
-    "The employee submitted a [[health|medical certificate]] after the surgery.",
+    "The employee submitted a [[health|medical certificate]] after the [[health|surgery]].",
+    "Eleven har [[health|ångest]] och en [[health|ätstörning]] enligt kuratorn.",
+    "Hon fick ett [[health|missfall]] och är [[health|diabetiker]].",
+    "He has [[health|anxiety]] and uses a [[health|wheelchair]].",
+    "Han är [[criminal|häktad]] och [[criminal|domfälld]] tidigare.",
+    "Hon betalar [[religion|kyrkoavgift]] och är [[religion|katolsk]].",
+    "Enligt intervjun har han [[ethnicity|invandrarbakgrund]].",
+    "Medlem i [[trade_union|Akavia]] och [[trade_union|fackombud]] på enheten.",
+    "Uppgift om [[sex_life|könsidentitet]] sparas inte.",
     "Hon är medlem i [[trade_union|fackförbundet]] sedan länge.",
     "He is an active [[trade_union|union member]] at the plant.",
     "Uppgift om [[ethnicity|etniskt ursprung]] får inte registreras.",
@@ -176,6 +184,8 @@ const SENSITIVE: &[&str] = &[
     // Technical senses: no label.
     "The SSH host key fingerprint is SHA256:q1w2e3r4.",
     "A genetic algorithm tuned the schedule; kör diagnostik på servern.",
+    "Med vänliga hälsningar; själv kör jag ping mot servern före konferensen.",
+    "Ring för kontakt om stöldskydd och registrerad partition.",
 ];
 
 pub fn pnr_parts(rng: &mut Rng, samordning: bool, old: bool) -> (i32, String) {
