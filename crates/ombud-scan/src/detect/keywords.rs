@@ -637,12 +637,16 @@ impl Keywords {
                     Some(x) => (x, true),
                     None => (*w, false),
                 };
-                // ASCII case folding leaves å, ä, ö alone: add the capitalised form as well,
-                // and both in Windows-1252 for text that is not UTF-8.
+                // ASCII case folding leaves å, ä, ö alone: add the capitalised and the
+                // upper-case form as well (`Åtal`, `LÄKARINTYG`), and each in Windows-1252
+                // for text that is not UTF-8.
                 let mut forms = vec![w.to_string()];
-                if !w.is_ascii() && !w.as_bytes()[0].is_ascii() {
-                    let cap = w.chars().take(1).flat_map(char::to_uppercase);
-                    forms.push(cap.chain(w.chars().skip(1)).collect());
+                if !w.is_ascii() {
+                    if !w.as_bytes()[0].is_ascii() {
+                        let cap = w.chars().take(1).flat_map(char::to_uppercase);
+                        forms.push(cap.chain(w.chars().skip(1)).collect());
+                    }
+                    forms.push(w.to_uppercase());
                 }
                 let mut variants: Vec<Vec<u8>> = Vec::new();
                 for f in forms {
@@ -869,8 +873,8 @@ mod tests {
         );
         assert_eq!(words("cancer cancerous hiv"), ["cancer", "hiv"]);
         assert_eq!(
-            words("Ärftlig ärftliga Åtal"),
-            ["Ärftlig", "ärftliga", "Åtal"]
+            words("Ärftlig ärftliga Åtal; LÄKARINTYG, DÖMD, ÅTAL"),
+            ["Ärftlig", "ärftliga", "Åtal", "LÄKARINTYG", "DÖMD", "ÅTAL"]
         );
         assert_eq!(words("trade union membership"), ["trade union"]);
         assert_eq!(words("ras"), ["ras"]);
