@@ -76,7 +76,13 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "hospitalized",
             "mental health",
             "disability",
-            "disabled$",
+            "disabled person",
+            "disabled people",
+            "disabled employee",
+            "disabled worker",
+            "disabled staff",
+            "disabled child",
+            "disabled student",
             "pregnancy",
             "pregnant$",
             "allergy",
@@ -123,7 +129,9 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "diabetiker",
             "epileptiker",
             "dyslektiker",
-            "autist",
+            "autistisk",
+            "autist$",
+            "autister$",
             "hivpositiv",
             "rörelsehinder",
             "alkoholism",
@@ -392,7 +400,9 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "dna-profil",
             "gensekvensering",
             "arvsmassa",
-            "brca",
+            "brca$",
+            "brca1$",
+            "brca2$",
         ],
     ),
     (
@@ -506,7 +516,12 @@ fn json_escaped(text: &str) -> Vec<u8> {
 const TECHNICAL: &[(&str, Sense)] = &[
     // Also in compounds: `diagnostikverktyget`.
     ("diagnostik*", Sense::Always),
-    ("diagnostics", Sense::Always),
+    // English `diagnostic(s)` and the verb are the words of software far more often than of
+    // medicine (`diagnosed`, `diagnosis` stay indicators).
+    ("diagnostic*", Sense::Always),
+    ("diagnose", Sense::Always),
+    ("diagnosing", Sense::Always),
+    ("fingerprint*", Sense::Code),
     ("fingerprint", Sense::After(KEY_WORDS)),
     ("fingerprints", Sense::After(KEY_WORDS)),
     ("fingeravtryck", Sense::After(KEY_WORDS)),
@@ -555,19 +570,31 @@ enum Sense {
     After(&'static [&'static str]),
     /// Before one of these words.
     Before(&'static [&'static str]),
+    /// In program code: the word goes on with `_` or a digit (`fingerprint_format`,
+    /// `fingerprint256`), is a member (`cert.fingerprint`, `key->fingerprint`,
+    /// `Cert::fingerprint`), or is called, assigned or has a member (`fingerprint(`,
+    /// `fingerprint =`, `fingerprint.hex`).
+    Code,
 }
 
 /// Whether the finding `s..e` is a word in its technical sense (see [`TECHNICAL`]).
 fn technical(hay: &[u8], s: usize, e: usize) -> bool {
     let found = &hay[s..e];
-    let Some((_, sense)) = TECHNICAL.iter().find(|(w, _)| match w.strip_suffix('*') {
-        Some(stem) => {
-            found.len() >= stem.len() && found[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
-        }
-        None => found.eq_ignore_ascii_case(w.as_bytes()),
-    }) else {
-        return false;
-    };
+    TECHNICAL
+        .iter()
+        .filter(|(w, _)| match w.strip_suffix('*') {
+            Some(stem) => {
+                found.len() >= stem.len()
+                    && found[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
+            }
+            None => found.eq_ignore_ascii_case(w.as_bytes()),
+        })
+        .any(|(w, sense)| in_sense(hay, s, e, w.trim_end_matches('*').len(), sense))
+}
+
+/// Whether the finding `s..e`, whose entry in [`TECHNICAL`] is `stem` bytes long, has
+/// `sense` there.
+fn in_sense(hay: &[u8], s: usize, e: usize, stem: usize, sense: &Sense) -> bool {
     // The neighbouring word, in UTF-8 or Windows-1252, after at most a few spaces.
     let is = |word: &[u8], list: &[&str]| {
         list.iter().any(|w| {
@@ -577,6 +604,19 @@ fn technical(hay: &[u8], s: usize, e: usize) -> bool {
     };
     match sense {
         Sense::Always => true,
+        Sense::Code => {
+            let next = |k: usize| hay.get(e + k).copied().unwrap_or(b' ');
+            let before = |k: usize| s.checked_sub(k).map_or(b' ', |i| hay[i]);
+            hay.get(s + stem)
+                .is_some_and(|&b| b == b'_' || b.is_ascii_digit())
+                || matches!(before(1), b'.')
+                || (before(1) == b'>' && before(2) == b'-')
+                || (before(1) == b':' && before(2) == b':')
+                || next(0) == b'('
+                || (next(0) == b' ' && next(1) == b'=')
+                || next(0) == b'='
+                || (matches!(next(0), b'.' | b':') && is_word(next(1)))
+        }
         Sense::After(list) => {
             let mut b = s;
             while b > 0 && s - b < 4 && hay[b - 1] == b' ' {
@@ -916,6 +956,28 @@ mod tests {
         );
         assert_eq!(words("medlem i Unionen; Europeiska unionen"), ["Unionen"]);
         assert_eq!(words("Ekonomiska och monetära unionen"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn words_of_software() {
+        assert_eq!(
+            words(
+                "cert.fingerprint; fingerprint_format fingerprint256 fingerprint(x) fingerprint = 1 fingerprint.hex Cert::fingerprint"
+            ),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            words("Lämna fingeravtryck. Fingerprint: taken at the office"),
+            ["fingeravtryck", "Fingerprint"]
+        );
+        assert_eq!(
+            words("diagnostics_channel, diagnostic tools; diagnose the fault; he was diagnosed"),
+            ["diagnosed"]
+        );
+        assert_eq!(
+            words("Feature disabled; a disabled employee; BRCA1 and brca2"),
+            ["disabled employee", "BRCA1", "brca2"]
+        );
     }
 
     #[test]
