@@ -1,7 +1,7 @@
 //! Detectors. One pass classifies each 64-byte block into bit masks (trigger bytes — a digit,
 //! `@`, `%`, `+`, `(`, `:` — word bytes and letters); each trigger goes to the detector that
-//! owns that byte, and the scan continues after whatever it consumed. Indicator words are looked up at
-//! word starts of the same blocks ([`keywords`]).
+//! owns that byte, and the scan continues after whatever it consumed. Indicator words are
+//! looked up at word starts of the same blocks ([`keywords`]).
 //!
 //! Invariants every detector keeps (the windows of a stream rely on them): a match never
 //! contains a *cut byte* (`\n`, `"`, `\t`), nothing a detector consumes runs across one, and
