@@ -59,6 +59,8 @@ pub(crate) struct Triggers {
     at: Lane,
     plus: Lane,
     colon: Lane,
+    /// All of them (the default), which spares the masking.
+    all: bool,
 }
 
 impl Triggers {
@@ -68,6 +70,7 @@ impl Triggers {
             at: on(at),
             plus: on(plus),
             colon: on(colon),
+            all: at && plus && colon,
         }
     }
 }
@@ -104,9 +107,16 @@ fn classify_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
         upper: bits(x.map(|x| below(x - s(b'A'), 26))),
         join: bits(std::array::from_fn(|k| space[k] | minus[k] | plus[k])),
         dot: bits(is(b'.')),
-        other: bits(std::array::from_fn(|k| {
-            ((at[k] | percent[k]) & t.at) | ((plus[k] | open[k]) & t.plus) | (colon[k] & t.colon)
-        })),
+        other: match t.all {
+            true => bits(std::array::from_fn(|k| {
+                at[k] | percent[k] | plus[k] | open[k] | colon[k]
+            })),
+            false => bits(std::array::from_fn(|k| {
+                ((at[k] | percent[k]) & t.at)
+                    | ((plus[k] | open[k]) & t.plus)
+                    | (colon[k] & t.colon)
+            })),
+        },
         colon: colons,
         // Only read next to colons: a block without one claims every byte.
         v6: match colons {
