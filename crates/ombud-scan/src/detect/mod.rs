@@ -119,10 +119,7 @@ pub(crate) fn glued_at(hay: &[u8], i: usize) -> bool {
     match hay.get(i) {
         None => false,
         Some(&b) if b < 0x80 => is_word(b),
-        Some(_) => match decode(hay, i) {
-            Some((c, _)) => alphanumeric(c),
-            None => cp1252_letter(hay[i]),
-        },
+        Some(_) => letter_end_at(hay, i).is_some(),
     }
 }
 
@@ -137,28 +134,23 @@ pub(crate) fn glued_before(hay: &[u8], i: usize) -> bool {
     if b < 0x80 {
         return is_word(b) && escaped_before(hay, i).is_none_or(alphanumeric);
     }
-    // Two-byte characters (Latin letters, the no-break space, guillemets) directly.
-    if b & 0xC0 == 0x80 && i >= 2 && (0xC2..=0xDF).contains(&hay[i - 2]) {
-        let c = (u32::from(hay[i - 2] & 0x1F) << 6) | u32::from(b & 0x3F);
-        return char::from_u32(c).is_some_and(alphanumeric);
-    }
-    // Step back over up to three continuation bytes to the lead byte.
-    let mut s = i - 1;
-    while s + 3 >= i && s > 0 && hay[s] & 0xC0 == 0x80 {
-        s -= 1;
-    }
-    match decode(hay, s) {
-        Some((c, len)) if s + len == i => alphanumeric(c),
-        _ => cp1252_letter(b),
-    }
+    letter_start_before(hay, i).is_some()
 }
 
 /// The start of the non-ASCII letter or digit that ends just before byte `i` (a UTF-8
 /// character, or one byte of Windows-1252), if one does.
+#[inline]
 pub(crate) fn letter_start_before(hay: &[u8], i: usize) -> Option<usize> {
     if i == 0 || hay[i - 1] < 0x80 {
         return None;
     }
+    let b = hay[i - 1];
+    // Two-byte characters (Latin letters, the no-break space, guillemets) directly.
+    if b & 0xC0 == 0x80 && i >= 2 && (0xC2..=0xDF).contains(&hay[i - 2]) {
+        let c = (u32::from(hay[i - 2] & 0x1F) << 6) | u32::from(b & 0x3F);
+        return char::from_u32(c).is_some_and(alphanumeric).then_some(i - 2);
+    }
+    // Step back over up to three continuation bytes to the lead byte.
     let mut s = i - 1;
     while s + 3 >= i && s > 0 && hay[s] & 0xC0 == 0x80 {
         s -= 1;
@@ -171,6 +163,7 @@ pub(crate) fn letter_start_before(hay: &[u8], i: usize) -> Option<usize> {
 
 /// The end of the non-ASCII letter or digit that starts at byte `i` (see
 /// [`letter_start_before`]), if one does.
+#[inline]
 pub(crate) fn letter_end_at(hay: &[u8], i: usize) -> Option<usize> {
     let &b = hay.get(i)?;
     if b < 0x80 {
