@@ -169,7 +169,7 @@ fn safe_cut(window: &[u8]) -> Option<usize> {
 
 /// One window of a buffer: its bytes are `start..end`, and it reports the findings that
 /// start in `start + from..start + until` (the rest belong to its neighbours).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Window {
     start: usize,
     end: usize,
@@ -225,6 +225,78 @@ fn plan(buf: &[u8], chunk: usize, from: usize, eof: bool) -> Plan {
             };
         }
         own = end;
+    }
+}
+
+/// One own part of a file read by position, with what its scan found.
+#[cfg(unix)]
+#[derive(Debug)]
+struct Part {
+    /// The bytes read: the zone before the own part, context, the own part, context.
+    buf: Vec<u8>,
+    /// File offset of `buf[0]`.
+    offset: u64,
+    /// The window to scan, relative to `buf`.
+    window: Window,
+    hits: Vec<Hit>,
+    /// How reading it went.
+    result: io::Result<()>,
+}
+
+#[cfg(unix)]
+impl Default for Part {
+    fn default() -> Part {
+        Part {
+            buf: Vec::new(),
+            offset: 0,
+            window: Window::default(),
+            hits: Vec::new(),
+            result: Ok(()),
+        }
+    }
+}
+
+#[cfg(unix)]
+impl Part {
+    /// Reads own part `k` of a file of `len` bytes cut into parts of about `chunk` bytes.
+    /// Own part `k` runs from boundary `k` to boundary `k + 1`; boundary `k` lies right after
+    /// the last cut byte of the zone (a sixteenth of a chunk) before `k * chunk`, or at
+    /// `k * chunk` when the zone holds none. Both tasks next to a boundary read its zone and
+    /// so agree on it without waiting for each other.
+    fn load(&mut self, file: &File, k: u64, chunk: u64, len: u64) -> io::Result<()> {
+        use std::os::unix::fs::FileExt;
+        let zone = chunk / 16;
+        let lo = k * chunk;
+        let hi = len.min(lo + chunk);
+        self.offset = lo - lo.min(zone + CONTEXT as u64);
+        let end = len.min(hi + CONTEXT as u64);
+        self.buf.resize((end - self.offset) as usize, 0);
+        file.read_exact_at(&mut self.buf, self.offset)
+            .map_err(|e| match e.kind() {
+                io::ErrorKind::UnexpectedEof => {
+                    io::Error::new(e.kind(), "the file shrank while it was scanned")
+                }
+                _ => e,
+            })?;
+        let boundary = |at: u64| -> usize {
+            let at = (at - self.offset) as usize;
+            let from = at - zone as usize;
+            memchr::memrchr3(b'\n', b'"', b'\t', &self.buf[from..at]).map_or(at, |i| from + i + 1)
+        };
+        let own_start = if k == 0 { 0 } else { boundary(lo) };
+        let own_end = if hi == len {
+            self.buf.len()
+        } else {
+            boundary(hi)
+        };
+        let start = own_start - own_start.min(CONTEXT);
+        self.window = Window {
+            start,
+            end: self.buf.len().min(own_end + CONTEXT),
+            from: own_start - start,
+            until: own_end - start,
+        };
+        Ok(())
     }
 }
 
@@ -442,10 +514,93 @@ impl Scanner {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
         if gz {
-            self.scan_text(flate2::read::MultiGzDecoder::new(file), sink, progress)
-        } else {
-            self.scan_text(file, sink, progress)
+            return self.scan_text(flate2::read::MultiGzDecoder::new(file), sink, progress);
         }
+        #[cfg(unix)]
+        {
+            let len = file.metadata()?.len();
+            if len > self.chunk as u64 {
+                return self.scan_positional(&file, len, sink, progress);
+            }
+        }
+        self.scan_text(file, sink, progress)
+    }
+
+    /// Scans a plain file of `len` bytes with positional reads: every own part is read and
+    /// scanned by one task, up to one part per thread of the current rayon pool at a time
+    /// (the extra parts from the same process-wide budget as [`Scanner::scan_stream`]'s),
+    /// and reported in order. Each task reads its own part with its context and the zone
+    /// before it, so that the bytes land in the cache of the core that scans them and no
+    /// thread waits for another's reads. UTF-16 and binary files are sniffed from the first
+    /// block as in a stream; a file that shrinks during the scan is an error.
+    #[cfg(unix)]
+    fn scan_positional<S: Sink + ?Sized>(
+        &self,
+        file: &File,
+        len: u64,
+        sink: &mut S,
+        progress: Option<&AtomicU64>,
+    ) -> io::Result<StreamOutcome> {
+        use std::os::unix::fs::FileExt;
+        let mut probe = vec![0u8; BINARY_PROBE.min(len as usize)];
+        file.read_exact_at(&mut probe, 0)?;
+        if encoding::sniff_utf16(&probe).is_some() {
+            // Positional reads leave the file's cursor at the start.
+            return self.scan_text(file, sink, progress);
+        }
+        let mut out = StreamOutcome::default();
+        if memchr::memchr(0, &probe).is_some() {
+            out.binary = true;
+            return Ok(out);
+        }
+        let threads = rayon::current_num_threads().clamp(1, MAX_LANES);
+        let extra = Lanes::take(threads - 1, threads - 1);
+        let chunk = self.chunk as u64;
+        let parts = len.div_ceil(chunk);
+        let size = 1 + extra.0;
+        // While one round of parts is read and scanned, the thread that called reports the
+        // round before it.
+        let mut cur: Vec<Part> = (0..size).map(|_| Part::default()).collect();
+        let mut prev: Vec<Part> = (0..size).map(|_| Part::default()).collect();
+        let mut prev_n = 0;
+        let mut k = 0;
+        loop {
+            let n = size.min((parts - k) as usize);
+            rayon::in_place_scope(|s| {
+                for (i, p) in cur[..n].iter_mut().enumerate() {
+                    s.spawn(move |_| {
+                        p.result = p.load(file, k + i as u64, chunk, len);
+                        if p.result.is_ok() {
+                            self.hits(&p.buf[p.window.start..p.window.end], &mut p.hits);
+                        }
+                    });
+                }
+                for p in &prev[..prev_n] {
+                    out.findings += self.report(&p.buf, &p.window, &p.hits, p.offset, sink);
+                    if let Some(progress) = progress {
+                        let own = p.window.until - p.window.from;
+                        progress.fetch_add(own as u64, Ordering::Relaxed);
+                    }
+                }
+            });
+            if let Some(i) = cur[..n].iter().position(|p| p.result.is_err()) {
+                // What the parts before the failed one found still counts.
+                for p in &cur[..i] {
+                    self.report(&p.buf, &p.window, &p.hits, p.offset, sink);
+                }
+                return Err(
+                    std::mem::replace(&mut cur[i].result, Ok(())).expect_err("a failed part")
+                );
+            }
+            std::mem::swap(&mut cur, &mut prev);
+            prev_n = n;
+            k += n as u64;
+            if n == 0 {
+                break;
+            }
+        }
+        out.bytes = len;
+        Ok(out)
     }
 
     /// Scans the text of a file: UTF-16 narrowed to one byte per code unit (offsets mapped

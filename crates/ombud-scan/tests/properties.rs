@@ -3,7 +3,7 @@
 
 mod corpus;
 
-use ombud_scan::{Finding, MIN_CHUNK, Scanner};
+use ombud_scan::{BINARY_PROBE, Finding, MIN_CHUNK, Scanner};
 use proptest::prelude::*;
 use std::io::Read;
 
@@ -164,8 +164,69 @@ proptest! {
                 .unwrap();
             prop_assert_eq!(outcome.bytes, text.len() as u64);
             prop_assert_eq!(&streamed, &whole);
+            // The same bytes as a file, read by position part by part.
+            let file = TempFile::with(&text);
+            let mut read = Vec::new();
+            let outcome = pool
+                .install(|| {
+                    s.scan_file(&file.0, &mut |f: &Finding, v: &[u8]| {
+                        assert_eq!(v, &text[f.start as usize..f.end as usize]);
+                        read.push(*f)
+                    })
+                })
+                .unwrap();
+            if text[..text.len().min(BINARY_PROBE)].contains(&0) {
+                prop_assert!(outcome.binary && read.is_empty());
+                continue;
+            }
+            prop_assert_eq!(outcome.bytes, text.len() as u64);
+            prop_assert_eq!(&read, &whole);
         }
     }
+}
+
+/// A file in the temporary directory, removed when dropped.
+struct TempFile(std::path::PathBuf);
+
+impl TempFile {
+    fn with(bytes: &[u8]) -> TempFile {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!("ombud-props-{}-{n}.txt", std::process::id());
+        let path = std::env::temp_dir().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        TempFile(path)
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// A file of many chunks whose first block holds a NUL byte is skipped as binary, and one
+/// with a NUL byte further on is scanned to its end.
+#[test]
+fn large_files_are_sniffed_for_nul_bytes() {
+    let s = scanner();
+    let mut text = corpus::document(11, 64 * 1024).text.into_bytes();
+    text[100] = 0;
+    let file = TempFile::with(&text);
+    let outcome = s
+        .scan_file(&file.0, &mut |_: &Finding, _: &[u8]| {})
+        .unwrap();
+    assert!(outcome.binary);
+    assert_eq!(outcome.findings, 0);
+    text[100] = b' ';
+    text[20_000] = 0;
+    let file = TempFile::with(&text);
+    let outcome = s
+        .scan_file(&file.0, &mut |_: &Finding, _: &[u8]| {})
+        .unwrap();
+    assert!(!outcome.binary);
+    assert_eq!(outcome.bytes, text.len() as u64);
+    assert!(outcome.findings > 20, "{outcome:?}");
 }
 
 #[test]
