@@ -36,8 +36,8 @@
 //! * **Files** ([`Scanner::scan_file`]): `.gz` is decompressed on the fly (offsets are into the
 //!   decompressed stream). UTF-16 text is recognised from the first 8 KiB and read one byte
 //!   per code unit (offsets map back to the file's bytes); otherwise a NUL byte in the first
-//!   8 KiB marks a file binary and skips it. A plain file longer than a chunk is read by
-//!   position (on Unix): each task reads one own part with its context and the zone (a
+//!   8 KiB marks a file binary and skips it. A plain file longer than a chunk, while other
+//!   threads are free to help, is read by position (on Unix): each task reads one own part with its context and the zone (a
 //!   sixteenth of a chunk) before it, where the part begins right after the zone's last cut
 //!   byte, and scans it on the core that read it; up to one part per thread at a time, from
 //!   the same budget, reported in order while the next round is read and scanned.

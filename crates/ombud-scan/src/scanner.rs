@@ -384,12 +384,24 @@ impl Scanner {
         v
     }
 
-    /// Whether `value` on its own is found as a whole by this scanner as `kind`: the check a
-    /// finding's value passes by construction.
+    /// Whether `value` on its own is found as a whole as `kind` by this scanner with only
+    /// that kind enabled: the check a finding's value passes by construction. (Only that
+    /// kind, because where one value is valid as two kinds the words before it may decide:
+    /// `tel 0701130403` is a phone number, `0701130403` alone an identity number.)
     pub fn revalidate(&self, kind: Kind, value: &[u8]) -> bool {
-        self.find_all_unchunked(value)
-            .iter()
-            .any(|f| f.kind == kind && f.start == 0 && f.end == value.len() as u64)
+        let mut hits = Vec::new();
+        match kind {
+            // The keyword matcher is dear to build; words never compete with other kinds.
+            Kind::SpecialCategory(_) => self.hits(value, &mut hits),
+            _ => {
+                let mut only = KindSet::empty();
+                only.insert(kind);
+                let cfg = Config::new(only, self.cfg.today);
+                detect::scan_all(value, &cfg, None, &mut hits);
+            }
+        }
+        hits.iter()
+            .any(|h| h.kind == kind && h.start == 0 && h.end == value.len())
     }
 
     /// Scans a stream in chunks with bounded memory (about twice the chunk size).
@@ -518,18 +530,23 @@ impl Scanner {
         }
         #[cfg(unix)]
         {
+            // With other threads free to take parts (one thread, or a directory whose
+            // files keep every thread busy, reads and scans faster as a stream).
             let len = file.metadata()?.len();
+            let threads = rayon::current_num_threads().clamp(1, MAX_LANES);
             if len > self.chunk as u64 {
-                return self.scan_positional(&file, len, sink, progress);
+                let extra = Lanes::take(threads - 1, threads - 1);
+                if extra.0 > 0 {
+                    return self.scan_positional(&file, len, extra, sink, progress);
+                }
             }
         }
         self.scan_text(file, sink, progress)
     }
 
     /// Scans a plain file of `len` bytes with positional reads: every own part is read and
-    /// scanned by one task, up to one part per thread of the current rayon pool at a time
-    /// (the extra parts from the same process-wide budget as [`Scanner::scan_stream`]'s),
-    /// and reported in order. Each task reads its own part with its context and the zone
+    /// scanned by one task, `1 + extra` parts at a time (the extra ones from the same
+    /// process-wide budget as [`Scanner::scan_stream`]'s), and reported in order. Each task reads its own part with its context and the zone
     /// before it, so that the bytes land in the cache of the core that scans them and no
     /// thread waits for another's reads. UTF-16 and binary files are sniffed from the first
     /// block as in a stream; a file that shrinks during the scan is an error.
@@ -538,6 +555,7 @@ impl Scanner {
         &self,
         file: &File,
         len: u64,
+        extra: Lanes,
         sink: &mut S,
         progress: Option<&AtomicU64>,
     ) -> io::Result<StreamOutcome> {
@@ -553,8 +571,6 @@ impl Scanner {
             out.binary = true;
             return Ok(out);
         }
-        let threads = rayon::current_num_threads().clamp(1, MAX_LANES);
-        let extra = Lanes::take(threads - 1, threads - 1);
         let chunk = self.chunk as u64;
         let parts = len.div_ceil(chunk);
         let size = 1 + extra.0;

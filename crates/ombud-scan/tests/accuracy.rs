@@ -46,7 +46,16 @@ fn check(docs: impl Iterator<Item = corpus::Doc>) {
             } else {
                 *fp.entry(key.2.to_string()).or_default() += 1;
                 if fp_examples.len() < 20 {
-                    fp_examples.push(format!("{}: {:?}", key.2, &doc.text[key.0..key.1]));
+                    let mut from = key.0.saturating_sub(30);
+                    while !doc.text.is_char_boundary(from) {
+                        from -= 1;
+                    }
+                    fp_examples.push(format!(
+                        "{}: {:?} after {:?}",
+                        key.2,
+                        &doc.text[key.0..key.1],
+                        &doc.text[from..key.0]
+                    ));
                 }
             }
         }

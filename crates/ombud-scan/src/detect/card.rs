@@ -1,5 +1,7 @@
-//! Payment card numbers: 13–19 digits, compact or grouped (4-4-4-4, 4-4-4-4-3, 4-6-5, 4-6-4) with
-//! one consistent separator, a known issuer prefix for the length, and the Luhn check.
+//! Payment card numbers: 12–19 digits, compact or grouped (4-4-4-4, 4-4-4-4-3, 4-6-5, 4-6-4)
+//! with one consistent separator, a known issuer prefix for the length, and the Luhn check.
+//! Twelve digits are a card only compact and with a Maestro prefix (grouped 4-4-4 they are
+//! far more often part of an account number).
 
 use super::luhn_valid;
 
@@ -27,17 +29,30 @@ pub fn issuer_ok(d: &[u8]) -> bool {
             (16..=19).contains(&len) // Discover
         }
         b'6' if p(2) == 62 => (16..=19).contains(&len), // UnionPay
-        b'5' | b'6' if matches!(p(2), 50 | 56..=69) => (13..=19).contains(&len), // Maestro
+        // Maestro: 50, 56–58, 6304, 6390, 67, and the 0604 of some issuers' test ranges.
+        b'5' | b'6' | b'0'
+            if matches!(p(2), 50 | 56..=58 | 67) || matches!(p(4), 6304 | 6390 | 604) =>
+        {
+            (12..=19).contains(&len)
+        }
+        // JCB's 15-digit ranges.
+        b'1' | b'2' if matches!(p(4), 1800 | 2131) => len == 15,
         _ => false,
     }
 }
 
 /// Whether `d` (ASCII digits) is a valid card number.
 pub fn valid(d: &[u8]) -> bool {
-    (13..=19).contains(&d.len())
+    (12..=19).contains(&d.len())
         && d.iter().all(u8::is_ascii_digit)
         && issuer_ok(d)
         && luhn_valid(d)
+}
+
+/// Whether the number at `s` is labelled a payment reference: "OCR" (Swedish giro payments
+/// carry a Luhn check digit too) among the words just before it.
+pub(crate) fn reference_before(hay: &[u8], s: usize) -> bool {
+    super::label_before(hay, s, &[&["ocr"]]).is_some()
 }
 
 /// Tries a card number on digit groups starting at group `g`; returns groups consumed.
@@ -49,7 +64,7 @@ pub(crate) fn try_groups(
 ) -> Option<usize> {
     let glen = |i: usize| groups[i].1 - groups[i].0;
     let first = glen(g);
-    if (13..=19).contains(&first) {
+    if (12..=19).contains(&first) {
         return valid(&hay[groups[g].0..groups[g].1]).then_some(1);
     }
     if first != 4 || g + 1 >= groups.len() {
@@ -72,7 +87,7 @@ pub(crate) fn try_groups(
         }
         let lens = &len_buf[..k];
         let total: usize = lens.iter().sum();
-        if !(13..=19).contains(&total) {
+        if !(12..=19).contains(&total) {
             continue;
         }
         let shape_ok = lens == [4, 4, 4, 4]
@@ -105,5 +120,24 @@ mod tests {
         assert!(valid(b"6011111111111117"));
         assert!(!valid(b"4111111111111112"));
         assert!(!valid(b"1111111111111117"));
+        // Maestro from 12 digits; 15-digit JCB.
+        assert!(valid(b"501800000009"));
+        assert!(valid(b"6759000000005"));
+        assert!(valid(b"180000000000002"));
+        assert!(!valid(b"18000000000000002"));
+        // Luhn-valid numbers outside the issuers' ranges (Swedish OCR references, serials).
+        assert!(!valid(b"6066503064547970"));
+        assert!(!valid(b"593487293473122"));
+        assert!(!valid(b"6990073197843374"));
+        assert!(!valid(b"411111111117"));
+    }
+    #[test]
+    fn payment_references() {
+        let at = |t: &str| reference_before(t.as_bytes(), t.rfind(' ').unwrap() + 1);
+        assert!(at("OCR 4111111111111111"));
+        assert!(at("OCR-nummer: 4111111111111111"));
+        assert!(at("Betala med ocr 4111111111111111"));
+        assert!(!at("Kort 4111111111111111"));
+        assert!(!at("OCR saknas; kort: visa x 4111111111111111"));
     }
 }

@@ -240,13 +240,25 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
                 personnummer::try_groups(hay, groups, seps, g, cfg.today)
             && k.contains(kind)
             && ends_ok(used)
+            && !(used == 1 && groups[g].1 - groups[g].0 == 10 && time_labelled(hay, groups[g].0))
         {
             found = Some((used, kind, conf, personnummer::DETECTOR));
+            // Ten compact digits can be a mobile number as well (`0701130403`: born
+            // 2007-01-13, or 070-113 04 03); a phone label before it decides.
+            if used == 1
+                && hay[groups[g].0] == b'0'
+                && k.contains(Kind::Phone)
+                && phone::try_national(hay, groups, seps, g) == Some(1)
+                && phone::labelled(hay, groups[g].0)
+            {
+                found = Some((1, Kind::Phone, 0.85, phone::DETECTOR_SE));
+            }
         }
         if found.is_none()
             && k.contains(Kind::PaymentCard)
             && let Some(used) = card::try_groups(hay, groups, seps, g)
             && ends_ok(used)
+            && !card::reference_before(hay, groups[g].0)
         {
             found = Some((used, Kind::PaymentCard, 0.95, card::DETECTOR));
         }
@@ -296,6 +308,29 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
         out.push(h);
     }
     done
+}
+
+/// Words that label a time in seconds since 1970 (ten digits until 2286, and a valid
+/// personnummer one time in about fifteen): `ts 1311069148`, `"exp": 1311069148`.
+const TIME_LABELS: &[&str] = &[
+    "ts",
+    "timestamp",
+    "epoch",
+    "time",
+    "unixtime",
+    "created",
+    "updated",
+    "modified",
+    "expires",
+    "exp",
+    "iat",
+    "nbf",
+    "auth_time",
+];
+
+/// Whether the ten digits at `s` are labelled a time.
+fn time_labelled(hay: &[u8], s: usize) -> bool {
+    super::label_before(hay, s, &[TIME_LABELS]).is_some()
 }
 
 /// `may_match`'s test for the first group of a token, from its first two groups only.

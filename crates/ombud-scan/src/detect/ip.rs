@@ -29,10 +29,21 @@ pub(crate) fn v4_at(hay: &[u8], p: usize) -> Option<usize> {
         }
         _ => {}
     }
-    if version_before(hay, p) {
+    if version_before(hay, p) || &hay[p..i] == b"0.0.0.0" || in_file_name(hay, p, i) {
         return None;
     }
     Some(i)
+}
+
+/// Whether the dotted quad at `p..e` is the version in a file name (`build-10.5.75.65.zip`,
+/// `app_1.2.3.4.tar.gz`): glued by `-` or `_` to a word before it and followed by an
+/// extension.
+fn in_file_name(hay: &[u8], p: usize, e: usize) -> bool {
+    p >= 2
+        && matches!(hay[p - 1], b'-' | b'_')
+        && hay[p - 2].is_ascii_alphabetic()
+        && hay.get(e) == Some(&b'.')
+        && hay.get(e + 1).is_some_and(u8::is_ascii_alphabetic)
 }
 
 /// The end of four decimal octets (0–255, no leading zeros) joined by dots at `p`.
@@ -202,7 +213,8 @@ pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
     // Letters without a digit are words of code (`Cafe::feed`, `Ace::bad`), not an address.
     let words_only =
         cand.iter().any(u8::is_ascii_alphabetic) && !cand.iter().any(u8::is_ascii_digit);
-    if !ok || words_only {
+    // The unspecified address (`listen [::]:443`) stands for no host at all.
+    if !ok || words_only || cand == b"::" {
         return p + 1;
     }
     out.push(Hit {
@@ -254,6 +266,12 @@ mod tests {
         assert_eq!(v4_at(b"v=2.1.0.59", 2), Some(10));
         assert_eq!(v4_at(b"server 10.1.2.3", 7), Some(15));
         assert_eq!(v4_at(b"GET /api/10.1.2.3", 9), Some(17));
+        // The unspecified address, and versions in file names.
+        assert_eq!(v4_at(b"listen 0.0.0.0:80", 7), None);
+        assert_eq!(v4_at(b"build-10.5.75.65.zip", 6), None);
+        assert_eq!(v4_at(b"app_1.2.3.4.tar.gz", 4), None);
+        assert_eq!(v4_at(b"from host-10.5.75.65.", 10), Some(20));
+        assert_eq!(v4_at(b"ip=10.5.75.65.log", 3), Some(13));
     }
     #[test]
     fn ipv6() {
@@ -278,5 +296,7 @@ mod tests {
             Some("::ffff:10.93.129.230")
         );
         assert_eq!(v6("[2001:db8::1]:443"), Some("2001:db8::1"));
+        assert_eq!(v6("Server listening on :: port 22"), None);
+        assert_eq!(v6("listen [::]:443"), None);
     }
 }

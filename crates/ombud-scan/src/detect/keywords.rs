@@ -42,6 +42,9 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "sjukskriv",
             "sjukfrånvaro",
             "läkarintyg",
+            "sjukintyg",
+            "rullstolsburen",
+            "wheelchair user",
             "sjukhus",
             "vårdcentral",
             "journalanteckning",
@@ -49,6 +52,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "medicinering",
             "läkemedel",
             "depression",
+            // deprimerad, deprimerade
+            "deprimerad",
             "diabetes",
             "cancer$",
             "cancern$",
@@ -156,8 +161,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "burnout",
             "surgery",
             "therapist",
-            "psychiatric",
-            "psychiatrist",
+            // psychiatry, psychiatric, psychiatrist
+            "psychiatr",
             "psychologist",
             "alcoholism",
             "alcohol dependence",
@@ -315,6 +320,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "fackavgift",
             "fackklubb",
             "medlem i facket",
+            // Only as "IF Metall" (see `NAMES`).
+            "metall$",
             "lärarförbundet",
             "lärarnas riksförbund",
             "sveriges lärare",
@@ -530,12 +537,36 @@ const TECHNICAL: &[(&str, Sense)] = &[
         "genetic",
         Sense::Before(&["algorithm", "algorithms", "programming"]),
     ),
+    // Names of things: the gas law, the 1930s, a television series.
+    ("gay", Sense::Before(&["lussac"])),
+    ("depression", Sense::After(&["great"])),
+    ("prison", Sense::Before(&["break"])),
+    // "dömde ut" is "wrote off" (a plan, a tool).
+    ("dömde", Sense::Before(&["ut"])),
     // Unionen is a trade union; "Europeiska unionen" is the EU.
     (
         "unionen",
         Sense::After(&["europeiska", "eu", "monetära", "ekonomiska"]),
     ),
 ];
+
+/// Entries that are indicators only as the last word of a name, with the word before them:
+/// the finding is the whole name.
+const NAMES: &[(&str, &str)] = &[("metall", "if")];
+
+/// The word before `s` (at most 24 word bytes, after at most four spaces or hyphens), as
+/// the range `a..b`.
+fn word_before(hay: &[u8], s: usize) -> (usize, usize) {
+    let mut b = s;
+    while b > 0 && s - b < 4 && matches!(hay[b - 1], b' ' | b'-') {
+        b -= 1;
+    }
+    let mut a = b;
+    while a > 0 && b - a < 24 && is_word(hay[a - 1]) {
+        a -= 1;
+    }
+    (a, b)
+}
 
 /// Words before "fingerprint" in its technical sense (a key's or a device's).
 const KEY_WORDS: &[&str] = &[
@@ -555,6 +586,11 @@ const KEY_WORDS: &[&str] = &[
     "sha256",
     "sha1",
     "md5",
+    // `SHA-256 fingerprint`, `SHA-1 fingerprint`
+    "1",
+    "256",
+    "384",
+    "512",
     "nyckelns",
     "värdnyckelns",
     "certifikatets",
@@ -566,9 +602,9 @@ const KEY_WORDS: &[&str] = &[
 #[derive(Debug)]
 enum Sense {
     Always,
-    /// After one of these words.
+    /// After one of these words (spaces or hyphens between).
     After(&'static [&'static str]),
-    /// Before one of these words.
+    /// Before one of these words (spaces or hyphens between).
     Before(&'static [&'static str]),
     /// In program code: the word goes on with `_` or a digit (`fingerprint_format`,
     /// `fingerprint256`), is a member (`cert.fingerprint`, `key->fingerprint`,
@@ -618,19 +654,12 @@ fn in_sense(hay: &[u8], s: usize, e: usize, stem: usize, sense: &Sense) -> bool 
                 || (matches!(next(0), b'.' | b':') && is_word(next(1)))
         }
         Sense::After(list) => {
-            let mut b = s;
-            while b > 0 && s - b < 4 && hay[b - 1] == b' ' {
-                b -= 1;
-            }
-            let mut a = b;
-            while a > 0 && b - a < 24 && is_word(hay[a - 1]) {
-                a -= 1;
-            }
+            let (a, b) = word_before(hay, s);
             is(&hay[a..b], list)
         }
         Sense::Before(list) => {
             let mut a = e;
-            while a < hay.len() && a - e < 4 && hay[a] == b' ' {
+            while a < hay.len() && a - e < 4 && matches!(hay[a], b' ' | b'-') {
                 a += 1;
             }
             let mut b = a;
@@ -815,6 +844,19 @@ impl Keywords {
         if glued_at(hay, e) || technical(hay, s, e) {
             return None;
         }
+        let s = match NAMES
+            .iter()
+            .find(|(w, _)| hay[s..e].eq_ignore_ascii_case(w.as_bytes()))
+        {
+            Some((_, first)) => {
+                let (a, b) = word_before(hay, s);
+                if !hay[a..b].eq_ignore_ascii_case(first.as_bytes()) || glued_before(hay, a) {
+                    return None;
+                }
+                a
+            }
+            None => s,
+        };
         out.push(Hit {
             start: s,
             end: e,
@@ -931,6 +973,27 @@ mod tests {
         );
         assert_eq!(words("fingerprint reader"), ["fingerprint"]);
         assert_eq!(words("a genetic algorithm; genetic data"), ["genetic"]);
+        // Names and idioms; a hyphen joins the neighbouring word like a space.
+        assert_eq!(
+            words("Gay-Lussac's law; the Great Depression; Prison Break; gay; a prison"),
+            ["gay", "prison"]
+        );
+        assert_eq!(
+            words("Vi dömde ut lösningen. Han dömdes och dömde."),
+            ["dömdes", "dömde"]
+        );
+        assert_eq!(
+            words("the SHA-256 fingerprint of the tarball; a fingerprint scan"),
+            ["fingerprint"]
+        );
+        assert_eq!(
+            words("Medlem i IF Metall. Deprimerad, sjukintyg; referred to psychiatry"),
+            ["IF Metall", "Deprimerad", "sjukintyg", "psychiatry"]
+        );
+        assert_eq!(
+            words("metall och plast; GIF metall; if-metall"),
+            ["if-metall"]
+        );
         assert_eq!(
             words("Kör diagnostik på servern, diagnosen är klar"),
             ["diagnosen"]

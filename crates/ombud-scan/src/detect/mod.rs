@@ -303,6 +303,41 @@ fn typographic_separator(hay: &[u8], i: usize) -> Option<(u8, usize)> {
     }
 }
 
+/// Which of `lists` holds the nearest label word before a value at `s`: among the three
+/// words before it on its line (ASCII letters and digits, ASCII case folded), within 40
+/// bytes, joined by punctuation such as `TEL;TYPE=WORK:`, `"phone": "`, `OCR-nr ` or a
+/// no-break space. The first word found in a list decides.
+pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<usize> {
+    let mut i = s;
+    for _ in 0..3 {
+        while i > 0 && s - i < 40 {
+            match hay[i - 1] {
+                b' ' | b':' | b'"' | b'\'' | b'=' | b'-' | b'.' | b'#' | b';' | b',' | b'_'
+                | b'(' | b'[' | b'/' => i -= 1,
+                // U+00A0 in UTF-8, or the byte A0 of Windows-1252.
+                0xA0 if i >= 2 && hay[i - 2] == 0xC2 => i -= 2,
+                0xA0 => i -= 1,
+                _ => break,
+            }
+        }
+        let e = i;
+        while i > 0 && s - i < 40 && hay[i - 1].is_ascii_alphanumeric() {
+            i -= 1;
+        }
+        if e == i {
+            return None;
+        }
+        let word = &hay[i..e];
+        if let Some(k) = lists
+            .iter()
+            .position(|l| l.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes())))
+        {
+            return Some(k);
+        }
+    }
+    None
+}
+
 /// A separator at `i` followed by a digit: what it stands for and where the next group starts.
 #[inline(always)]
 pub(crate) fn joined(hay: &[u8], i: usize) -> Option<(u8, usize)> {
@@ -686,6 +721,47 @@ mod tests {
                 (Kind::Personnummer, "811218-9876")
             ]
         );
+    }
+
+    #[test]
+    fn times_in_seconds_are_no_identity_numbers() {
+        // 1311069148 is 2013-11-06 with a valid check digit, and a time in 2011.
+        for text in [
+            "ts 1311069148",
+            "{\"exp\": 1311069148}",
+            "timestamp=1311069148",
+        ] {
+            assert_eq!(found(text), [], "{text}");
+        }
+        assert_eq!(
+            found("pnr 1311069148"),
+            [(Kind::Personnummer, "1311069148")]
+        );
+    }
+
+    #[test]
+    fn compact_mobiles_that_are_identity_numbers_too() {
+        // 0701130403 is a valid personnummer (2007-01-13) and a mobile number.
+        for text in [
+            "tel 0701130403",
+            "TEL;TYPE=WORK:0701130403",
+            "{\"phone\":\"0701130403\"}",
+            "Mobil: 0701130403.",
+            "tel\u{a0}0701130403",
+        ] {
+            assert_eq!(found(text), [(Kind::Phone, "0701130403")], "{text}");
+        }
+        for text in [
+            "pnr 0701130403",
+            "0701130403",
+            "tel 08-123 45 67, pnr 0701130403",
+        ] {
+            assert_eq!(
+                found(text).last(),
+                Some(&(Kind::Personnummer, "0701130403")),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -56,6 +56,49 @@ pub fn international_valid(d: &[u8]) -> bool {
     (8..=15).contains(&d.len())
 }
 
+/// Words that label a phone number, and words that label an identity number.
+const PHONE_LABELS: &[&str] = &[
+    "tel",
+    "telefon",
+    "telefonnummer",
+    "telnr",
+    "phone",
+    "telephone",
+    "mobil",
+    "mobile",
+    "mobilnummer",
+    "mobilnr",
+    "mob",
+    "cell",
+    "cellphone",
+    "fax",
+    "sms",
+    "ring",
+    "call",
+    "vxl",
+    "msisdn",
+];
+const ID_LABELS: &[&str] = &[
+    "personnummer",
+    "personnr",
+    "pnr",
+    "pn",
+    "ssn",
+    "personal",
+    "identity",
+    "id",
+    "samordningsnummer",
+    "födelsenummer",
+    "birth",
+    "born",
+];
+
+/// Whether the number at `s` is labelled a phone number (`tel 0701130403`,
+/// `"phone":"0701130403"`, `TEL;TYPE=WORK:0701130403`) rather than an identity number.
+pub(crate) fn labelled(hay: &[u8], s: usize) -> bool {
+    super::label_before(hay, s, &[PHONE_LABELS, ID_LABELS]) == Some(0)
+}
+
 /// Swedish national number on digit groups starting at `g`; returns groups consumed.
 pub(crate) fn try_national(
     hay: &[u8],
