@@ -49,6 +49,8 @@ const VOCAB: &[&str] = &[
     "diagnos",
     "fackförbund",
     "version ",
+    " - ",
+    "070.",
     "ä",
     "\u{0}",
     "16",

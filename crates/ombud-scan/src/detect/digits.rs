@@ -138,6 +138,20 @@ fn from(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>) 
                 out.push(h);
                 return end;
             }
+            if (2..=4).contains(&len)
+                && hay[p] == b'0'
+                && cfg.kinds.contains(Kind::Phone)
+                && let Some(end) = phone::try_dotted(hay, p)
+            {
+                out.push(Hit {
+                    start: p,
+                    end,
+                    kind: Kind::Phone,
+                    confidence: 0.85,
+                    detector: phone::DETECTOR_SE,
+                });
+                return end;
+            }
             return run_end;
         }
         _ if len < 10 => return run_end,

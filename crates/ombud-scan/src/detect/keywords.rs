@@ -550,6 +550,40 @@ const TECHNICAL: &[(&str, Sense)] = &[
     ),
 ];
 
+/// Words that open a list of grounds no one is treated by (equal-treatment policies:
+/// "oavsett kön, religion eller sexuell läggning", "regardless of race or religion").
+const REGARDLESS: &[&str] = &[
+    "oavsett",
+    "regardless of",
+    "irrespective of",
+    "oberoende av",
+];
+
+/// Whether the word at `s` stands in such a list: one of [`REGARDLESS`] starts a word
+/// earlier in its clause (at most 100 bytes back, not across `.`, `;`, `:`, `!`, `?`, a
+/// quote or a line end).
+fn regardless_before(hay: &[u8], s: usize) -> bool {
+    let mut a = s;
+    while a > 0
+        && s - a < 100
+        && !matches!(
+            hay[a - 1],
+            b'.' | b';' | b':' | b'!' | b'?' | b'"' | b'\n' | b'\r'
+        )
+    {
+        a -= 1;
+    }
+    let clause = &hay[a..s];
+    REGARDLESS.iter().any(|w| {
+        let w = w.as_bytes();
+        clause.windows(w.len()).enumerate().any(|(i, x)| {
+            x.eq_ignore_ascii_case(w)
+                && (i == 0 || !is_word(clause[i - 1]))
+                && clause.get(i + w.len()).is_none_or(|&b| !is_word(b))
+        })
+    })
+}
+
 /// Entries that are indicators only as the last word of a name, with the word before them:
 /// the finding is the whole name.
 const NAMES: &[(&str, &str)] = &[("metall", "if")];
@@ -841,7 +875,7 @@ impl Keywords {
         if !exact {
             e = word_end(hay, e, hay.len().min(e + 32));
         }
-        if glued_at(hay, e) || technical(hay, s, e) {
+        if glued_at(hay, e) || technical(hay, s, e) || regardless_before(hay, s) {
             return None;
         }
         let s = match NAMES
@@ -989,6 +1023,13 @@ mod tests {
         assert_eq!(
             words("Medlem i IF Metall. Deprimerad, sjukintyg; referred to psychiatry"),
             ["IF Metall", "Deprimerad", "sjukintyg", "psychiatry"]
+        );
+        assert_eq!(
+            words(
+                "Alla behandlas lika oavsett kön, religion, etnicitet eller sexuell läggning. \
+                 Hans religion; regardless of race or religion. Oavsett vad: religion"
+            ),
+            ["religion", "religion"]
         );
         assert_eq!(
             words("metall och plast; GIF metall; if-metall"),

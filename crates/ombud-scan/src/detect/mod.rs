@@ -277,13 +277,27 @@ fn cp1252_letter(b: u8) -> bool {
 /// space (U+00A0, the byte `A0` in Windows-1252) or a narrow no-break, thin or figure space
 /// (U+202F, U+2009, U+2007), and print a hyphen as an en dash, a non-breaking hyphen or a
 /// Unicode hyphen (U+2013, the byte `96` in Windows-1252; U+2011, U+2010).
+/// A dash between two spaces (`070 - 123 45 67`, `811218 – 9876`) stands for `-`.
 #[inline(always)]
 pub(crate) fn separator(hay: &[u8], i: usize) -> Option<(u8, usize)> {
     match *hay.get(i)? {
-        c @ (b' ' | b'-' | b'+') => Some((c, 1)),
+        b' ' => Some(spaced_dash(hay, i).map_or((b' ', 1), |len| (b'-', len))),
+        c @ (b'-' | b'+') => Some((c, 1)),
         c if c < 0x80 => None,
         _ => typographic_separator(hay, i),
     }
+}
+
+/// The length of a hyphen or en dash between single spaces at `i` (a space), if there is one.
+#[inline]
+fn spaced_dash(hay: &[u8], i: usize) -> Option<usize> {
+    let dash = match hay.get(i + 1..i + 3)? {
+        [b'-', _] => 1,
+        [0x96, _] => 1,
+        [0xE2, 0x80] if hay.get(i + 3) == Some(&0x93) => 3,
+        _ => return None,
+    };
+    (hay.get(i + 1 + dash) == Some(&b' ')).then_some(dash + 2)
 }
 
 /// [`separator`] outside ASCII.
@@ -352,6 +366,12 @@ pub(crate) fn joined(hay: &[u8], i: usize) -> Option<(u8, usize)> {
 fn joined_before(hay: &[u8], i: usize) -> bool {
     if i < 2 {
         return false;
+    }
+    if i >= 4 && hay[i - 1] == b' ' && is_digit(hay[i - 4]) && spaced_dash(hay, i - 3) == Some(3) {
+        return true;
+    }
+    if i >= 6 && hay[i - 1] == b' ' && is_digit(hay[i - 6]) && spaced_dash(hay, i - 5) == Some(5) {
+        return true;
     }
     if hay[i - 1] < 0x80 {
         return matches!(hay[i - 1], b' ' | b'-' | b'+') && is_digit(hay[i - 2]);
@@ -454,7 +474,10 @@ fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Cla
     // or by a non-ASCII byte (an en dash), spread back over their run (up to 16 digits;
     // longer runs count through `ten`).
     let next_trigger = (d | ahead(cur.other, nxt.other)) >> 1;
-    let after = (ahead(cur.join, nxt.join) & next_trigger) | ahead(cur.high, nxt.high);
+    let (join, high) = (ahead(cur.join, nxt.join), ahead(cur.high, nxt.high));
+    // Also a space before a dash and a space (` - `), or before a non-ASCII dash (` – `).
+    let spaced = join & ((join & (join >> 1) & (d >> 2)) >> 1 | high >> 1);
+    let after = (join & next_trigger) | high | spaced;
     let mut joined = (after & digit_before) >> 1;
     joined |= (joined >> 1) & d;
     joined |= (joined >> 2) & d2;
@@ -664,11 +687,12 @@ mod tests {
                     4 => "[ .+:-]",
                     1 => "([1-9]\\.){1,3}",
                     1 => "SE|DE|GB|00|0046|070|19|20|::|@a.se|x|Q|\n|\"|\t",
-                    1 => "\u{a0}|\u{2013}|\u{202f}|\u{2011}|~",
+                    1 => "\u{a0}|\u{2013}|\u{202f}|\u{2011}|~| - | \u{2013} | -|- ",
                     1 => "\\\\(n|t|f|b|u00a0|u00e4|u003c|u0022|u2013|u20)|\\\\",
                     1 => "SE4550000000058398257466|SE45 5000 0000 0583 9825 7466|GB82WEST12345698765432|\
                           NL91 ABNA 0417 1643 00|811218-9876|811218–9876|\\(08\\) 123 45 67|\
                           0701234567|070-123 45 67|46 70 123 45 67|4111 1111 1111 1111|\
+                          070 - 123 45 67|070\\.123\\.45\\.67|08\\.123\\.45\\.67|811218 - 9876|\
                           0046 \\(0\\)8-123 456 78|192\\.168\\.1\\.10|2001:db8::1|2001:db8:0:1:2:3:4:5|::ffff:10\\.1\\.2\\.3|198112189876",
                 ],
                 0..120,
@@ -762,6 +786,22 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn spaced_dashes_and_dotted_groups() {
+        assert_eq!(
+            found("ring 070 - 123 45 67, 08 \u{2013} 123 456 78 eller 070.123.45.67"),
+            [
+                (Kind::Phone, "070 - 123 45 67"),
+                (Kind::Phone, "08 \u{2013} 123 456 78"),
+                (Kind::Phone, "070.123.45.67")
+            ]
+        );
+        assert_eq!(
+            found("pnr 811218 - 9876; sidan 12 - 14; 08.12.34 070.123.45.67.8 1.070.123.45"),
+            [(Kind::Personnummer, "811218 - 9876")]
+        );
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! * Swedish national forms: an area code (`08`, `0XX`, `0XXX`; mobile `070`, `072`, `073`,
 //!   `076`, `079`) followed by `-` or a space and the subscriber number in space-separated
 //!   groups, 8–10 digits in all: `070-123 45 67`, `08-123 456 78`, `031-12 34 56`,
-//!   `070 1234567`. Without separators only a ten-digit mobile number (`0701234567`).
+//!   `070 1234567`, also with a spaced dash (`070 - 123 45 67`) or in dotted groups
+//!   (`070.123.45.67`). Without separators only a ten-digit mobile number (`0701234567`).
 //! * International: `+46 70 123 45 67`, `+46 (0)8-123 456 78`, `+46701234567`, `0046 …`
 //!   (Swedish national significant number of 7–9 digits), and other E.164 numbers written
 //!   with `+` (8–15 digits in all).
@@ -97,6 +98,40 @@ const ID_LABELS: &[&str] = &[
 /// `"phone":"0701130403"`, `TEL;TYPE=WORK:0701130403`) rather than an identity number.
 pub(crate) fn labelled(hay: &[u8], s: usize) -> bool {
     super::label_before(hay, s, &[PHONE_LABELS, ID_LABELS]) == Some(0)
+}
+
+/// A Swedish national number written in dotted groups at `p` (`070.123.45.67`,
+/// `08.123.45.67`): an area code, then at least two groups of two or three digits, each
+/// after one dot. Returns its end.
+pub(crate) fn try_dotted(hay: &[u8], p: usize) -> Option<usize> {
+    let mut d = [0u8; 10];
+    let (mut n, mut groups, mut area) = (0, 0, 0);
+    let mut i = p;
+    loop {
+        let s = i;
+        while i < hay.len() && is_digit(hay[i]) {
+            i += 1;
+        }
+        let len = i - s;
+        let ok = match groups {
+            0 => (2..=4).contains(&len),
+            _ => (2..=3).contains(&len),
+        };
+        if !ok || n + len > d.len() {
+            return None;
+        }
+        d[n..n + len].copy_from_slice(&hay[s..i]);
+        n += len;
+        if groups == 0 {
+            area = len;
+        }
+        groups += 1;
+        match (hay.get(i), hay.get(i + 1)) {
+            (Some(b'.'), Some(&c)) if is_digit(c) => i += 1,
+            _ => break,
+        }
+    }
+    (groups >= 3 && national_valid(&d[..n], area) && right_boundary_ok(hay, i)).then_some(i)
 }
 
 /// Swedish national number on digit groups starting at `g`; returns groups consumed.
