@@ -34,6 +34,20 @@ fn skip_digits(hay: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// End of a run that is part of something else (`eth0`, `B12`, the `5` of `\u00e5`) and of
+/// the groups `-` or `+` join to it: a group after a space may still start a number
+/// (`eth0 192.0.2.1`, `p\u00e5 070-123 45 67`), and the scan goes on there.
+fn skip_glued(hay: &[u8], i: usize) -> usize {
+    let mut e = skip_digits(hay, i);
+    while let Some((c, next)) = joined(hay, e) {
+        if c == b' ' {
+            break;
+        }
+        e = skip_digits(hay, next);
+    }
+    e
+}
+
 /// End of the whole token starting at `i`: digit groups joined by single separators.
 fn skip_token(hay: &[u8], i: usize) -> usize {
     let mut e = skip_digits(hay, i);
@@ -84,7 +98,7 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
                 Some(e) => return from(hay, e, run_end, cfg, out),
                 None => {}
             }
-            return skip_token(hay, p);
+            return skip_glued(hay, p);
         }
     }
     from(hay, p, run_end, cfg, out)

@@ -487,6 +487,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "anhållen$",
             "domfälld",
             "dömts",
+            "misstänkt för",
+            "misstänks för",
+            "skäligen misstänkt",
+            "suspected of",
             "polisutredning",
             "fängslad",
             "police report",
@@ -526,6 +530,7 @@ const TECHNICAL: &[(&str, Sense)] = &[
     // English `diagnostic(s)` and the verb are the words of software far more often than of
     // medicine (`diagnosed`, `diagnosis` stay indicators).
     ("diagnostic*", Sense::Always),
+    ("genetic_algorithm*", Sense::Always),
     ("diagnose", Sense::Always),
     ("diagnosing", Sense::Always),
     ("fingerprint*", Sense::Code),

@@ -319,7 +319,7 @@ fn typographic_separator(hay: &[u8], i: usize) -> Option<(u8, usize)> {
 
 /// Which of `lists` holds the nearest label word before a value at `s`: among the three
 /// words before it on its line (ASCII letters and digits, ASCII case folded), within 40
-/// bytes, joined by punctuation such as `TEL;TYPE=WORK:`, `"phone": "`, `OCR-nr ` or a
+/// bytes, joined by punctuation such as `TEL;TYPE=WORK:`, `"phone": "`, `<Timestamp>`, `OCR-nr ` or a
 /// no-break space. The first word found in a list decides.
 pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<usize> {
     let mut i = s;
@@ -327,7 +327,7 @@ pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<us
         while i > 0 && s - i < 40 {
             match hay[i - 1] {
                 b' ' | b':' | b'"' | b'\'' | b'=' | b'-' | b'.' | b'#' | b';' | b',' | b'_'
-                | b'(' | b'[' | b'/' => i -= 1,
+                | b'(' | b'[' | b'/' | b'<' | b'>' => i -= 1,
                 // U+00A0 in UTF-8, or the byte A0 of Windows-1252.
                 0xA0 if i >= 2 && hay[i - 2] == 0xC2 => i -= 2,
                 0xA0 => i -= 1,
@@ -754,6 +754,7 @@ mod tests {
             "ts 1311069148",
             "{\"exp\": 1311069148}",
             "timestamp=1311069148",
+            "<Timestamp>1311069148</Timestamp>",
         ] {
             assert_eq!(found(text), [], "{text}");
         }
@@ -786,6 +787,30 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn numbers_after_a_glued_run_and_a_space() {
+        assert_eq!(found("via eth0 192.0.2.1"), [(Kind::IpAddress, "192.0.2.1")]);
+        assert_eq!(found("lgh B12 811218-9876"), [(Kind::Personnummer, "811218-9876")]);
+        assert_eq!(
+            found(r#"{"t":"n\u00e5s p\u00e5 073-993 87 84"}"#),
+            [(Kind::Phone, "073-993 87 84")]
+        );
+        // Groups joined by a hyphen stay with the glued run.
+        assert_eq!(found("SKU12-8112189876 x"), []);
+    }
+
+    #[test]
+    fn blocks_of_four_end_a_number() {
+        assert_eq!(
+            found("ring 070-123 4567, 076 123 8288 eller 08 123 4567"),
+            [
+                (Kind::Phone, "070-123 4567"),
+                (Kind::Phone, "076 123 8288"),
+                (Kind::Phone, "08 123 4567")
+            ]
+        );
     }
 
     #[test]

@@ -163,10 +163,12 @@ pub(crate) fn try_national(
     while i < groups.len() {
         let (s, e) = groups[i];
         let len = e - s;
+        // Blocks of four are the common way to end a number too (`070-123 4567`,
+        // `076 123 8288`, `08 123 4567`).
         let block_ok = if i == g + 1 && !spaced {
             (2..=8).contains(&len)
         } else {
-            (2..=3).contains(&len)
+            (2..=4).contains(&len)
         };
         if !block_ok || n + len > 10 {
             break;
