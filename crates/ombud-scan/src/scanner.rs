@@ -311,10 +311,11 @@ impl Scanner {
         self.cfg.kinds
     }
 
-    /// Runs every detector over `hay` as one window, hits sorted by position.
-    fn hits(&self, hay: &[u8], out: &mut Vec<Hit>) {
+    /// Runs every detector over `hay` as one window of a file configured by `cfg`, hits
+    /// sorted by position.
+    fn hits(&self, cfg: &Config, hay: &[u8], out: &mut Vec<Hit>) {
         out.clear();
-        detect::scan_all(hay, &self.cfg, self.keywords.as_ref(), out);
+        detect::scan_all(hay, cfg, self.keywords.as_ref(), out);
     }
 
     /// Reports the hits of window `w` of `buf` that start in its own part, offset by `base`.
@@ -352,8 +353,9 @@ impl Scanner {
     pub fn scan_bytes<S: Sink + ?Sized>(&self, hay: &[u8], sink: &mut S) -> u64 {
         let mut hits = Vec::new();
         let mut found = 0;
+        let cfg = self.cfg.for_file(hay);
         for w in &plan(hay, self.chunk, 0, true).windows {
-            self.hits(&hay[w.start..w.end], &mut hits);
+            self.hits(&cfg, &hay[w.start..w.end], &mut hits);
             found += self.report(hay, w, &hits, 0, sink);
         }
         found
@@ -371,7 +373,7 @@ impl Scanner {
     pub fn find_all_unchunked(&self, hay: &[u8]) -> Vec<Finding> {
         let mut v = Vec::new();
         let mut hits = Vec::new();
-        self.hits(hay, &mut hits);
+        self.hits(&self.cfg.for_file(hay), hay, &mut hits);
         let whole = Window {
             start: 0,
             end: hay.len(),
@@ -392,7 +394,7 @@ impl Scanner {
         let mut hits = Vec::new();
         match kind {
             // The keyword matcher is dear to build; words never compete with other kinds.
-            Kind::SpecialCategory(_) => self.hits(value, &mut hits),
+            Kind::SpecialCategory(_) => self.hits(&self.cfg, value, &mut hits),
             _ => {
                 let mut only = KindSet::empty();
                 only.insert(kind);
@@ -438,6 +440,7 @@ impl Scanner {
             out.binary = true;
             return Ok(out);
         }
+        let cfg = self.cfg.for_file(&data[..filled]);
         let threads = rayon::current_num_threads().clamp(1, MAX_LANES);
         let extra = match eof {
             true => Lanes(0),
@@ -459,8 +462,9 @@ impl Scanner {
             let p = plan(&data[..filled], self.chunk, from, eof);
             hits.resize_with(p.windows.len(), Vec::new);
             let scan = |hits: &mut Vec<Vec<Hit>>| {
-                let one =
-                    |(w, out): (&Window, &mut Vec<Hit>)| self.hits(&data[w.start..w.end], out);
+                let one = |(w, out): (&Window, &mut Vec<Hit>)| {
+                    self.hits(&cfg, &data[w.start..w.end], out)
+                };
                 match p.windows.len() {
                     0 | 1 => p.windows.iter().zip(hits.iter_mut()).for_each(one),
                     _ => p.windows.par_iter().zip(hits.par_iter_mut()).for_each(one),
@@ -571,6 +575,7 @@ impl Scanner {
             out.binary = true;
             return Ok(out);
         }
+        let cfg = &self.cfg.for_file(&probe);
         let chunk = self.chunk as u64;
         let parts = len.div_ceil(chunk);
         let size = 1 + extra.0;
@@ -587,7 +592,7 @@ impl Scanner {
                     s.spawn(move |_| {
                         p.result = p.load(file, k + i as u64, chunk, len);
                         if p.result.is_ok() {
-                            self.hits(&p.buf[p.window.start..p.window.end], &mut p.hits);
+                            self.hits(cfg, &p.buf[p.window.start..p.window.end], &mut p.hits);
                         }
                     });
                 }
@@ -655,6 +660,26 @@ impl Scanner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The header of a delimited file names the column of a value whose kind the value
+    /// alone leaves open.
+    #[test]
+    fn column_names_decide_between_readings() {
+        let s = Scanner::builder().reference_date(2026, 6, 15).build();
+        let kinds = |text: &str| -> Vec<&str> {
+            s.find_all(text.as_bytes())
+                .iter()
+                .map(|f| f.kind.name())
+                .collect()
+        };
+        let csv = "namn;telefon;ocr;skapad_ts\nAnna;0701130403;4111111111111111;1311069148\n";
+        assert_eq!(kinds(csv), ["phone"]);
+        let csv = "namn;pnr;kort\nAnna;0701130403;4111111111111111\n";
+        assert_eq!(kinds(csv), ["personnummer", "payment_card"]);
+        // Without a header line the values stand on their own.
+        let csv = "Anna;0701130403;4111111111111111;1311069148\n";
+        assert_eq!(kinds(csv), ["personnummer", "payment_card", "personnummer"]);
+    }
 
     /// The own parts of a plan tile the buffer without gaps, each window holds its own part
     /// with at most `CONTEXT` bytes either side, and own parts end after cut bytes.

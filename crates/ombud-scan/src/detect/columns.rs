@@ -31,21 +31,43 @@ impl Columns {
         }
         let names: Vec<Vec<u8>> = line
             .split(|&b| b == delim)
-            .map(|f| f.trim_ascii().trim_matches(|&b| b == b'"').to_ascii_lowercase())
+            .map(|f| unquote(f.trim_ascii()).to_ascii_lowercase())
             .collect();
         let name_ok = |n: &Vec<u8>| {
-            !n.is_empty() && n.len() <= 40 && n.iter().any(u8::is_ascii_alphabetic) && !n.contains(&b'@')
+            !n.is_empty()
+                && n.len() <= 40
+                && n.iter().any(u8::is_ascii_alphabetic)
+                && !n.contains(&b'@')
         };
         (names.len() >= 2 && names.iter().all(name_ok)).then_some(Columns { delim, names })
     }
 
     /// The name of the column the byte at `s` of `hay` stands in: delimiters outside quotes
-    /// counted from the start of its line. `None` when the line starts before `hay` does
-    /// (or more than 4 KiB before `s`), and so on the header line itself.
+    /// counted from the start of its line. `None` unless the whole line lies in `hay` (at
+    /// most 4 KiB either side of `s`) and holds as many delimiters as the header: other
+    /// lines (the header itself, prose, a log line in the same file) have no columns.
     pub fn name_at(&self, hay: &[u8], s: usize) -> Option<&[u8]> {
         let from = s.saturating_sub(MAX_LINE);
-        let line = memchr::memrchr(b'\n', &hay[from..s])? + from + 1;
-        self.names.get(count(&hay[line..s], self.delim)).map(Vec::as_slice)
+        let start = memchr::memrchr(b'\n', &hay[from..s])? + from + 1;
+        let until = hay.len().min(s + MAX_LINE);
+        let end = memchr::memchr(b'\n', &hay[s..until]).map_or(until, |i| s + i);
+        if end == until && until < hay.len() {
+            return None;
+        }
+        if count(&hay[start..end], self.delim) + 1 != self.names.len() {
+            return None;
+        }
+        self.names
+            .get(count(&hay[start..s], self.delim))
+            .map(Vec::as_slice)
+    }
+}
+
+/// A field without the double quotes around it.
+fn unquote(f: &[u8]) -> &[u8] {
+    match f {
+        [b'"', inner @ .., b'"'] => inner,
+        _ => f,
     }
 }
 
@@ -86,13 +108,21 @@ mod tests {
         let text = b"\xEF\xBB\xBFnamn;\"Telefon\";pnr;OCR\r\nAnna;0701130403;\"a;b\";x\n";
         let c = Columns::sniff(text).expect("a header");
         let at = |needle: &[u8]| {
-            let s = text.windows(needle.len()).position(|w| w == needle).unwrap();
+            let s = text
+                .windows(needle.len())
+                .position(|w| w == needle)
+                .unwrap();
             c.name_at(text, s)
         };
         assert_eq!(at(b"Anna"), Some(&b"namn"[..]));
         assert_eq!(at(b"0701130403"), Some(&b"telefon"[..]));
         assert_eq!(at(b"x\n"), Some(&b"ocr"[..]));
         assert_eq!(at(b"Telefon"), None);
+        // A line with another number of fields has no columns.
+        let text = b"namn;telefon\nAnna;0701130403\nHej 0701130403\n";
+        let c = Columns::sniff(text).expect("a header");
+        assert_eq!(c.name_at(text, 18), Some(&b"telefon"[..]));
+        assert_eq!(c.name_at(text, 33), None);
         assert!(Columns::sniff(b"2024-01-01;12;13\n").is_none());
         assert!(Columns::sniff("Hej Anna, hur mår du?\nBra, tack.\n".as_bytes()).is_some());
         assert!(Columns::sniff("Hej Anna, hur mår du?\nBra tack.\n".as_bytes()).is_none());

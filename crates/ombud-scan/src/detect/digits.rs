@@ -48,15 +48,6 @@ fn skip_glued(hay: &[u8], i: usize) -> usize {
     e
 }
 
-/// End of the whole token starting at `i`: digit groups joined by single separators.
-fn skip_token(hay: &[u8], i: usize) -> usize {
-    let mut e = skip_digits(hay, i);
-    while let Some((_, next)) = joined(hay, e) {
-        e = skip_digits(hay, next);
-    }
-    e
-}
-
 #[inline(always)]
 pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
     let run_end = skip_digits(hay, p);
@@ -268,7 +259,10 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
                 personnummer::try_groups(hay, groups, seps, g, cfg.today)
             && k.contains(kind)
             && ends_ok(used)
-            && !(used == 1 && groups[g].1 - groups[g].0 == 10 && time_labelled(hay, groups[g].0))
+            && !(used == 1
+                && groups[g].1 - groups[g].0 == 10
+                && (time_labelled(hay, groups[g].0)
+                    || cfg.column_says(hay, groups[g].0, TIME_LABELS)))
         {
             found = Some((used, kind, conf, personnummer::DETECTOR));
             // Ten compact digits can be a mobile number as well (`0701130403`: born
@@ -277,7 +271,8 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
                 && hay[groups[g].0] == b'0'
                 && k.contains(Kind::Phone)
                 && phone::try_national(hay, groups, seps, g) == Some(1)
-                && phone::labelled(hay, groups[g].0)
+                && (phone::labelled(hay, groups[g].0)
+                    || cfg.column_says(hay, groups[g].0, phone::PHONE_LABELS))
             {
                 found = Some((1, Kind::Phone, 0.85, phone::DETECTOR_SE));
             }
@@ -287,6 +282,8 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && let Some(used) = card::try_groups(hay, groups, seps, g)
             && ends_ok(used)
             && !card::reference_before(hay, groups[g].0)
+            && !cfg.column_says(hay, groups[g].0, card::NOT_CARDS)
+            && !card::in_account_number(hay, groups[g].0)
         {
             found = Some((used, Kind::PaymentCard, 0.95, card::DETECTOR));
         }
@@ -354,6 +351,17 @@ const TIME_LABELS: &[&str] = &[
     "iat",
     "nbf",
     "auth_time",
+    "since",
+    "until",
+    "last",
+    "login",
+    "seen",
+    "at",
+    "tid",
+    "senast",
+    "inloggad",
+    "skapad",
+    "uppdaterad",
 ];
 
 /// Whether the ten digits at `s` are labelled a time.

@@ -579,14 +579,18 @@ fn regardless_before(hay: &[u8], s: usize) -> bool {
         a -= 1;
     }
     let clause = &hay[a..s];
-    REGARDLESS.iter().any(|w| {
-        let w = w.as_bytes();
-        clause.windows(w.len()).enumerate().any(|(i, x)| {
-            x.eq_ignore_ascii_case(w)
-                && (i == 0 || !is_word(clause[i - 1]))
-                && clause.get(i + w.len()).is_none_or(|&b| !is_word(b))
+    (0..clause.len())
+        .filter(|&i| matches!(clause[i] | 0x20, b'o' | b'r' | b'i'))
+        .filter(|&i| i == 0 || !is_word(clause[i - 1]))
+        .any(|i| {
+            REGARDLESS.iter().any(|w| {
+                let w = w.as_bytes();
+                clause
+                    .get(i..i + w.len())
+                    .is_some_and(|x| x.eq_ignore_ascii_case(w))
+                    && clause.get(i + w.len()).is_none_or(|&b| !is_word(b))
+            })
         })
-    })
 }
 
 /// Entries that are indicators only as the last word of a name, with the word before them:

@@ -9,6 +9,7 @@
 
 mod blocks;
 pub mod card;
+mod columns;
 mod digits;
 pub mod email;
 pub mod iban;
@@ -18,7 +19,9 @@ pub mod personnummer;
 pub mod phone;
 
 use crate::kind::{Kind, KindSet};
+pub(crate) use columns::Columns;
 use keywords::Keywords;
+use std::sync::Arc;
 
 /// A finding relative to the scanned window.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -281,7 +284,12 @@ fn cp1252_letter(b: u8) -> bool {
 #[inline(always)]
 pub(crate) fn separator(hay: &[u8], i: usize) -> Option<(u8, usize)> {
     match *hay.get(i)? {
-        b' ' => Some(spaced_dash(hay, i).map_or((b' ', 1), |len| (b'-', len))),
+        b' ' => match hay.get(i + 1) {
+            Some(&c) if c == b'-' || c >= 0x80 => {
+                Some(spaced_dash(hay, i).map_or((b' ', 1), |len| (b'-', len)))
+            }
+            _ => Some((b' ', 1)),
+        },
         c @ (b'-' | b'+') => Some((c, 1)),
         c if c < 0x80 => None,
         _ => typographic_separator(hay, i),
@@ -327,7 +335,7 @@ pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<us
         while i > 0 && s - i < 40 {
             match hay[i - 1] {
                 b' ' | b':' | b'"' | b'\'' | b'=' | b'-' | b'.' | b'#' | b';' | b',' | b'_'
-                | b'(' | b'[' | b'/' | b'<' | b'>' => i -= 1,
+                | b'(' | b'[' | b'/' | b'<' | b'>' | b'|' => i -= 1,
                 // U+00A0 in UTF-8, or the byte A0 of Windows-1252.
                 0xA0 if i >= 2 && hay[i - 2] == 0xC2 => i -= 2,
                 0xA0 => i -= 1,
@@ -412,6 +420,8 @@ pub(crate) fn left_boundary_ok(hay: &[u8], s: usize) -> bool {
 pub(crate) struct Config {
     pub kinds: KindSet,
     pub today: Date,
+    /// The column names of the delimited file being scanned, if it has a header.
+    pub columns: Option<Arc<Columns>>,
     /// Whether any number kind is on (digits are triggers).
     digits: bool,
     /// The other trigger bytes that are on.
@@ -419,6 +429,23 @@ pub(crate) struct Config {
 }
 
 impl Config {
+    /// This configuration for a file that starts with `head`: with its column names when
+    /// its first line is the header of a delimited file.
+    pub fn for_file(&self, head: &[u8]) -> Config {
+        Config {
+            columns: Columns::sniff(head).map(Arc::new),
+            ..self.clone()
+        }
+    }
+
+    /// Whether the value at `s` stands in a column whose name says one of `words`.
+    pub fn column_says(&self, hay: &[u8], s: usize, words: &[&str]) -> bool {
+        self.columns
+            .as_ref()
+            .and_then(|c| c.name_at(hay, s))
+            .is_some_and(|name| columns::says(name, words))
+    }
+
     pub fn new(kinds: KindSet, today: Date) -> Config {
         let digits = [
             Kind::Personnummer,
@@ -434,6 +461,7 @@ impl Config {
         Config {
             kinds,
             today,
+            columns: None,
             digits,
             triggers: blocks::Triggers::new(
                 kinds.contains(Kind::Email),
@@ -475,8 +503,12 @@ fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Cla
     // longer runs count through `ten`).
     let next_trigger = (d | ahead(cur.other, nxt.other)) >> 1;
     let (join, high) = (ahead(cur.join, nxt.join), ahead(cur.high, nxt.high));
-    // Also a space before a dash and a space (` - `), or before a non-ASCII dash (` – `).
-    let spaced = join & ((join & (join >> 1) & (d >> 2)) >> 1 | high >> 1);
+    // Also a space before a dash, a space and a digit (` - `; ` – ` in Windows-1252 with
+    // one byte for the dash, in UTF-8 with three).
+    let spaced = join
+        & (((join & (join >> 1) & (d >> 2)) >> 1)
+            | ((high & (join >> 1) & (d >> 2)) >> 1)
+            | ((high & (high >> 1) & (high >> 2) & (join >> 3) & (d >> 4)) >> 1));
     let after = (join & next_trigger) | high | spaced;
     let mut joined = (after & digit_before) >> 1;
     joined |= (joined >> 1) & d;
@@ -791,8 +823,14 @@ mod tests {
 
     #[test]
     fn numbers_after_a_glued_run_and_a_space() {
-        assert_eq!(found("via eth0 192.0.2.1"), [(Kind::IpAddress, "192.0.2.1")]);
-        assert_eq!(found("lgh B12 811218-9876"), [(Kind::Personnummer, "811218-9876")]);
+        assert_eq!(
+            found("via eth0 192.0.2.1"),
+            [(Kind::IpAddress, "192.0.2.1")]
+        );
+        assert_eq!(
+            found("lgh B12 811218-9876"),
+            [(Kind::Personnummer, "811218-9876")]
+        );
         assert_eq!(
             found(r#"{"t":"n\u00e5s p\u00e5 073-993 87 84"}"#),
             [(Kind::Phone, "073-993 87 84")]

@@ -58,7 +58,7 @@ pub fn international_valid(d: &[u8]) -> bool {
 }
 
 /// Words that label a phone number, and words that label an identity number.
-const PHONE_LABELS: &[&str] = &[
+pub(crate) const PHONE_LABELS: &[&str] = &[
     "tel",
     "telefon",
     "telefonnummer",
@@ -163,12 +163,13 @@ pub(crate) fn try_national(
     while i < groups.len() {
         let (s, e) = groups[i];
         let len = e - s;
-        // Blocks of four are the common way to end a number too (`070-123 4567`,
+        // A block of four ends a number after a block of three (`070-123 4567`,
         // `076 123 8288`, `08 123 4567`).
+        let four_ends = len == 4 && i > g + 1 && groups[i - 1].1 - groups[i - 1].0 == 3;
         let block_ok = if i == g + 1 && !spaced {
             (2..=8).contains(&len)
         } else {
-            (2..=4).contains(&len)
+            (2..=3).contains(&len) || four_ends
         };
         if !block_ok || n + len > 10 {
             break;
