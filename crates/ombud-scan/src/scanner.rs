@@ -676,6 +676,34 @@ mod tests {
         assert_eq!(kinds(csv), ["phone"]);
         let csv = "namn;pnr;kort\nAnna;0701130403;4111111111111111\n";
         assert_eq!(kinds(csv), ["personnummer", "payment_card"]);
+        // Cells under a column whose name says a special category.
+        let csv = "namn,fack,religion\r\nAnna,Kommunal,\"Svenska kyrkan\"\r\nBo,Akavia,-\r\nCia,,ingen\r\nDan,Vision,Islam\r\n";
+        let found: Vec<(&str, &str, &str)> = s
+            .find_all(csv.as_bytes())
+            .iter()
+            .map(|f| {
+                (
+                    f.kind.name(),
+                    f.detector,
+                    &csv[f.start as usize..f.end as usize],
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("special_category:religion", "keywords_sv_en", "religion"),
+                ("special_category:trade_union", "csv_column", "Kommunal"),
+                (
+                    "special_category:religion",
+                    "keywords_sv_en",
+                    "Svenska kyrkan"
+                ),
+                ("special_category:trade_union", "keywords_sv_en", "Akavia"),
+                ("special_category:trade_union", "csv_column", "Vision"),
+                ("special_category:religion", "keywords_sv_en", "Islam"),
+            ]
+        );
         // Without a header line the values stand on their own.
         let csv = "Anna;0701130403;4111111111111111;1311069148\n";
         assert_eq!(kinds(csv), ["personnummer", "payment_card", "personnummer"]);

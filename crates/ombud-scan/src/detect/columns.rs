@@ -1,9 +1,98 @@
 //! The header of a delimited file (CSV, semicolon or tab separated): the name of the column a
 //! value stands in, for the few values whose kind the value alone leaves open (a compact
-//! mobile number that is also a valid personnummer, a Luhn-valid payment reference).
+//! mobile number that is also a valid personnummer, a Luhn-valid payment reference), and
+//! the columns whose name says a special category (`fack`, `religion`, `diagnos`): their
+//! cells are reported as that category, whatever words they hold (`Kommunal`, `Vision`).
+
+use super::Hit;
+use crate::kind::{Category, Kind};
 
 /// Longest header line looked at, in bytes.
 const MAX_LINE: usize = 4096;
+
+/// How far from a value its line's start and end are looked for: no further than the
+/// context every window has on either side, so that windows agree.
+const REACH: usize = 500;
+
+/// Detector name of findings from a column's name.
+pub const DETECTOR: &str = "csv_column";
+
+/// Confidence of a cell under a sensitive column name.
+const CONFIDENCE: f32 = 0.5;
+
+/// Column names (words of them, ASCII case folded, Swedish letters as written) that say a
+/// special category, matched like [`says`].
+const SENSITIVE: &[(Category, &[&str])] = &[
+    (
+        Category::TradeUnion,
+        &[
+            "fack",
+            "fackförbund",
+            "facktillhörighet",
+            "union",
+            "trade_union",
+            "fackforbund",
+        ],
+    ),
+    (
+        Category::Religion,
+        &[
+            "religion",
+            "trosuppfattning",
+            "trossamfund",
+            "samfund",
+            "religious",
+        ],
+    ),
+    (
+        Category::Health,
+        &[
+            "diagnos",
+            "diagnosis",
+            "diagnoser",
+            "sjukdom",
+            "allergi",
+            "allergier",
+            "allergies",
+            "medical",
+            "medicinsk",
+            "funktionsnedsättning",
+            "disability",
+            "läkemedel",
+            "medication",
+        ],
+    ),
+    (
+        Category::Ethnicity,
+        &["etnicitet", "ethnicity", "etnisk", "ethnic", "race"],
+    ),
+    (
+        Category::Political,
+        &["parti", "partitillhörighet", "political", "party"],
+    ),
+    (
+        Category::SexLife,
+        &["sexuell", "läggning", "sexual", "orientation"],
+    ),
+    (
+        Category::Criminal,
+        &[
+            "brott",
+            "brottsrubricering",
+            "offence",
+            "offense",
+            "conviction",
+            "dom",
+            "påföljd",
+        ],
+    ),
+];
+
+/// Cell values that say nothing (no membership, no diagnosis).
+const EMPTY: &[&str] = &[
+    "", "-", "--", "nej", "no", "none", "ingen", "inga", "saknas", "n/a", "na", "null", "0",
+    "false", "okänd", "unknown",
+];
 
 /// The column names of a delimited file, read from its first line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,12 +133,12 @@ impl Columns {
 
     /// The name of the column the byte at `s` of `hay` stands in: delimiters outside quotes
     /// counted from the start of its line. `None` unless the whole line lies in `hay` (at
-    /// most 4 KiB either side of `s`) and holds as many delimiters as the header: other
+    /// most 500 bytes either side of `s`) and holds as many delimiters as the header: other
     /// lines (the header itself, prose, a log line in the same file) have no columns.
     pub fn name_at(&self, hay: &[u8], s: usize) -> Option<&[u8]> {
-        let from = s.saturating_sub(MAX_LINE);
+        let from = s.saturating_sub(REACH);
         let start = memchr::memrchr(b'\n', &hay[from..s])? + from + 1;
-        let until = hay.len().min(s + MAX_LINE);
+        let until = hay.len().min(s + REACH);
         let end = memchr::memchr(b'\n', &hay[s..until]).map_or(until, |i| s + i);
         if end == until && until < hay.len() {
             return None;
@@ -61,6 +150,95 @@ impl Columns {
             .get(count(&hay[start..s], self.delim))
             .map(Vec::as_slice)
     }
+}
+
+impl Columns {
+    /// The categories of the columns whose names say one, by column index.
+    fn sensitive(&self) -> impl Iterator<Item = (usize, Category)> + '_ {
+        self.names.iter().enumerate().filter_map(|(i, name)| {
+            SENSITIVE
+                .iter()
+                .find(|(_, words)| names_say(name, words))
+                .map(|(cat, _)| (i, *cat))
+        })
+    }
+
+    /// Pushes the cells of sensitive columns in `hay` (rows with as many fields as the
+    /// header, whose line lies in `hay`), unless an indicator word was found in the cell
+    /// already (`found`, sorted by start, holds the window's hits so far).
+    pub(crate) fn cells(&self, hay: &[u8], enabled: impl Fn(Category) -> bool, out: &mut Vec<Hit>) {
+        let cols: Vec<(usize, Category)> = self.sensitive().filter(|&(_, c)| enabled(c)).collect();
+        if cols.is_empty() {
+            return;
+        }
+        let words = out.len();
+        let mut line = match memchr::memchr(b'\n', hay) {
+            Some(i) => i + 1,
+            None => return,
+        };
+        while line < hay.len() {
+            let Some(end) = memchr::memchr(b'\n', &hay[line..]).map(|i| line + i) else {
+                break;
+            };
+            let row = &hay[line..end];
+            if count(row, self.delim) + 1 == self.names.len() {
+                let mut field = 0;
+                let mut from = 0;
+                let mut quoted = false;
+                for (i, &b) in row.iter().chain(std::iter::once(&self.delim)).enumerate() {
+                    match b {
+                        b'"' => quoted = !quoted,
+                        d if d == self.delim && !quoted => {
+                            if let Some(&(_, cat)) = cols.iter().find(|(c, _)| *c == field) {
+                                let (a, e) = trimmed(row, from, i);
+                                let cell = &row[a..e];
+                                let empty = EMPTY
+                                    .iter()
+                                    .any(|w| cell.eq_ignore_ascii_case(w.as_bytes()));
+                                let (a, e) = (line + a, line + e);
+                                let has_word =
+                                    out[..words].iter().any(|h| h.start >= a && h.end <= e);
+                                if !empty && !has_word && cell.iter().any(u8::is_ascii_alphabetic) {
+                                    out.push(Hit {
+                                        start: a,
+                                        end: e,
+                                        kind: Kind::SpecialCategory(cat),
+                                        confidence: CONFIDENCE,
+                                        detector: DETECTOR,
+                                    });
+                                }
+                            }
+                            field += 1;
+                            from = i + 1;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            line = end + 1;
+        }
+    }
+}
+
+/// The bounds of field `from..to` of `row` without surrounding spaces and quotes, and
+/// without a `\r` at the line end.
+fn trimmed(row: &[u8], mut from: usize, mut to: usize) -> (usize, usize) {
+    while from < to && matches!(row[to - 1], b' ' | b'\r' | b'"') {
+        to -= 1;
+    }
+    while from < to && matches!(row[from], b' ' | b'"') {
+        from += 1;
+    }
+    (from, to)
+}
+
+/// [`says`] for a column name that may hold non-ASCII letters: whole words compared as
+/// written (ASCII case folded), besides the prefixes of [`says`].
+fn names_say(name: &[u8], words: &[&str]) -> bool {
+    says(name, words)
+        || name
+            .split(|&b| matches!(b, b' ' | b'_' | b'-' | b'.' | b'/' | b'(' | b')'))
+            .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes())))
 }
 
 /// A field without the double quotes around it.

@@ -72,6 +72,19 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
             });
             return end;
         }
+        if prev == b'/'
+            && cfg.kinds.contains(Kind::Phone)
+            && let Some(end) = slash_phone(hay, p, out)
+        {
+            return end;
+        }
+        // `+` escaped in JSON (.NET writes `\u002B46 70 123 45 67`).
+        if prev.is_ascii_hexdigit()
+            && cfg.kinds.contains(Kind::Phone)
+            && super::escaped_before(hay, p) == Some('+')
+        {
+            return phone::after_escaped_plus(hay, p - 6, p, out);
+        }
         // After `+`, a letter, or a UUID group (`977EB96B-0938-4736-…`), the token is part
         // of something else.
         if prev == b'+' || uuid_group_before(hay, p) || !left_boundary_ok(hay, p) {
@@ -93,6 +106,59 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
         }
     }
     from(hay, p, run_end, cfg, out)
+}
+
+/// A Swedish number written with a slash after the area code (`08/123 45 67`,
+/// `0520/166 53`), seen from the first group after the slash at `p`: the area code is the
+/// run of two to four digits before the slash, starting with `0` and standing on its own.
+/// Pushes the number and returns its end.
+fn slash_phone(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> Option<usize> {
+    let q = p - 1;
+    let mut a = q;
+    while a > 0 && q - a < 5 && is_digit(hay[a - 1]) {
+        a -= 1;
+    }
+    if !(2..=4).contains(&(q - a))
+        || hay[a] != b'0'
+        || !left_boundary_ok(hay, a)
+        || (a > 0 && hay[a - 1] == b'/')
+    {
+        return None;
+    }
+    // The slash stands where a hyphen would: the first block after it may be long.
+    let mut groups = [(a, q); MAX_GROUPS];
+    let mut seps = [b'-'; MAX_GROUPS];
+    let mut n = 1;
+    let mut s = p;
+    loop {
+        let e = skip_digits(hay, s);
+        groups[n] = (s, e);
+        n += 1;
+        match joined(hay, e) {
+            Some((c, next)) if n < MAX_GROUPS => {
+                seps[n - 1] = c;
+                s = next;
+            }
+            _ => break,
+        }
+    }
+    let used = phone::try_national(hay, &groups[..n], &seps[..n], 0)?;
+    let end = groups[used - 1].1;
+    let ends_ok = match used == n {
+        true => right_boundary_ok(hay, end),
+        false => seps[used - 1] == b' ',
+    };
+    if !ends_ok {
+        return None;
+    }
+    out.push(Hit {
+        start: a,
+        end,
+        kind: Kind::Phone,
+        confidence: 0.85,
+        detector: phone::DETECTOR_SE,
+    });
+    Some(end)
 }
 
 /// Where a JSON escape `\uXXXX` that ends inside the digit run `p..run_end`, or at its end,

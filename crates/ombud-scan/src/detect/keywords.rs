@@ -487,8 +487,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "anhållen$",
             "domfälld",
             "dömts",
-            "misstänkt för",
-            "misstänks för",
+            // misstänkt, misstänkta, misstänks (för brott)
+            "misstänkt",
+            "misstänks",
+            "kontaktförbud",
             "skäligen misstänkt",
             "suspected of",
             "polisutredning",

@@ -20,6 +20,7 @@ pub mod phone;
 
 use crate::kind::{Kind, KindSet};
 pub(crate) use columns::Columns;
+pub use columns::DETECTOR as COLUMN_DETECTOR;
 use keywords::Keywords;
 use std::sync::Arc;
 
@@ -503,13 +504,16 @@ fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Cla
     // longer runs count through `ten`).
     let next_trigger = (d | ahead(cur.other, nxt.other)) >> 1;
     let (join, high) = (ahead(cur.join, nxt.join), ahead(cur.high, nxt.high));
+    let join_next = join & next_trigger;
     // Also a space before a dash, a space and a digit (` - `; ` – ` in Windows-1252 with
-    // one byte for the dash, in UTF-8 with three).
-    let spaced = join
-        & (((join & (join >> 1) & (d >> 2)) >> 1)
-            | ((high & (join >> 1) & (d >> 2)) >> 1)
-            | ((high & (high >> 1) & (high >> 2) & (join >> 3) & (d >> 4)) >> 1));
-    let after = (join & next_trigger) | high | spaced;
+    // one byte for the dash, in UTF-8 with three): rare, so looked for only where a space
+    // is followed by a joiner or a non-ASCII byte at all.
+    let dash = join & ((join | high) >> 1);
+    let spaced = match dash {
+        0 => 0,
+        _ => dash & ((join_next >> 2) | (join_next >> 4)),
+    };
+    let after = join_next | high | spaced;
     let mut joined = (after & digit_before) >> 1;
     joined |= (joined >> 1) & d;
     joined |= (joined >> 2) & d2;
@@ -584,6 +588,18 @@ fn continuation(hay: &[u8], i: usize) -> Option<usize> {
 /// masks. Hits come out sorted by (start, end).
 pub(crate) fn scan_all(hay: &[u8], cfg: &Config, kw: Option<&Keywords>, out: &mut Vec<Hit>) {
     scan_blocks(hay, cfg, kw, out, true);
+    if let Some(c) = &cfg.columns
+        && cfg.kinds.any_special()
+    {
+        c.cells(
+            hay,
+            |cat| cfg.kinds.contains(Kind::SpecialCategory(cat)),
+            out,
+        );
+        if !out.is_sorted_by_key(|h| (h.start, h.end)) {
+            out.sort_by_key(|h| (h.start, h.end));
+        }
+    }
 }
 
 /// [`scan_all`]; without `prefilter` every digit byte goes to the digit detector (the plain
@@ -724,7 +740,7 @@ mod tests {
                     1 => "SE4550000000058398257466|SE45 5000 0000 0583 9825 7466|GB82WEST12345698765432|\
                           NL91 ABNA 0417 1643 00|811218-9876|811218–9876|\\(08\\) 123 45 67|\
                           0701234567|070-123 45 67|46 70 123 45 67|4111 1111 1111 1111|\
-                          070 - 123 45 67|070\\.123\\.45\\.67|08\\.123\\.45\\.67|811218 - 9876|\
+                          070 - 123 45 67|070\\.123\\.45\\.67|08\\.123\\.45\\.67|811218 - 9876|08/123 45 67|\
                           0046 \\(0\\)8-123 456 78|192\\.168\\.1\\.10|2001:db8::1|2001:db8:0:1:2:3:4:5|::ffff:10\\.1\\.2\\.3|198112189876",
                 ],
                 0..120,
@@ -837,6 +853,31 @@ mod tests {
         );
         // Groups joined by a hyphen stay with the glued run.
         assert_eq!(found("SKU12-8112189876 x"), []);
+    }
+
+    #[test]
+    fn a_plus_escaped_in_json() {
+        assert_eq!(
+            found(r#"{"phone": "\u002B46 73-511 57 34", "x": "a\u002B46 70 123 45 67"}"#),
+            [(Kind::Phone, r"\u002B46 73-511 57 34")]
+        );
+    }
+
+    #[test]
+    fn a_slash_after_the_area_code() {
+        assert_eq!(
+            found("<Telefon>08/81 14 71 04</Telefon> 0520/166 53, 073/463 14 07"),
+            [
+                (Kind::Phone, "08/81 14 71 04"),
+                (Kind::Phone, "0520/166 53"),
+                (Kind::Phone, "073/463 14 07")
+            ]
+        );
+        // Dates, fractions and paths are no numbers.
+        assert_eq!(
+            found("01/02 2024, 1/2 12 13, /api/08/123 45 67, x08/123 45 67"),
+            []
+        );
     }
 
     #[test]

@@ -369,6 +369,34 @@ pub(crate) fn at_plus(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
     }
 }
 
+/// The international number whose `+` is the JSON escape at `e` (`\u002B46 70 123 45 67`);
+/// its digits start at `p`. Returns where to go on.
+pub(crate) fn after_escaped_plus(hay: &[u8], e: usize, p: usize, out: &mut Vec<Hit>) -> usize {
+    let found = match glued_before(hay, e) {
+        true => None,
+        false => intl_from(hay, p),
+    };
+    match found {
+        Some((end, _)) => {
+            out.push(Hit {
+                start: e,
+                end,
+                kind: Kind::Phone,
+                confidence: 0.9,
+                detector: DETECTOR_INTL,
+            });
+            end
+        }
+        None => {
+            let mut i = p;
+            while i < hay.len() && is_digit(hay[i]) {
+                i += 1;
+            }
+            i
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
