@@ -327,6 +327,9 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && ends_ok(used)
             && !(used == 1
                 && groups[g].1 - groups[g].0 == 10
+                // Seconds since 1970 have ten digits from 2001 to 2286; until 2038 they
+                // start with 1 or 2.
+                && matches!(hay[groups[g].0], b'1' | b'2')
                 && (time_labelled(hay, groups[g].0)
                     || cfg.column_says(hay, groups[g].0, TIME_LABELS)))
         {
