@@ -92,6 +92,8 @@ const EMPTY: &[&str] = &[
 /// The column names of a delimited file, read from its first line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns {
+    /// Where the header line ends (after its line feed).
+    header_end: usize,
     delim: u8,
     /// Column names, ASCII lower case, without quotes and surrounding spaces.
     names: Vec<Vec<u8>>,
@@ -102,7 +104,12 @@ impl Columns {
     /// separated by `;`, `,`, a tab or `|` (the most frequent), each with a letter and no
     /// more than 40 bytes, and a second line with as many delimiters outside quotes.
     pub fn sniff(text: &[u8]) -> Option<Columns> {
-        let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+        let bom = if text.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        let text = &text[bom..];
         let end = memchr::memchr(b'\n', &text[..text.len().min(MAX_LINE)])?;
         let line = text[..end].strip_suffix(b"\r").unwrap_or(&text[..end]);
         let delim = [b';', b',', b'\t', b'|']
@@ -123,7 +130,11 @@ impl Columns {
                 && n.iter().any(u8::is_ascii_alphabetic)
                 && !n.contains(&b'@')
         };
-        (names.len() >= 2 && names.iter().all(name_ok)).then_some(Columns { delim, names })
+        (names.len() >= 2 && names.iter().all(name_ok)).then_some(Columns {
+            header_end: bom + end + 1,
+            delim,
+            names,
+        })
     }
 
     /// The name of the column the byte at `s` of `hay` stands in: delimiters outside quotes
@@ -148,6 +159,11 @@ impl Columns {
 }
 
 impl Columns {
+    /// Where the header line ends, counted from the start of the file.
+    pub fn header_end(&self) -> usize {
+        self.header_end
+    }
+
     /// The categories of the columns whose names say one, by column index.
     fn sensitive(&self) -> impl Iterator<Item = (usize, Category)> + '_ {
         self.names.iter().enumerate().filter_map(|(i, name)| {

@@ -87,7 +87,11 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
         }
         // After `+`, a letter, or a UUID group (`977EB96B-0938-4736-…`), the token is part
         // of something else.
-        if prev == b'+' || uuid_group_before(hay, p) || !left_boundary_ok(hay, p) {
+        if prev == b'+'
+            || uuid_group_before(hay, p)
+            || code_before(hay, p)
+            || !left_boundary_ok(hay, p)
+        {
             match escape_inside(hay, p, run_end) {
                 // The run is the escape's own digits: what follows is read on its own (a `+`
                 // here, as the scan would go on past it as a joiner).
@@ -169,6 +173,25 @@ fn escape_inside(hay: &[u8], p: usize, run_end: usize) -> Option<usize> {
         .map(|q| q + 6)
         .find(|&e| e > p && e <= run_end && super::escaped_before(hay, e).is_some())
         .filter(|&e| !super::escaped_before(hay, e).is_some_and(super::alphanumeric))
+}
+
+/// Whether the digits at `p` follow a hyphen after a code of three to eight capitals that
+/// starts a word: the prefix of a ticket, order or case number (`INC-20231028-0009`,
+/// `ORD-5560360793`; `ID-`, `PNR-` and `SSN-` label the number instead).
+fn code_before(hay: &[u8], p: usize) -> bool {
+    if p < 3 || hay[p - 1] != b'-' {
+        return false;
+    }
+    let caps = hay[..p - 1]
+        .iter()
+        .rev()
+        .take(9)
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    let start = p - 1 - caps;
+    (3..=8).contains(&caps)
+        && !(start > 0 && super::is_word(hay[start - 1]))
+        && !matches!(&hay[start..p - 1], b"PNR" | b"SSN")
 }
 
 /// Whether the digits at `p` follow a hyphen after a group of a UUID: four or eight hex
@@ -332,6 +355,7 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
                 && matches!(hay[groups[g].0], b'1' | b'2')
                 && (time_labelled(hay, groups[g].0)
                     || cfg.column_says(hay, groups[g].0, TIME_LABELS)))
+            && !cfg.column_says(hay, groups[g].0, NOT_IDS)
         {
             found = Some((used, kind, conf, personnummer::DETECTOR));
             // Ten compact digits can be a mobile number as well (`0701130403`: born
@@ -366,6 +390,7 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
         if found.is_none()
             && k.contains(Kind::Phone)
             && g == 0
+            && !card::in_account_number(hay, groups[g].0)
             && let Some(end) = phone::try_double_zero(hay, groups, g)
         {
             out.push(Hit {
@@ -420,6 +445,7 @@ const TIME_LABELS: &[&str] = &[
     "iat",
     "nbf",
     "auth_time",
+    "t",
     "since",
     "until",
     "last",
@@ -431,6 +457,24 @@ const TIME_LABELS: &[&str] = &[
     "inloggad",
     "skapad",
     "uppdaterad",
+];
+
+/// Column names under which a valid identity number is something else: order, invoice,
+/// ticket and serial numbers.
+const NOT_IDS: &[&str] = &[
+    "order",
+    "ordernr",
+    "invoice",
+    "faktura",
+    "fakturanr",
+    "ticket",
+    "serial",
+    "serienummer",
+    "imei",
+    "ocr",
+    "tracking",
+    "sku",
+    "ean",
 ];
 
 /// Whether the ten digits at `s` are labelled a time.

@@ -30,6 +30,22 @@ fn span_around(hay: &[u8], p: usize, sep: usize) -> Option<(usize, usize)> {
             s -= 1;
         } else if let Some(q) = letter_start_before(hay, s) {
             s = q;
+        } else if s > 1
+            && s < p
+            && hay[s - 1] == b'\''
+            && hay[s - 2].is_ascii_alphabetic()
+            && hay[s].is_ascii_alphabetic()
+        {
+            // An apostrophe inside a name (`o'lundqvist@…`), not a quote around the address.
+            s -= 1;
+        } else if s > 0
+            && hay[s - 1] == b'\\'
+            && s + 5 <= p
+            && escaped_before(hay, s + 5).is_some_and(|c| matches!(c, '+' | '.' | '-' | '_'))
+        {
+            // A character of the local part escaped in JSON (`lea\u002Bshop@…`, as .NET
+            // writes `+`).
+            s -= 1;
         } else {
             break;
         }
@@ -256,6 +272,20 @@ mod tests {
         assert_eq!(find("rabatt 50%40st."), None, "no domain");
         assert_eq!(find("100%25 klart"), None);
         assert_eq!(find("x%40"), None);
+    }
+
+    #[test]
+    fn apostrophes_and_escaped_characters_in_the_local_part() {
+        assert_eq!(
+            find("mail o'lundqvist@example.ie"),
+            Some("o'lundqvist@example.ie")
+        );
+        assert_eq!(find("email='anna@example.se'"), Some("anna@example.se"));
+        assert_eq!(
+            find(r#"{"e":"lea.martin\u002Bshop@orange.fr"}"#),
+            Some(r"lea.martin\u002Bshop@orange.fr")
+        );
+        assert_eq!(find(r#""\u003canna@example.se""#), Some("anna@example.se"));
     }
 
     #[test]

@@ -112,20 +112,33 @@ pub fn valid(iban: &[u8]) -> bool {
     r == 1
 }
 
+/// The length of the space between two groups of a printed IBAN at `i`: a space, a no-break
+/// or narrow no-break space (UTF-8 or Windows-1252), or a no-break space escaped in JSON
+/// (`\u00a0`).
+fn group_space(hay: &[u8], i: usize) -> Option<usize> {
+    if hay.get(i) == Some(&b'\\') {
+        let esc = hay.get(i..i + 6)?;
+        return esc.eq_ignore_ascii_case(b"\\u00a0").then_some(6);
+    }
+    match super::separator(hay, i)? {
+        (b' ', len) => Some(len),
+        _ => None,
+    }
+}
+
 /// Tries an IBAN starting at `s` (the country code). Returns the end offset.
 pub(crate) fn at(hay: &[u8], s: usize) -> Option<usize> {
     let want = country_length(hay.get(s..s + 2)?)?;
     let alnum = |b: u8| b.is_ascii_digit() || b.is_ascii_uppercase();
-    let grouped = hay.get(s + 4) == Some(&b' ');
+    let grouped = group_space(hay, s + 4).is_some();
     let mut buf = [0u8; 34];
     let mut n = 0;
     let mut i = s;
     while n < want {
         if grouped && n > 0 && n % 4 == 0 {
-            if hay.get(i) == Some(&b' ') && hay.get(i + 1).is_some_and(|&c| alnum(c)) {
-                i += 1;
-            } else {
-                return None;
+            match group_space(hay, i) {
+                Some(len) if hay.get(i + len).is_some_and(|&c| alnum(c)) => i += len,
+                _ => return None,
             }
         }
         match hay.get(i) {
@@ -142,9 +155,8 @@ pub(crate) fn at(hay: &[u8], s: usize) -> Option<usize> {
     }
     // A printed IBAN must not run on into a further group.
     if grouped
-        && hay.get(i) == Some(&b' ')
-        && hay.get(i + 1).is_some_and(|&c| alnum(c))
         && n % 4 != 0
+        && group_space(hay, i).is_some_and(|len| hay.get(i + len).is_some_and(|&c| alnum(c)))
     {
         return None;
     }
@@ -163,5 +175,14 @@ mod tests {
         assert_eq!(at(b"SE45 5000 0000 0583 9825 7466.", 0), Some(29));
         assert_eq!(at(b"SE4550000000058398257466", 0), Some(24));
         assert_eq!(at(b"SE45 5000 0000 0583 9825 74661", 0), None);
+        // No-break spaces between the groups: UTF-8, Windows-1252, escaped in JSON.
+        let nbsp = "SE45\u{a0}5000\u{a0}0000\u{a0}0583\u{a0}9825\u{a0}7466";
+        assert_eq!(at(nbsp.as_bytes(), 0), Some(nbsp.len()));
+        assert_eq!(
+            at(b"SE45\xa05000\xa00000\xa00583\xa09825\xa07466", 0),
+            Some(29)
+        );
+        let json = br"SE45\u00a05000\u00a00000\u00a00583\u00a09825\u00a07466";
+        assert_eq!(at(json, 0), Some(json.len()));
     }
 }

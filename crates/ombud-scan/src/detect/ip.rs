@@ -213,8 +213,9 @@ pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
     // Letters without a digit are words of code (`Cafe::feed`, `Ace::bad`), not an address.
     let words_only =
         cand.iter().any(u8::is_ascii_alphabetic) && !cand.iter().any(u8::is_ascii_digit);
-    // The unspecified address (`listen [::]:443`) stands for no host at all.
-    if !ok || words_only || cand == b"::" {
+    // The unspecified address (`listen [::]:443`) stands for no host at all; a call
+    // (`a1b2::c3d4()`) is code.
+    if !ok || words_only || cand == b"::" || hay.get(end) == Some(&b'(') {
         return p + 1;
     }
     out.push(Hit {
@@ -298,5 +299,6 @@ mod tests {
         assert_eq!(v6("[2001:db8::1]:443"), Some("2001:db8::1"));
         assert_eq!(v6("Server listening on :: port 22"), None);
         assert_eq!(v6("listen [::]:443"), None);
+        assert_eq!(v6("auto v = a1b2::c3d4();"), None);
     }
 }

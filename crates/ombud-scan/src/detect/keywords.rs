@@ -116,6 +116,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "bipolär",
             "slaganfall",
             "hjärtinfarkt",
+            "heart attack",
             "alzheimer",
             "hepatit",
             "tuberkulos",
@@ -212,6 +213,14 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Political,
         &[
+            "social democrats",
+            "sweden democrats",
+            "christian democrats",
+            "moderate party",
+            "centre party",
+            "green party",
+            "left party",
+            "liberal party",
             "politisk åsikt",
             "politiska åsikter",
             "politisk uppfattning",
@@ -313,6 +322,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::TradeUnion,
         &[
+            "facket$",
+            "huvudskyddsombud",
             "fackförening",
             "fackförbund",
             "facklig",
@@ -320,7 +331,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "fackavgift",
             "fackklubb",
             "medlem i facket",
-            // Only as "IF Metall" (see `NAMES`).
+            // Only as "IF Metall" or Germany's "IG Metall" (see `NAMES`).
             "metall$",
             "lärarförbundet",
             "lärarnas riksförbund",
@@ -353,6 +364,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::SexLife,
         &[
+            "asexual",
+            "same-sex",
             "sexuell läggning",
             "sexuella läggning",
             "sexualitet",
@@ -389,6 +402,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Genetic,
         &[
+            "huntington",
             "genetisk",
             "genetic",
             "genome",
@@ -415,6 +429,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Biometric,
         &[
+            "palm vein",
             "biometri",
             "biometric",
             "fingeravtryck",
@@ -442,6 +457,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Criminal,
         &[
+            // Sanctions imposed on a person (crime nouns alone are no indicator, see the
+            // tests).
+            "dagsböter",
+            "skyddstillsyn",
             "brottmål",
             "dömd",
             "dömdes",
@@ -533,6 +552,14 @@ const TECHNICAL: &[(&str, Sense)] = &[
     // medicine (`diagnosed`, `diagnosis` stay indicators).
     ("diagnostic*", Sense::Always),
     ("genetic_algorithm*", Sense::Always),
+    (
+        "genetisk",
+        Sense::Before(&["algoritm", "algoritmer", "algoritmen"]),
+    ),
+    (
+        "genetiska",
+        Sense::Before(&["algoritm", "algoritmer", "algoritmen"]),
+    ),
     ("diagnose", Sense::Always),
     ("diagnosing", Sense::Always),
     ("fingerprint*", Sense::Code),
@@ -597,7 +624,7 @@ fn regardless_before(hay: &[u8], s: usize) -> bool {
 
 /// Entries that are indicators only as the last word of a name, with the word before them:
 /// the finding is the whole name.
-const NAMES: &[(&str, &str)] = &[("metall", "if")];
+const NAMES: &[(&str, &[&str])] = &[("metall", &["if", "ig"])];
 
 /// The word before `s` (at most 24 word bytes, after at most four spaces or hyphens), as
 /// the range `a..b`.
@@ -673,6 +700,14 @@ fn technical(hay: &[u8], s: usize, e: usize) -> bool {
         .any(|(w, sense)| in_sense(hay, s, e, w.trim_end_matches('*').len(), sense))
 }
 
+/// Whether `rest` (what follows a word's colon) names a hash: `SHA256:…`, `"MD5:…"`.
+fn hash_named(rest: &[u8]) -> bool {
+    let rest = rest.trim_ascii_start();
+    let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
+    rest.len() >= 3
+        && (rest[..3].eq_ignore_ascii_case(b"sha") || rest[..3].eq_ignore_ascii_case(b"md5"))
+}
+
 /// Whether the finding `s..e`, whose entry in [`TECHNICAL`] is `stem` bytes long, has
 /// `sense` there.
 fn in_sense(hay: &[u8], s: usize, e: usize, stem: usize, sense: &Sense) -> bool {
@@ -697,6 +732,8 @@ fn in_sense(hay: &[u8], s: usize, e: usize, stem: usize, sense: &Sense) -> bool 
                 || (next(0) == b' ' && next(1) == b'=')
                 || next(0) == b'='
                 || (matches!(next(0), b'.' | b':') && is_word(next(1)))
+                // `fingerprint: SHA256:…`, `fingerprint: "MD5:…"`
+                || (next(0) == b':' && hash_named(&hay[(e + 1).min(hay.len())..hay.len().min(e + 8)]))
         }
         Sense::After(list) => {
             let (a, b) = word_before(hay, s);
@@ -895,7 +932,10 @@ impl Keywords {
         {
             Some((_, first)) => {
                 let (a, b) = word_before(hay, s);
-                if !hay[a..b].eq_ignore_ascii_case(first.as_bytes()) || glued_before(hay, a) {
+                let named = first
+                    .iter()
+                    .any(|f| hay[a..b].eq_ignore_ascii_case(f.as_bytes()));
+                if !named || glued_before(hay, a) {
                     return None;
                 }
                 a
@@ -1041,6 +1081,10 @@ mod tests {
                  Hans religion; regardless of race or religion. Oavsett vad: religion"
             ),
             ["religion", "religion"]
+        );
+        assert_eq!(
+            words("IG Metall; Kör genetiska algoritmer; genetiska data; fingerprint: SHA256:ab"),
+            ["IG Metall", "genetiska"]
         );
         assert_eq!(
             words("metall och plast; GIF metall; if-metall"),

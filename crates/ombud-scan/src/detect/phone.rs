@@ -189,12 +189,28 @@ pub(crate) fn try_national(
 
 /// International number with the `00` prefix on digit groups (`0046 70 123 45 67`).
 pub(crate) fn try_double_zero(hay: &[u8], groups: &[(usize, usize)], g: usize) -> Option<usize> {
-    let (s, _) = groups[g];
-    if !hay[s..].starts_with(b"0046") {
+    let (s, e) = groups[g];
+    // Other countries only as `00` and a two-digit country code standing as a group of its
+    // own (`0049 30 47530544`, `0047 22 04 29 82`): digits after `00` are too often
+    // something else.
+    let other = e - s == 4
+        && hay[s..].starts_with(b"00")
+        && hay.get(e) == Some(&b' ')
+        && TWO_DIGIT_CODES
+            .iter()
+            .any(|c| c.as_bytes() == &hay[s + 2..e]);
+    if !(hay[s..].starts_with(b"0046") || other) {
         return None;
     }
     intl_from(hay, s + 2).map(|(end, _)| end)
 }
+
+/// The two-digit country calling codes (ITU-T E.164).
+const TWO_DIGIT_CODES: &[&str] = &[
+    "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47",
+    "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65",
+    "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
+];
 
 /// Parses an international number whose first digit is at `q`. Returns (end, digit count).
 /// The groups may be separated by one space or hyphen; once, a group may stand in brackets:
