@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use ombud_scan::{Finding, MIN_CHUNK, Scanner};
+use ombud_scan::{COLUMN_DETECTOR, Finding, MIN_CHUNK, Scanner};
 use std::sync::OnceLock;
 
 fn scanner() -> &'static Scanner {
@@ -23,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
     for f in &whole {
         assert!(f.start < f.end && f.end as usize <= data.len());
         assert!((0.0..=1.0).contains(&f.confidence));
-        assert!(s.revalidate(f.kind, &data[f.start as usize..f.end as usize]));
+        // A cell under a sensitive column's name is decided by the header, not its value.
+        if f.detector != COLUMN_DETECTOR {
+            assert!(s.revalidate(f.kind, &data[f.start as usize..f.end as usize]));
+        }
     }
     let mut streamed = Vec::new();
     s.scan_reader(data, &mut |f: &Finding, _: &[u8]| streamed.push(*f))

@@ -112,8 +112,9 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
     from(hay, p, run_end, cfg, out)
 }
 
-/// A Swedish number written with a slash after the area code (`08/123 45 67`,
-/// `0520/166 53`), seen from the first group after the slash at `p`: the area code is the
+/// A Swedish number written with a slash after the area code and at least two groups
+/// after it (`08/123 45 67`, `0520/166 53`), seen from the first group after the slash at
+/// `p`: the area code is the
 /// run of two to four digits before the slash, starting with `0` and standing on its own.
 /// Pushes the number and returns its end.
 fn slash_phone(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> Option<usize> {
@@ -146,7 +147,10 @@ fn slash_phone(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> Option<usize> {
             _ => break,
         }
     }
-    let used = phone::try_national(hay, &groups[..n], &seps[..n], 0)?;
+    // At least two groups after the slash: the first of them is followed by a joiner and a
+    // digit, which is what makes the scan look at it (a lone block after a slash is read
+    // only in some contexts, and a finding must not depend on what follows it).
+    let used = phone::try_national(hay, &groups[..n], &seps[..n], 0).filter(|&u| u >= 3)?;
     let end = groups[used - 1].1;
     let ends_ok = match used == n {
         true => right_boundary_ok(hay, end),

@@ -101,8 +101,8 @@ pub(crate) fn labelled(hay: &[u8], s: usize) -> bool {
 }
 
 /// A Swedish national number written in dotted groups at `p` (`070.123.45.67`,
-/// `08.123.45.67`): an area code, then at least two groups of two or three digits, each
-/// after one dot. Returns its end.
+/// `08.123.45.67`): an area code, then three groups of two or three digits, each after one
+/// dot. Returns its end.
 pub(crate) fn try_dotted(hay: &[u8], p: usize) -> Option<usize> {
     let mut d = [0u8; 10];
     let (mut n, mut groups, mut area) = (0, 0, 0);
@@ -131,7 +131,9 @@ pub(crate) fn try_dotted(hay: &[u8], p: usize) -> Option<usize> {
             _ => break,
         }
     }
-    (groups >= 3 && national_valid(&d[..n], area) && right_boundary_ok(hay, i)).then_some(i)
+    // Three dots, each two to four bytes after the one before: the shape the scan looks
+    // for (a dotted quad), so that the number is found in any context.
+    (groups >= 4 && national_valid(&d[..n], area) && right_boundary_ok(hay, i)).then_some(i)
 }
 
 /// Swedish national number on digit groups starting at `g`; returns groups consumed.
