@@ -183,38 +183,33 @@ fn escape_inside(hay: &[u8], p: usize, run_end: usize) -> Option<usize> {
 /// starts a word: the prefix of a ticket, order or case number (`INC-20231028-0009`,
 /// `ORD-5560360793`; `ID-`, `PNR-` and `SSN-` label the number instead).
 fn code_before(hay: &[u8], p: usize) -> bool {
-    if p < 3 || hay[p - 1] != b'-' {
-        return false;
+    group_before_hyphen(hay, p, u8::is_ascii_uppercase)
+        .is_some_and(|code| (3..=8).contains(&code.len()) && !matches!(code, b"PNR" | b"SSN"))
+}
+
+/// The bytes of `class` (at most nine) that start a word and end at a hyphen right before
+/// the digits at `p`.
+fn group_before_hyphen(hay: &[u8], p: usize, class: fn(&u8) -> bool) -> Option<&[u8]> {
+    if p < 2 || hay[p - 1] != b'-' {
+        return None;
     }
-    let caps = hay[..p - 1]
+    let len = hay[..p - 1]
         .iter()
         .rev()
         .take(9)
-        .take_while(|b| b.is_ascii_uppercase())
+        .take_while(|b| class(b))
         .count();
-    let start = p - 1 - caps;
-    (3..=8).contains(&caps)
-        && !(start > 0 && super::is_word(hay[start - 1]))
-        && !matches!(&hay[start..p - 1], b"PNR" | b"SSN")
+    let start = p - 1 - len;
+    (!(start > 0 && super::is_word(hay[start - 1]))).then(|| &hay[start..p - 1])
 }
 
 /// Whether the digits at `p` follow a hyphen after a group of a UUID: four or eight hex
 /// digits, at least one a letter (a group of digits alone would be part of this token),
 /// that start a word.
 fn uuid_group_before(hay: &[u8], p: usize) -> bool {
-    if p < 5 || hay[p - 1] != b'-' {
-        return false;
-    }
-    let group = hay[..p - 1]
-        .iter()
-        .rev()
-        .take(9)
-        .take_while(|b| b.is_ascii_hexdigit())
-        .count();
-    let start = p - 1 - group;
-    matches!(group, 4 | 8)
-        && hay[start..p - 1].iter().any(u8::is_ascii_alphabetic)
-        && !(start > 0 && super::is_word(hay[start - 1]))
+    group_before_hyphen(hay, p, u8::is_ascii_hexdigit).is_some_and(|group| {
+        matches!(group.len(), 4 | 8) && group.iter().any(u8::is_ascii_alphabetic)
+    })
 }
 
 /// The digit run `p..run_end`, its left boundary judged: tries the detectors.

@@ -376,10 +376,12 @@ fn joined_before(hay: &[u8], i: usize) -> bool {
     if i < 2 {
         return false;
     }
-    if i >= 4 && hay[i - 1] == b' ' && is_digit(hay[i - 4]) && spaced_dash(hay, i - 3) == Some(3) {
-        return true;
-    }
-    if i >= 6 && hay[i - 1] == b' ' && is_digit(hay[i - 6]) && spaced_dash(hay, i - 5) == Some(5) {
+    // A dash between spaces (` - `, ` – `) first: it ends in an ASCII space.
+    if hay[i - 1] == b' '
+        && [3, 5].into_iter().any(|len| {
+            i > len && is_digit(hay[i - len - 1]) && separator(hay, i - len) == Some((b'-', len))
+        })
+    {
         return true;
     }
     if hay[i - 1] < 0x80 {

@@ -365,39 +365,26 @@ pub(crate) fn at_plus(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
     if !hay.get(p + 1).is_some_and(|&c| is_digit(c)) {
         return p + 1;
     }
-    match intl_from(hay, p + 1) {
-        Some((end, _)) => {
-            out.push(Hit {
-                start: p,
-                end,
-                kind: Kind::Phone,
-                confidence: 0.9,
-                detector: DETECTOR_INTL,
-            });
-            end
-        }
-        None => {
-            // Skip the digits so that they are not read as a national number.
-            let mut i = p + 1;
-            while i < hay.len() && is_digit(hay[i]) {
-                i += 1;
-            }
-            i
-        }
-    }
+    plus_number(hay, p, p + 1, out)
 }
 
 /// The international number whose `+` is the JSON escape at `e` (`\u002B46 70 123 45 67`);
 /// its digits start at `p`. Returns where to go on.
 pub(crate) fn after_escaped_plus(hay: &[u8], e: usize, p: usize, out: &mut Vec<Hit>) -> usize {
-    let found = match glued_before(hay, e) {
-        true => None,
-        false => intl_from(hay, p),
-    };
-    match found {
+    match glued_before(hay, e) {
+        true => digits_end(hay, p),
+        false => plus_number(hay, e, p, out),
+    }
+}
+
+/// Pushes the international number whose `+` (or its escape) starts at `start` and whose
+/// digits start at `digits`; returns its end, or the end of those digits when they make no
+/// number (so that they are not read as a national number).
+fn plus_number(hay: &[u8], start: usize, digits: usize, out: &mut Vec<Hit>) -> usize {
+    match intl_from(hay, digits) {
         Some((end, _)) => {
             out.push(Hit {
-                start: e,
+                start,
                 end,
                 kind: Kind::Phone,
                 confidence: 0.9,
@@ -405,14 +392,16 @@ pub(crate) fn after_escaped_plus(hay: &[u8], e: usize, p: usize, out: &mut Vec<H
             });
             end
         }
-        None => {
-            let mut i = p;
-            while i < hay.len() && is_digit(hay[i]) {
-                i += 1;
-            }
-            i
-        }
+        None => digits_end(hay, digits),
     }
+}
+
+/// The end of the digit run at `i`.
+fn digits_end(hay: &[u8], mut i: usize) -> usize {
+    while i < hay.len() && is_digit(hay[i]) {
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]
