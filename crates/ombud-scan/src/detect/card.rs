@@ -77,27 +77,6 @@ pub(crate) const NOT_CARDS: &[&str] = &[
     "device",
 ];
 
-/// Whether the groups at `s` continue an account number written in groups of four after
-/// its country code and check digits (`SE02 5001 2295 9566 7778 8029`), one whose checksum
-/// failed: a card inside it is a coincidence.
-pub(crate) fn in_account_number(hay: &[u8], s: usize) -> bool {
-    let mut i = s;
-    for _ in 0..8 {
-        if i < 5 || hay[i - 1] != b' ' {
-            return false;
-        }
-        let g = &hay[i - 5..i - 1];
-        if g[..2].iter().all(u8::is_ascii_uppercase) && g[2..].iter().all(u8::is_ascii_digit) {
-            return true;
-        }
-        if !g.iter().all(u8::is_ascii_alphanumeric) {
-            return false;
-        }
-        i -= 5;
-    }
-    false
-}
-
 /// Tries a card number on digit groups starting at group `g`; returns groups consumed.
 pub(crate) fn try_groups(
     hay: &[u8],
@@ -182,11 +161,5 @@ mod tests {
         assert!(at("Betala med ocr 4111111111111111"));
         assert!(!at("Kort 4111111111111111"));
         assert!(!at("OCR saknas; kort: visa x 4111111111111111"));
-        let acct = |t: &str| in_account_number(t.as_bytes(), t.rfind(' ').unwrap() + 1);
-        assert!(acct("'SE02 5001"));
-        assert!(acct("SE60 3007 4044"));
-        assert!(acct("NL74 RABO 0547"));
-        assert!(!acct("kort 4111"));
-        assert!(!acct("Kort: 4111"));
     }
 }

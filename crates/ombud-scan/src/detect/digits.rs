@@ -329,7 +329,9 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
         || k.contains(Kind::Organisationsnummer);
     let mut g = 0;
     while g < n {
-        if g > 0 && seps[g - 1] != b' ' {
+        // A match starts at the token start or after a space, and not inside an account
+        // number whose checksum failed.
+        if (g > 0 && seps[g - 1] != b' ') || iban::in_account_number(hay, groups[g].0) {
             g += 1;
             continue;
         }
@@ -375,7 +377,6 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && ends_ok(used)
             && !card::reference_before(hay, groups[g].0)
             && !cfg.column_says(hay, groups[g].0, card::NOT_CARDS)
-            && !card::in_account_number(hay, groups[g].0)
         {
             found = Some((used, Kind::PaymentCard, 0.95, card::DETECTOR));
         }
@@ -389,7 +390,6 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
         if found.is_none()
             && k.contains(Kind::Phone)
             && g == 0
-            && !card::in_account_number(hay, groups[g].0)
             && let Some(end) = phone::try_double_zero(hay, groups, g)
         {
             out.push(Hit {

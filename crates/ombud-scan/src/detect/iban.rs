@@ -112,6 +112,27 @@ pub fn valid(iban: &[u8]) -> bool {
     r == 1
 }
 
+/// Whether the group at `s` continues an account number written in groups of four after
+/// its country code and check digits (`SE02 5001 2295 9566 7778 8029`), one whose checksum
+/// failed: a card or phone number inside it is a coincidence.
+pub(crate) fn in_account_number(hay: &[u8], s: usize) -> bool {
+    let mut i = s;
+    for _ in 0..8 {
+        if i < 5 || hay[i - 1] != b' ' {
+            return false;
+        }
+        let g = &hay[i - 5..i - 1];
+        if g[..2].iter().all(u8::is_ascii_uppercase) && g[2..].iter().all(u8::is_ascii_digit) {
+            return true;
+        }
+        if !g.iter().all(u8::is_ascii_alphanumeric) {
+            return false;
+        }
+        i -= 5;
+    }
+    false
+}
+
 /// The length of the space between two groups of a printed IBAN at `i`: a space, a no-break
 /// or narrow no-break space (UTF-8 or Windows-1252), or a no-break space escaped in JSON
 /// (`\u00a0`).
@@ -182,6 +203,12 @@ mod tests {
             at(b"SE45\xa05000\xa00000\xa00583\xa09825\xa07466", 0),
             Some(29)
         );
+        let acct = |t: &str| in_account_number(t.as_bytes(), t.rfind(' ').unwrap() + 1);
+        assert!(acct("'SE02 5001"));
+        assert!(acct("SE60 3007 4044"));
+        assert!(acct("NL74 RABO 0547"));
+        assert!(!acct("kort 4111"));
+        assert!(!acct("Kort: 4111"));
         let json = br"SE45\u00a05000\u00a00000\u00a00583\u00a09825\u00a07466";
         assert_eq!(at(json, 0), Some(json.len()));
     }

@@ -884,6 +884,14 @@ mod tests {
     }
 
     #[test]
+    fn nothing_inside_an_account_number_whose_checksum_failed() {
+        assert_eq!(
+            found("SE02 5001 2295 9566 7778 8029, DK19 1101 0310 0776 83"),
+            []
+        );
+    }
+
+    #[test]
     fn a_plus_escaped_in_json() {
         assert_eq!(
             found(r#"{"phone": "\u002B46 73-511 57 34", "x": "a\u002B46 70 123 45 67"}"#),
