@@ -1139,6 +1139,56 @@ mod tests {
         );
     }
 
+    /// Each word gives its category: Art. 9(1) names health, political opinions, trade-union
+    /// membership, genetic and biometric data, sex life and sexual orientation; Art. 10
+    /// criminal convictions, offences "or related security measures" (a restraining order,
+    /// day fines, probation).
+    #[test]
+    fn categories_of_the_words_added_in_session_7() {
+        let kw = Keywords::new(|_| true).unwrap();
+        let cats = |text: &str| -> Vec<(String, Category)> {
+            let mut out = Vec::new();
+            kw.scan(text.as_bytes(), &mut out);
+            out.iter()
+                .map(|h| match h.kind {
+                    Kind::SpecialCategory(c) => (text[h.start..h.end].to_string(), c),
+                    _ => unreachable!("keywords give special categories"),
+                })
+                .collect()
+        };
+        let want = [
+            ("psychiatry", Category::Health),
+            ("deprimerad", Category::Health),
+            ("sjukintyg", Category::Health),
+            ("rullstolsburen", Category::Health),
+            ("wheelchair user", Category::Health),
+            ("heart attack", Category::Health),
+            ("Social Democrats", Category::Political),
+            ("Sweden Democrats", Category::Political),
+            ("IF Metall", Category::TradeUnion),
+            ("IG Metall", Category::TradeUnion),
+            ("facket", Category::TradeUnion),
+            ("huvudskyddsombud", Category::TradeUnion),
+            ("huntington", Category::Genetic),
+            ("palm vein", Category::Biometric),
+            ("asexual", Category::SexLife),
+            ("same-sex", Category::SexLife),
+            ("misstänkt", Category::Criminal),
+            ("skäligen misstänkt", Category::Criminal),
+            ("suspected of", Category::Criminal),
+            ("kontaktförbud", Category::Criminal),
+            ("dagsböter", Category::Criminal),
+            ("skyddstillsyn", Category::Criminal),
+        ];
+        for (word, cat) in want {
+            assert_eq!(
+                cats(&format!("x {word}.")),
+                [(word.to_string(), cat)],
+                "{word}"
+            );
+        }
+    }
+
     #[test]
     fn conditions_procedures_and_memberships() {
         assert_eq!(
