@@ -110,6 +110,13 @@ static EXTRA_LANES: AtomicUsize = AtomicUsize::new(0);
 struct Lanes(usize);
 
 impl Lanes {
+    /// A chunk for every other thread of the current rayon pool, while the process holds
+    /// fewer than that many.
+    fn per_thread() -> Lanes {
+        let others = rayon::current_num_threads().clamp(1, MAX_LANES) - 1;
+        Lanes::take(others, others)
+    }
+
     /// Up to `want` chunks, while fewer than `budget` are held in the process.
     fn take(want: usize, budget: usize) -> Lanes {
         let mut held = EXTRA_LANES.load(Ordering::Relaxed);
@@ -447,10 +454,9 @@ impl Scanner {
             return Ok(out);
         }
         let cfg = self.cfg.for_file(&data[..filled]);
-        let threads = rayon::current_num_threads().clamp(1, MAX_LANES);
         let extra = match eof {
             true => Lanes(0),
-            false => Lanes::take(threads - 1, threads - 1),
+            false => Lanes::per_thread(),
         };
         if extra.0 > 0 {
             data.resize(self.chunk * (1 + extra.0) + 2 * CONTEXT, 0);
@@ -543,9 +549,8 @@ impl Scanner {
             // With other threads free to take parts (one thread, or a directory whose
             // files keep every thread busy, reads and scans faster as a stream).
             let len = file.metadata()?.len();
-            let threads = rayon::current_num_threads().clamp(1, MAX_LANES);
             if len > self.chunk as u64 {
-                let extra = Lanes::take(threads - 1, threads - 1);
+                let extra = Lanes::per_thread();
                 if extra.0 > 0 {
                     return self.scan_positional(&file, len, extra, sink, progress);
                 }
@@ -556,9 +561,9 @@ impl Scanner {
 
     /// Scans a plain file of `len` bytes with positional reads: every own part is read and
     /// scanned by one task, `1 + extra` parts at a time (the extra ones from the same
-    /// process-wide budget as [`Scanner::scan_stream`]'s), and reported in order. Each task reads its own part with its context and the zone
-    /// before it, so that the bytes land in the cache of the core that scans them and no
-    /// thread waits for another's reads. UTF-16 and binary files are sniffed from the first
+    /// process-wide budget as [`Scanner::scan_stream`]'s), and reported in order. Each task
+    /// reads its own part with its context and the zone before it, so that the bytes land
+    /// in the cache of the core that scans them and no thread waits for another's reads. UTF-16 and binary files are sniffed from the first
     /// block as in a stream; a file that shrinks during the scan is an error.
     #[cfg(unix)]
     fn scan_positional<S: Sink + ?Sized>(
@@ -682,7 +687,9 @@ mod tests {
         assert_eq!(kinds(csv), ["phone"]);
         let csv = "namn;pnr;kort\nAnna;0701130403;4111111111111111\n";
         assert_eq!(kinds(csv), ["personnummer", "payment_card"]);
-        // Cells under a column whose name says a special category.
+        // Cells under a column whose name says a special category: a union under `fack`
+        // reveals trade-union membership, a faith under `religion` religious beliefs (both
+        // Art. 9(1)).
         let csv = "namn,fack,religion\r\nAnna,Kommunal,\"Svenska kyrkan\"\r\nBo,Akavia,-\r\nCia,,ingen\r\nDan,Vision,Islam\r\n";
         let found: Vec<(&str, &str, &str)> = s
             .find_all(csv.as_bytes())
