@@ -959,7 +959,7 @@ impl Keywords {
         let none = super::blocks::Triggers::new(false, false, false);
         let mut base = 0;
         while base < hay.len() {
-            let c = super::blocks::classify(hay, base, &none);
+            let c = super::blocks::classify(super::blocks::Portable, hay, base, &none);
             self.block(hay, base, &c, &mut state, out);
             base += super::blocks::BLOCK;
         }
