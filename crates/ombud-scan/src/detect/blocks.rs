@@ -122,10 +122,11 @@ impl Isa {
     /// asks for a narrower one (`portable`, for comparing them in benchmarks).
     pub fn detect() -> Isa {
         let wish = std::env::var("OMBUD_SCAN_ISA").unwrap_or_default();
-        Isa::available()
-            .into_iter()
-            .find(|isa| wish.is_empty() || isa.name() == wish)
-            .unwrap_or(Isa::Portable)
+        let all = Isa::available();
+        all.iter()
+            .copied()
+            .find(|isa| isa.name() == wish)
+            .unwrap_or(all[0])
     }
 
     /// Every set this processor can run, the widest first.
