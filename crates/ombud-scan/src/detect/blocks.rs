@@ -50,6 +50,10 @@ pub(crate) struct Classes {
     pub high: u64,
     /// UTF-8 continuation bytes (`0x80`–`0xBF`).
     pub cont: u64,
+    /// `0xC3`, the lead byte of the UTF-8 Latin-1 letters (`À`–`ÿ`: `å ä ö é ü`).
+    pub latin: u64,
+    /// `0x97` and `0xB7`, the continuation bytes of `×` and `÷` after `0xC3` (no letters).
+    pub sign: u64,
 }
 
 impl Classes {
@@ -226,6 +230,14 @@ fn portable_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
             0 => 0,
             _ => bits(x.map(|x| below(x - s(0x80), 0x40))),
         },
+        latin: match high {
+            0 => 0,
+            _ => bits(x.map(|x| x.simd_eq(s(0xC3)))),
+        },
+        sign: match high {
+            0 => 0,
+            _ => bits(x.map(|x| x.simd_eq(s(0x97)) | x.simd_eq(s(0xB7)))),
+        },
     }
 }
 
@@ -266,6 +278,14 @@ fn from_bits<T: BitTests>(x: T, t: &Triggers) -> Classes {
         cont: match high {
             0 => 0,
             _ => x.within(0x80, 0x40),
+        },
+        latin: match high {
+            0 => 0,
+            _ => x.eq(0xC3),
+        },
+        sign: match high {
+            0 => 0,
+            _ => x.eq(0x97) | x.eq(0xB7),
         },
     }
 }
@@ -375,6 +395,8 @@ mod tests {
                         assert_eq!(bit(c.v6), v6, "v6 {x}");
                         assert_eq!(bit(c.high), x >= 0x80, "high {x}");
                         assert_eq!(bit(c.cont), (0x80..0xC0).contains(&x), "cont {x}");
+                        assert_eq!(bit(c.latin), x == 0xC3, "latin {x}");
+                        assert_eq!(bit(c.sign), x == 0x97 || x == 0xB7, "sign {x}");
                     }
                 }
             }

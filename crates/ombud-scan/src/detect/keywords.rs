@@ -984,6 +984,10 @@ impl Keywords {
         let shape = c.letter & !c.cont & ((w >> 1) | 1 << 63) & ((w >> 2) | 3 << 62);
         let mut starts = !((w << 1) | state.carry) & shape;
         let mut after_high = ((c.high << 1) | state.high_carry) & shape;
+        // A letter after `C3` and a continuation byte follows a Latin-1 letter (`för`,
+        // `Malmö`): glued, unless that letter is `×` or `÷` (the rule of `glued_before`,
+        // for most non-ASCII bytes of Swedish text at once).
+        after_high &= !((c.latin << 2) & ((c.cont & !c.sign) << 1));
         while after_high != 0 {
             let j = after_high.trailing_zeros();
             after_high &= after_high - 1;
