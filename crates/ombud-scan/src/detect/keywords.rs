@@ -1048,6 +1048,11 @@ mod tests {
             ["Ärftlig", "ärftliga", "Åtal", "LÄKARINTYG", "DÖMD", "ÅTAL"]
         );
         assert_eq!(words("trade union membership"), ["trade union"]);
+        // After a Latin-1 letter a word is glued; after `×` and `÷` it starts.
+        assert_eq!(
+            words("för diabetes, ödiabetes, Ådiabetes, 2×diabetes ÷cancer"),
+            ["diabetes", "diabetes", "cancer"]
+        );
         assert_eq!(words("ras"), ["ras"]);
         assert_eq!(words("x ras."), ["ras"]);
         assert_eq!(words("gay"), ["gay"]);
