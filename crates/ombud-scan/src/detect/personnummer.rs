@@ -58,17 +58,6 @@ pub fn classify(digits: &[u8], sep: Option<u8>, today: Date) -> Option<(Kind, f3
     if !(1..=12).contains(&mm) {
         return None;
     }
-    let year = match century {
-        Some(c @ 18..=20) => c as i32 * 100 + yy,
-        Some(_) => return None,
-        None => {
-            let mut y = today.year - (today.year - yy).rem_euclid(100);
-            if sep == Some(b'+') {
-                y -= 100;
-            }
-            y
-        }
-    };
     let (kind, day, confidence) = if (61..=91).contains(&dd) {
         (Kind::Samordningsnummer, dd - 60, confidence)
     } else if dd == 60 {
@@ -76,6 +65,23 @@ pub fn classify(digits: &[u8], sep: Option<u8>, today: Date) -> Option<(Kind, f3
         (Kind::Samordningsnummer, 1, 0.6)
     } else {
         (Kind::Personnummer, dd, confidence)
+    };
+    let year = match century {
+        Some(c @ 18..=20) => c as i32 * 100 + yy,
+        Some(_) => return None,
+        None => {
+            // The latest year ending in `yy` that is not after this year, one century
+            // earlier when the birthday is still to come this year (a person who is 99 on
+            // 3 December 2026 was born 261231), and one more after `+`.
+            let mut y = today.year - (today.year - yy).rem_euclid(100);
+            if y == today.year && (mm, day) > (today.month, today.day) {
+                y -= 100;
+            }
+            if sep == Some(b'+') {
+                y -= 100;
+            }
+            y
+        }
     };
     if day == 0 || day > days_in_month(year, mm) {
         return None;
@@ -163,6 +169,36 @@ mod tests {
         // 1895-06-29 as a ten-digit number needs '+'; with '-' it would be 1995 (also valid).
         assert_eq!(k("9506299818", Some(b'+')), Some(Kind::Personnummer));
         assert_eq!(k("189506299818", Some(b'+')), None);
+    }
+
+    #[test]
+    fn a_birthday_later_this_year_is_a_century_ago() {
+        // On 15 June 2026, 261231-5503 is someone born on 31 December 1926 (99 years old),
+        // and 260615-… someone born today.
+        assert_eq!(k("2612315503", Some(b'-')), Some(Kind::Personnummer));
+        assert_eq!(k("2612315503", None), Some(Kind::Personnummer));
+        assert_eq!(k("192612315503", None), Some(Kind::Personnummer));
+        assert_eq!(k("202612315503", None), None, "not born yet");
+        let today = luhn_completed(b"260615123");
+        assert_eq!(k(&today, Some(b'-')), Some(Kind::Personnummer));
+        let tomorrow = luhn_completed(b"260616123");
+        assert_eq!(k(&tomorrow, Some(b'-')), Some(Kind::Personnummer));
+        // Samordningsnummer: the real day (day − 60) counts.
+        let later = luhn_completed(b"261291123");
+        assert_eq!(k(&later, Some(b'-')), Some(Kind::Samordningsnummer));
+    }
+
+    /// `first` with the Luhn check digit appended.
+    fn luhn_completed(first: &[u8; 9]) -> String {
+        (b'0'..=b'9')
+            .map(|c| {
+                let mut v = first.to_vec();
+                v.push(c);
+                v
+            })
+            .find(|v| luhn_valid(v))
+            .map(|v| String::from_utf8(v).unwrap())
+            .unwrap()
     }
 
     #[test]
