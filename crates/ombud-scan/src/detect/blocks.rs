@@ -30,6 +30,8 @@ pub(crate) const BLOCK: usize = 64;
 pub(crate) struct Classes {
     /// ASCII digits.
     pub digit: u64,
+    /// `0`.
+    pub zero: u64,
     /// Word bytes that are not digits: ASCII letters, `_`, and every non-ASCII byte.
     pub letter: u64,
     /// ASCII capital letters.
@@ -201,6 +203,7 @@ fn portable_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
     let colons = bits(colon);
     Classes {
         digit: bits(x.map(|x| below(x - s(b'0'), 10))),
+        zero: bits(is(b'0')),
         // Non-ASCII bytes have the high bit, which is the bit `to_bitmask` reads.
         letter: bits(x.map(|x| below((x | s(0x20)) - s(b'a'), 26) | x.simd_eq(s(b'_')) | x)),
         upper: bits(x.map(|x| below(x - s(b'A'), 26))),
@@ -261,6 +264,7 @@ fn from_bits<T: BitTests>(x: T, t: &Triggers) -> Classes {
     let (mail, phone) = (x.eq(b'@') | x.eq(b'%'), plus | x.eq(b'('));
     Classes {
         digit,
+        zero: x.eq(b'0'),
         letter: x.within_lower(b'a', 26) | x.eq(b'_') | high,
         upper: x.within(b'A', 26),
         join: x.eq(b' ') | x.eq(b'-') | plus,
@@ -381,6 +385,7 @@ mod tests {
                         let bit = |m: u64| m >> j & 1 == 1;
                         assert_eq!(bit(c.word()), super::super::is_word(x), "word {x}");
                         assert_eq!(bit(c.digit), x.is_ascii_digit(), "digit {x}");
+                        assert_eq!(bit(c.zero), x == b'0', "zero {x}");
                         let letter = super::super::is_word(x) && !x.is_ascii_digit();
                         assert_eq!(bit(c.letter), letter, "letter {x}");
                         assert_eq!(bit(c.upper), x.is_ascii_uppercase(), "upper {x}");

@@ -49,10 +49,30 @@ pub fn valid(d: &[u8]) -> bool {
         && luhn_valid(d)
 }
 
-/// Whether the number at `s` is labelled a payment reference: "OCR" (Swedish giro payments
-/// carry a Luhn check digit too) among the words just before it.
+/// Words that label a payment reference or a customer, payer or invoice number (Swedish
+/// giro payments carry a Luhn check digit too, and payer numbers are often mobile numbers).
+pub(crate) const REFERENCE_LABELS: &[&str] = &[
+    "ocr",
+    "referens",
+    "reference",
+    "paymentid",
+    "betalarnummer",
+    "betalarnr",
+    "betalningsreferens",
+    "kundnummer",
+    "kundnr",
+    "fakturanummer",
+    "fakturanr",
+    "invoice",
+    "ordernr",
+    "ordernummer",
+    "avinummer",
+];
+
+/// Whether the number at `s` is labelled a payment reference among the words just before
+/// it (`OCR 4853916813577`, `"betalarnummer": "…"`).
 pub(crate) fn reference_before(hay: &[u8], s: usize) -> bool {
-    super::label_before(hay, s, &[&["ocr"]]).is_some()
+    super::label_before(hay, s, &[REFERENCE_LABELS]).is_some()
 }
 
 /// Column names under which a Luhn-valid number is something other than a card: payment

@@ -218,14 +218,16 @@ fn from(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>) 
     let len = run_end - p;
     match hay.get(run_end) {
         // A lone run shorter than ten digits (most numbers in ordinary text) is nothing:
-        // every detector needs ten digits in one group or a separator after the first group.
+        // every detector needs ten digits in one group or a separator after the first group,
+        // but for a labelled phone number of eight or nine digits from a `0`.
         _ if joined(hay, run_end).is_some() => {}
+        _ if len >= 8 && hay[p] == b'0' => {}
         Some(b'.') if len < 10 => {
             // `.` ends the token: only an IPv4 address can start here.
             if len <= 3
                 && cfg.kinds.contains(Kind::IpAddress)
                 && hay.get(run_end + 1).is_some_and(|&d| is_digit(d))
-                && let Some(h) = ip::v4_hit(hay, p)
+                && let Some(h) = v4_hit(hay, p, cfg)
             {
                 let end = h.end;
                 out.push(h);
@@ -259,7 +261,7 @@ fn from(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>) 
 fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
     if cfg.kinds.contains(Kind::IpAddress)
         && hay.get(run_end) == Some(&b'.')
-        && let Some(h) = ip::v4_hit(hay, p)
+        && let Some(h) = v4_hit(hay, p, cfg)
     {
         let end = h.end;
         out.push(h);
@@ -306,7 +308,7 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
         && seps[n - 2] == b' '
         && hay.get(token_end) == Some(&b'.')
         && cfg.kinds.contains(Kind::IpAddress))
-    .then(|| ip::v4_hit(hay, groups[n - 1].0))
+    .then(|| v4_hit(hay, groups[n - 1].0, cfg))
     .flatten();
     let done = match v4_tail {
         Some(h) => {
@@ -361,13 +363,7 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             found = Some((used, kind, conf, personnummer::DETECTOR));
             // Ten compact digits can be a mobile number as well (`0701130403`: born
             // 2007-01-13, or 070-113 04 03); a phone label before it decides.
-            if used == 1
-                && hay[groups[g].0] == b'0'
-                && k.contains(Kind::Phone)
-                && phone::try_national(hay, groups, seps, g) == Some(1)
-                && (phone::labelled(hay, groups[g].0)
-                    || cfg.column_says(hay, groups[g].0, phone::PHONE_LABELS))
-            {
+            if used == 1 && compact_phone(hay, cfg, groups[g]) {
                 found = Some((1, Kind::Phone, 0.85, phone::DETECTOR_SE));
             }
         }
@@ -384,8 +380,12 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && k.contains(Kind::Phone)
             && let Some(used) = phone::try_national(hay, groups, seps, g)
             && ends_ok(used)
+            && !(used == 1 && phone::labelled_otherwise(hay, groups[g].0))
         {
             found = Some((used, Kind::Phone, 0.85, phone::DETECTOR_SE));
+        }
+        if found.is_none() && ends_ok(1) && compact_phone(hay, cfg, groups[g]) {
+            found = Some((1, Kind::Phone, 0.85, phone::DETECTOR_SE));
         }
         if found.is_none()
             && k.contains(Kind::Phone)
@@ -477,6 +477,20 @@ const NOT_IDS: &[&str] = &[
 ];
 
 /// Whether the ten digits at `s` are labelled a time.
+/// Whether the digits of `group`, written without separators, are a Swedish phone number
+/// that a label before them or their column's name calls one (`tel 0701130403`, a landline
+/// `"telefon": "0894575119"`).
+fn compact_phone(hay: &[u8], cfg: &Config, (s, e): (usize, usize)) -> bool {
+    cfg.kinds.contains(Kind::Phone)
+        && phone::compact_valid(&hay[s..e])
+        && (phone::labelled(hay, s) || cfg.column_says(hay, s, phone::PHONE_LABELS))
+}
+
+/// The IPv4 address at `p`, unless it stands in a column of versions (`os_version`).
+fn v4_hit(hay: &[u8], p: usize, cfg: &Config) -> Option<Hit> {
+    ip::v4_hit(hay, p).filter(|_| !cfg.column_says(hay, p, ip::NOT_IP_COLUMNS))
+}
+
 fn time_labelled(hay: &[u8], s: usize) -> bool {
     super::label_before(hay, s, &[TIME_LABELS]).is_some()
 }
@@ -491,6 +505,7 @@ fn may_start(hay: &[u8], p: usize, run_end: usize) -> bool {
         || (len == 4 && matches!(next, Some((b' ' | b'-', 4 | 6))))
         || (hay[p] == b'0'
             && (((2..=4).contains(&len) && matches!(next, Some((b'-' | b' ', _))))
+                || len >= 8
                 || hay[p..].starts_with(b"0046")))
 }
 
@@ -526,9 +541,11 @@ fn may_match(hay: &[u8], groups: &[(usize, usize)], seps: &[u8]) -> bool {
             || (matches!(len, 6 | 8) && matches!(next, Some((b'-' | b'+', 4))))
             // Grouped card 4-4-4-4(-3), 4-6-5, 4-6-4.
             || (len == 4 && matches!(next, Some((b' ' | b'-', 4 | 6))))
-            // Swedish area code followed by the subscriber number; `0046 …`.
+            // Swedish area code followed by the subscriber number, or a labelled national
+            // number without separators; `0046 …`.
             || (hay[s] == b'0'
                 && (((2..=4).contains(&len) && matches!(next, Some((b'-' | b' ', _))))
+                    || len >= 8
                     || (g == 0 && hay[s..].starts_with(b"0046"))))
     })
 }

@@ -74,8 +74,9 @@ fn quad(hay: &[u8], p: usize) -> Option<usize> {
 
 /// Whether the dotted quad at `p` is a version, an object identifier or a section number by
 /// what comes before it: a word such as `version`, `AssemblyVersion`, `klientversion`,
-/// `__version__`, `Versionsnummer`, `ver`, `build`, `OID`, `avsnitt`, `section` (up to six bytes of
-/// ` :=("'>` between), or a product token (`Chrome/124.0.0.0`).
+/// `__version__`, `Versionsnummer`, `ver`, `build`, `fw`, `OS`, `OID`, `avsnitt`, `bilaga`,
+/// `section` (up to six bytes of ` :=("'>;` or tabs between), or a product token
+/// (`Chrome/124.0.0.0`).
 fn version_before(hay: &[u8], p: usize) -> bool {
     let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     if p >= 2 && hay[p - 1] == b'/' && word_byte(hay[p - 2]) {
@@ -88,7 +89,10 @@ fn version_before(hay: &[u8], p: usize) -> bool {
     let mut i = p;
     while i > 0
         && p - i < 6
-        && matches!(hay[i - 1], b' ' | b':' | b'=' | b'(' | b'"' | b'\'' | b'>')
+        && matches!(
+            hay[i - 1],
+            b' ' | b':' | b'=' | b'(' | b'"' | b'\'' | b'>' | b';' | b'\t'
+        )
     {
         i -= 1;
     }
@@ -108,7 +112,8 @@ fn version_before(hay: &[u8], p: usize) -> bool {
         w == b"v" && hay[e..p].starts_with(b"=") && i > 0 && matches!(hay[i - 1], b'?' | b'&');
     query_v
         || [
-            "ver", "oid", "avsnitt", "kapitel", "section", "chapter", "punkt",
+            "ver", "oid", "avsnitt", "kapitel", "section", "chapter", "punkt", "bilaga", "fw",
+            "os", "bios",
         ]
         .iter()
         .any(|k| w == k.as_bytes())
@@ -227,6 +232,12 @@ pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
     });
     end
 }
+
+/// Column names under which a dotted quad is a version or an object identifier, not an
+/// address (`os_version`, `firmware`, `oid`).
+pub(crate) const NOT_IP_COLUMNS: &[&str] = &[
+    "version", "ver", "firmware", "fw", "build", "release", "oid", "bios",
+];
 
 /// Whether the bytes at `p..` start a valid IPv4 address with a clean left boundary.
 pub(crate) fn v4_hit(hay: &[u8], p: usize) -> Option<Hit> {

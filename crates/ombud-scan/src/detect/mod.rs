@@ -327,9 +327,10 @@ fn typographic_separator(hay: &[u8], i: usize) -> Option<(u8, usize)> {
 }
 
 /// Which of `lists` holds the nearest label word before a value at `s`: among the three
-/// words before it on its line (ASCII letters and digits, ASCII case folded), within 40
-/// bytes, joined by punctuation such as `TEL;TYPE=WORK:`, `"phone": "`, `<Timestamp>`, `OCR-nr ` or a
-/// no-break space. The first word found in a list decides.
+/// words before it on its line (letters and digits, ASCII case folded), within 40 bytes,
+/// joined by punctuation such as `TEL;TYPE=WORK:`, `"phone": "`, `<Timestamp>`, `OCR-nr ` or
+/// a no-break space. The first word found in a list decides; a word in camel case that is
+/// in no list as a whole (`phoneWork`, `createdTs`) is read part by part from its end.
 pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<usize> {
     let mut i = s;
     for _ in 0..3 {
@@ -344,18 +345,33 @@ pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<us
             }
         }
         let e = i;
-        while i > 0 && s - i < 40 && hay[i - 1].is_ascii_alphanumeric() {
+        // Non-ASCII bytes belong to words (`på`, `Växel`).
+        while i > 0 && s - i < 40 && (hay[i - 1].is_ascii_alphanumeric() || hay[i - 1] >= 0x80) {
             i -= 1;
         }
         if e == i {
             return None;
         }
         let word = &hay[i..e];
-        if let Some(k) = lists
-            .iter()
-            .position(|l| l.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes())))
-        {
-            return Some(k);
+        let in_list = |part: &[u8]| {
+            lists
+                .iter()
+                .position(|l| l.iter().any(|w| part.eq_ignore_ascii_case(w.as_bytes())))
+        };
+        if let Some(found) = in_list(word) {
+            return Some(found);
+        }
+        let mut end = word.len();
+        for k in (1..word.len()).rev() {
+            if word[k].is_ascii_uppercase() && word[k - 1].is_ascii_lowercase() {
+                if let Some(found) = in_list(&word[k..end]) {
+                    return Some(found);
+                }
+                end = k;
+            }
+        }
+        if let Some(found) = in_list(&word[..end]) {
+            return Some(found);
         }
     }
     None
@@ -481,7 +497,8 @@ impl Config {
 /// The digit-run starts of block `cur` (between `prev` and `nxt`) that a detector must see.
 ///
 /// A run start is left out when the digit detector would return at the end of the run
-/// without a finding: the run is shorter than ten digits, is not followed by a joiner
+/// without a finding: the run is shorter than ten digits (eight when it starts with `0`),
+/// is not followed by a joiner
 /// (` `, `-`, `+`) and a digit or another trigger byte, nor by a non-ASCII byte (an en dash),
 /// nor by the dots of a
 /// dotted quad when it has at most eight digits (an IPv4 address, maybe after the digits of
@@ -504,6 +521,8 @@ fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Cla
     let d4 = d2 & (d2 >> 2);
     let d8 = d4 & (d4 >> 4);
     let ten = d8 & (d2 >> 8);
+    // Eight digits or more from a `0` on: a national phone number without separators.
+    let compact_national = d8 & ahead(cur.zero, nxt.zero);
     // Last digits of runs followed by a joiner and a digit or another trigger (`0046 (0)8 …`),
     // or by a non-ASCII byte (an en dash), spread back over their run (up to 16 digits;
     // longer runs count through `ten`).
@@ -534,7 +553,7 @@ fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Cla
         dotted |= (dotted >> 2) & d2;
         dotted |= (dotted >> 4) & d4;
     }
-    let interesting = (joined | dotted | ten) as u64 | iban;
+    let interesting = (joined | dotted | ten | compact_national) as u64 | iban;
     starts & !inside & interesting
 }
 
@@ -873,6 +892,106 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// [`found`] for a whole file: with the column names of its header, if it has one.
+    fn found_in_file(text: &str) -> Vec<(Kind, &str)> {
+        let cfg = Config::new(
+            KindSet::all(),
+            Date {
+                year: 2026,
+                month: 6,
+                day: 15,
+            },
+        );
+        let cfg = cfg.for_file(text.as_bytes());
+        let mut hits = Vec::new();
+        scan_all(text.as_bytes(), &cfg, None, &mut hits);
+        hits.iter()
+            .map(|h| (h.kind, &text[h.start..h.end]))
+            .collect()
+    }
+
+    #[test]
+    fn labelled_national_numbers_without_separators() {
+        // Landlines, 010 and 0771 numbers of eight to ten digits, written without
+        // separators, are phone numbers where a label or the column's name says so.
+        for (text, number) in [
+            ("\"telefon\": \"0894575119\"", "0894575119"),
+            ("Telefon: 083854365", "083854365"),
+            ("{\"phoneWork\": \"090644344\"}", "090644344"),
+            ("\"phoneNumber\": \"0771190695\"", "0771190695"),
+            ("TEL;TYPE=WORK:0542984001", "0542984001"),
+            ("Ring mig på 088592886 efter kl. 17.", "088592886"),
+            ("Ringde från 0104625621, vill bli kontaktad", "0104625621"),
+            ("Direkt: 0107191691", "0107191691"),
+            ("<cbc:Telephone>083408722</cbc:Telephone>", "083408722"),
+        ] {
+            assert_eq!(found(text), [(Kind::Phone, number)], "{text}");
+        }
+        let csv = "namn;telefon;arbetstelefon;kund\nAnna;031123456;0101234567;0894575119\n";
+        assert_eq!(
+            found_in_file(csv),
+            [(Kind::Phone, "031123456"), (Kind::Phone, "0101234567")]
+        );
+        // Unlabelled, under another label, or too short or long: no phone number.
+        for text in [
+            "0894575119",
+            "order 031123456",
+            "Telefon: 0812345",
+            "Telefon: 08123456789",
+            "Telefon: 0012345678",
+        ] {
+            assert_eq!(found(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn compact_mobiles_labelled_as_references() {
+        // A mobile-shaped number after a payment-reference, payer or identity label is not
+        // a phone number; after a phone label it is.
+        for text in [
+            "Betalning mottagen OCR 0723133369 belopp",
+            "[swish] payment from 0728679714 ref 0737024182 amount",
+            "<cbc:PaymentID>0792563298</cbc:PaymentID>",
+            "\"betalarnummer\": \"0796795516\"",
+            "Ogiltigt personnummer 0703311854 avvisades",
+        ] {
+            assert!(
+                !found(text).iter().any(|f| f.1 != "0728679714"),
+                "{text}: {:?}",
+                found(text)
+            );
+        }
+        assert_eq!(
+            found("payment from 0728679714"),
+            [(Kind::Phone, "0728679714")]
+        );
+        // The same for a Luhn-valid 13-digit number starting with 4 (a Visa shape).
+        assert_eq!(found("\"betalarnummer\": \"4853916813577\""), []);
+        assert_eq!(
+            found("kort 4853916813577"),
+            [(Kind::PaymentCard, "4853916813577")]
+        );
+    }
+
+    #[test]
+    fn dotted_quads_that_are_versions_or_numbered_sections() {
+        for text in [
+            "\"reader_ip\": \"10.219.9.252\", \"fw\": \"9.2.19.224\"",
+            "Version;8.16.5.65;",
+            "OID;2.5.4.3;",
+            "när den är klar. OS 8.20.5.52.",
+            "Se även bilaga 3.8.1.5.",
+        ] {
+            assert!(
+                found(text).iter().all(|f| f.1 == "10.219.9.252"),
+                "{text}: {:?}",
+                found(text)
+            );
+        }
+        let csv = "hostname,ip,os_version\nNV-WS-2102,172.28.225.207,10.0.206.14\n";
+        assert_eq!(found_in_file(csv), [(Kind::IpAddress, "172.28.225.207")]);
     }
 
     #[test]

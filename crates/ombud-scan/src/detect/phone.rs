@@ -4,7 +4,10 @@
 //!   `076`, `079`) followed by `-` or a space and the subscriber number in space-separated
 //!   groups, 8–10 digits in all: `070-123 45 67`, `08-123 456 78`, `031-12 34 56`,
 //!   `070 1234567`, also with a spaced dash (`070 - 123 45 67`) or in dotted groups
-//!   (`070.123.45.67`). Without separators only a ten-digit mobile number (`0701234567`).
+//!   (`070.123.45.67`). Without separators a ten-digit mobile number (`0701234567`)
+//!   anywhere, and any national number of 8–10 digits (`0894575119`, `031123456`) where a
+//!   phone label stands before it or its column is named so: bare digits are too often
+//!   something else.
 //! * International: `+46 70 123 45 67`, `+46 (0)8-123 456 78`, `+46701234567`, `0046 …`
 //!   (Swedish national significant number of 7–9 digits), and other E.164 numbers written
 //!   with `+` (8–15 digits in all).
@@ -45,6 +48,12 @@ pub fn national_valid(d: &[u8], area_len: usize) -> bool {
     }
 }
 
+/// Whether `d`, digits written without separators, can be a Swedish national number of any
+/// kind (area code and subscriber number, 8–10 digits; taken only where labelled).
+pub fn compact_valid(d: &[u8]) -> bool {
+    (8..=10).contains(&d.len()) && d[0] == b'0' && d[1] != b'0'
+}
+
 /// Validates an international number given as its digits after `+` / `00`.
 pub fn international_valid(d: &[u8]) -> bool {
     if d.is_empty() || d[0] == b'0' {
@@ -77,7 +86,27 @@ pub(crate) const PHONE_LABELS: &[&str] = &[
     "ring",
     "call",
     "vxl",
+    "vx",
     "msisdn",
+    "tfn",
+    "tlf",
+    "phonenumber",
+    "telephonenumber",
+    "mobilephone",
+    "mobilenumber",
+    "telefonnr",
+    "mobiltelefon",
+    "arbetstelefon",
+    "hemtelefon",
+    "kontakttelefon",
+    "telefax",
+    "direkt",
+    "direktnr",
+    "direktnummer",
+    "växel",
+    "ringde",
+    "ringer",
+    "ringa",
 ];
 const ID_LABELS: &[&str] = &[
     "personnummer",
@@ -98,6 +127,19 @@ const ID_LABELS: &[&str] = &[
 /// `"phone":"0701130403"`, `TEL;TYPE=WORK:0701130403`) rather than an identity number.
 pub(crate) fn labelled(hay: &[u8], s: usize) -> bool {
     super::label_before(hay, s, &[PHONE_LABELS, ID_LABELS]) == Some(0)
+}
+
+/// Whether a number without separators at `s` is labelled something other than a phone
+/// number: a payment reference, a payer or customer number (`OCR 0797679396`, `ref …`) or
+/// an identity number (`Ogiltigt personnummer 0702310434`).
+pub(crate) fn labelled_otherwise(hay: &[u8], s: usize) -> bool {
+    let lists = [
+        PHONE_LABELS,
+        super::card::REFERENCE_LABELS,
+        &["ref"],
+        ID_LABELS,
+    ];
+    super::label_before(hay, s, &lists).is_some_and(|k| k > 0)
 }
 
 /// A Swedish national number written in dotted groups at `p` (`070.123.45.67`,
