@@ -717,6 +717,22 @@ mod tests {
                 ("special_category:religion", "keywords_sv_en", "Islam"),
             ]
         );
+        // A header in Windows-1252 (`Fackförbund`), and answers that say nothing (`Vill ej
+        // uppge`, `Ej svar`) under sensitive columns.
+        let csv =
+            b"Namn;Fackf\xf6rbund;Diagnos\nAnna;Byggnads;Ej svar\nBo;Vill ej uppge;Tinnitus\n";
+        let found: Vec<(&str, &[u8])> = s
+            .find_all(csv)
+            .iter()
+            .map(|f| (f.kind.name(), &csv[f.start as usize..f.end as usize]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("special_category:trade_union", &b"Byggnads"[..]),
+                ("special_category:health", &b"Tinnitus"[..]),
+            ]
+        );
         // Without a header line the values stand on their own.
         let csv = "Anna;0701130403;4111111111111111;1311069148\n";
         assert_eq!(kinds(csv), ["personnummer", "payment_card", "personnummer"]);

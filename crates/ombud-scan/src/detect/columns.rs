@@ -32,6 +32,11 @@ const SENSITIVE: &[(Category, &[&str])] = &[
             "facktillhörighet",
             "union",
             "fackforbund",
+            "facklig",
+            "fackligt",
+            "förbund",
+            "forbund",
+            "fackmedlemskap",
         ],
     ),
     (
@@ -67,7 +72,13 @@ const SENSITIVE: &[(Category, &[&str])] = &[
     ),
     (
         Category::Political,
-        &["parti", "partitillhörighet", "political"],
+        &[
+            "parti",
+            "partitillhörighet",
+            "partitillhorighet",
+            "partisympati",
+            "political",
+        ],
     ),
     (Category::SexLife, &["sexuell", "läggning", "sexual"]),
     (
@@ -83,10 +94,37 @@ const SENSITIVE: &[(Category, &[&str])] = &[
     ),
 ];
 
-/// Cell values that say nothing (no membership, no diagnosis).
+/// Cell values that say nothing (no membership, no diagnosis, no answer).
 const EMPTY: &[&str] = &[
-    "", "-", "--", "nej", "no", "none", "ingen", "inga", "saknas", "n/a", "na", "null", "0",
-    "false", "okänd", "unknown",
+    "",
+    "-",
+    "--",
+    "nej",
+    "no",
+    "none",
+    "ingen",
+    "inga",
+    "saknas",
+    "n/a",
+    "na",
+    "null",
+    "0",
+    "false",
+    "okänd",
+    "unknown",
+    "vill ej uppge",
+    "vill inte uppge",
+    "ej svar",
+    "inget svar",
+    "ej angivet",
+    "ej angiven",
+    "uppgift saknas",
+    "vet ej",
+    "avstår",
+    "prefer not to say",
+    "not stated",
+    "no answer",
+    "declined",
 ];
 
 /// The column names of a delimited file, read from its first line.
@@ -120,9 +158,22 @@ impl Columns {
         if count(second, delim) != count(line, delim) {
             return None;
         }
+        // A header that is not UTF-8 is read as Latin-1 (Windows-1252 for letters), so that
+        // `Fackförbund` says the same in both.
+        let utf8 = std::str::from_utf8(line).is_ok();
         let names: Vec<Vec<u8>> = line
             .split(|&b| b == delim)
-            .map(|f| unquote(f.trim_ascii()).to_ascii_lowercase())
+            .map(|f| {
+                let name = unquote(f.trim_ascii()).to_ascii_lowercase();
+                match utf8 {
+                    true => name,
+                    false => name
+                        .iter()
+                        .flat_map(|&b| char::from(b).to_lowercase())
+                        .collect::<String>()
+                        .into_bytes(),
+                }
+            })
             .collect();
         let name_ok = |n: &Vec<u8>| {
             !n.is_empty()

@@ -172,6 +172,44 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "schizophrenia",
             "bipolar disorder",
             "eating disorder",
+            "celiaki",
+            "glutenintolerans",
+            "laktosintolerans",
+            "nötallergi",
+            "jordnötsallergi",
+            "pollenallergi",
+            "stroke$",
+            "hjärtsvikt",
+            "hörselnedsättning",
+            "synnedsättning",
+            "fallrisk",
+            "trycksår",
+            "hypertoni",
+            "parkinson",
+            "fetma$",
+            "inkontinens",
+            "psoriasis",
+            "ländryggssmärta",
+            "ryggsmärt",
+            "multipel skleros",
+            "utmattning$",
+            "ryggbesvär",
+            "nackbesvär",
+            "influensa",
+            "magsjuk",
+            "covid",
+            "kronisk smärta",
+            "kroniskt sjuk",
+            "panikångest",
+            "tinnitus",
+            "sömnsvårigheter",
+            "sömnproblem",
+            "sjuk$",
+            "spinal cord injury",
+            "heart failure",
+            "hearing loss",
+            "multiple sclerosis",
+            "parkinson's",
             "suicid",
         ],
     ),
@@ -208,6 +246,15 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "racial",
             "immigrant background",
             "migrant background",
+            "assyrier",
+            "assyrisk",
+            "syrianer",
+            "kurdisk",
+            "kurder$",
+            "kurdish",
+            "afrosvensk",
+            "irish traveller",
+            "black british",
         ],
     ),
     (
@@ -253,6 +300,14 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "politiskt aktiv",
             "partiaktiv",
             "politically active",
+            "ssu$",
+            "kommunist",
+            "politisk åskådning",
+            "politiska åskådning",
+            "sinn féin",
+            "liberal democrats",
+            "conservative party",
+            "political party",
         ],
     ),
     (
@@ -317,6 +372,14 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "imam",
             "baptised",
             "baptized",
+            "pingstförsamling",
+            "pingstkyrka",
+            "pingstvän",
+            "halalkost",
+            "koscherkost",
+            "sabbaten$",
+            "jehovah",
+            "församlingsmedlem",
         ],
     ),
     (
@@ -338,7 +401,6 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "sveriges lärare",
             "vårdförbundet",
             "akademikerförbundet",
-            "läkarförbundet",
             "journalistförbundet",
             "sveriges ingenjörer",
             "trade union",
@@ -359,6 +421,20 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "union rep$",
             "unionised",
             "unionized",
+            "läkarförbund",
+            // Only after words of membership (see `UNIONS`).
+            "kommunal$",
+            "vision$",
+            "handels$",
+            "byggnads$",
+            "fastighets$",
+            "ledarna$",
+            "unite$",
+            "gmb$",
+            "naturvetarna$",
+            "skyddsombud",
+            "shop steward",
+            "unison$",
         ],
     ),
     (
@@ -424,6 +500,20 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "brca$",
             "brca1$",
             "brca2$",
+            "helgenomsekvensering",
+            "helexomsekvensering",
+            "exomsekvensering",
+            "genomsekvensering",
+            "snp-array",
+            "genpanel",
+            "bärarskap",
+            "anlagsbärare",
+            "faktor v leiden",
+            "hla-b27",
+            "apoe$",
+            "carrier status",
+            "whole genome",
+            "exome sequencing",
         ],
     ),
     (
@@ -452,6 +542,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "retinal scan",
             "gait recognition",
             "irisigenkänning",
+            "handflatsskanning",
+            "handflatsigenkänning",
+            "handvensskanning",
+            "palm scan",
         ],
     ),
     (
@@ -515,6 +609,17 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "polisutredning",
             "fängslad",
             "police report",
+            "rattfylleri",
+            "narkotikabrott",
+            "olaga hot",
+            "snatteri",
+            "fotboja",
+            "ungdomstjänst",
+            "samhällstjänst",
+            "shoplifting",
+            "drink driving",
+            "drunk driving",
+            "drink-driving",
         ],
     ),
 ];
@@ -565,12 +670,29 @@ const TECHNICAL: &[(&str, Sense)] = &[
     ("fingerprint*", Sense::Code),
     ("fingerprint", Sense::After(KEY_WORDS)),
     ("fingerprints", Sense::After(KEY_WORDS)),
+    ("fingerprinting", Sense::After(KEY_WORDS)),
     ("fingeravtryck", Sense::After(KEY_WORDS)),
     ("fingeravtrycket", Sense::After(KEY_WORDS)),
     (
         "genetic",
         Sense::Before(&["algorithm", "algorithms", "programming"]),
     ),
+    // SVG and CSS (`stroke-width`, `stroke="#000"`), and a product (a blood pressure monitor).
+    ("stroke", Sense::Code),
+    (
+        "stroke",
+        Sense::Before(&[
+            "width",
+            "linecap",
+            "linejoin",
+            "dasharray",
+            "dashoffset",
+            "opacity",
+            "color",
+            "miterlimit",
+        ]),
+    ),
+    ("blodtrycksmätar*", Sense::Always),
     // Names of things: the gas law, the 1930s, a television series.
     ("gay", Sense::Before(&["lussac"])),
     ("depression", Sense::After(&["great"])),
@@ -625,6 +747,61 @@ fn regardless_before(hay: &[u8], s: usize) -> bool {
 /// Entries that are indicators only as the last word of a name, with the word before them:
 /// the finding is the whole name.
 const NAMES: &[(&str, &[&str])] = &[("metall", &["if", "ig"])];
+
+/// Names of trade unions that are ordinary words as well (`kommunal` is "municipal",
+/// `Vision` a vision, `Handels` "of trade"): indicators only after words of membership
+/// (see [`member_before`]), or in a column of unions (`detect/columns.rs`).
+const UNIONS: &[&str] = &[
+    "kommunal",
+    "vision",
+    "handels",
+    "byggnads",
+    "fastighets",
+    "ledarna",
+    "unite",
+    "gmb",
+];
+
+/// Where the finding of the union name at `s` starts: at the words of membership before it
+/// (`medlem i`, `aktiv i`, `ansluten till`, `member of (the)`, `joined (the)`), or at the
+/// name itself after `facket`, `förbundet`, `fackförbundet` (`fackförbundet Kommunal`).
+fn member_before(hay: &[u8], s: usize) -> Option<usize> {
+    let is = |(a, b): (usize, usize), words: &[&str]| {
+        words
+            .iter()
+            .any(|w| hay[a..b].eq_ignore_ascii_case(w.as_bytes()))
+    };
+    let mut w = word_before(hay, s);
+    // (`facket` and `fackförbundet` are findings of their own.)
+    if is(
+        w,
+        &["facket", "förbundet", "fackförbundet", "fackföreningen"],
+    ) {
+        return Some(s);
+    }
+    if is(w, &["the"]) {
+        w = word_before(hay, w.0);
+    }
+    if is(w, &["joined"]) {
+        return Some(w.0);
+    }
+    if !is(w, &["i", "till", "of", "in"]) {
+        return None;
+    }
+    let v = word_before(hay, w.0);
+    let member = [
+        "medlem",
+        "medlemmar",
+        "aktiv",
+        "aktiva",
+        "ansluten",
+        "anslutna",
+        "member",
+        "members",
+        "active",
+    ];
+    (v.0 < v.1 && is(v, &member)).then_some(v.0)
+}
 
 /// The word before `s` (at most 24 word bytes, after at most four spaces or hyphens), as
 /// the range `a..b`.
@@ -940,6 +1117,12 @@ impl Keywords {
                 }
                 a
             }
+            None if UNIONS
+                .iter()
+                .any(|w| hay[s..e].eq_ignore_ascii_case(w.as_bytes())) =>
+            {
+                member_before(hay, s)?
+            }
             None => s,
         };
         out.push(Hit {
@@ -1152,20 +1335,24 @@ mod tests {
     /// membership, genetic and biometric data, sex life and sexual orientation; Art. 10
     /// criminal convictions, offences "or related security measures" (a restraining order,
     /// day fines, probation).
-    #[test]
-    fn categories_of_the_words_added_in_session_7() {
+    /// Asserts that each word, alone in a sentence, is found whole and gives its category.
+    fn each_gives_its_category(want: &[(&str, Category)]) {
         let kw = Keywords::new(|_| true).unwrap();
-        let cats = |text: &str| -> Vec<(String, Category)> {
+        for &(word, cat) in want {
+            let text = format!("x {word}.");
             let mut out = Vec::new();
             kw.scan(text.as_bytes(), &mut out);
-            out.iter()
-                .map(|h| match h.kind {
-                    Kind::SpecialCategory(c) => (text[h.start..h.end].to_string(), c),
-                    _ => unreachable!("keywords give special categories"),
-                })
-                .collect()
-        };
-        let want = [
+            let found: Vec<(&str, Kind)> = out
+                .iter()
+                .map(|h| (&text[h.start..h.end], h.kind))
+                .collect();
+            assert_eq!(found, [(word, Kind::SpecialCategory(cat))], "{word}");
+        }
+    }
+
+    #[test]
+    fn categories_of_the_words_added_in_session_7() {
+        each_gives_its_category(&[
             ("psychiatry", Category::Health),
             ("deprimerad", Category::Health),
             ("sjukintyg", Category::Health),
@@ -1188,14 +1375,87 @@ mod tests {
             ("kontaktförbud", Category::Criminal),
             ("dagsböter", Category::Criminal),
             ("skyddstillsyn", Category::Criminal),
-        ];
-        for (word, cat) in want {
-            assert_eq!(
-                cats(&format!("x {word}.")),
-                [(word.to_string(), cat)],
-                "{word}"
-            );
-        }
+        ]);
+    }
+
+    /// Conditions and symptoms (health, Art. 4(15)), genetic tests and their results
+    /// (Art. 4(13)), faith communities and their customs, ethnic groups, parties and their
+    /// youth leagues, unions and their representatives, palm scans, and offences and the
+    /// sanctions for them (Art. 10).
+    #[test]
+    fn categories_of_the_words_added_in_session_8() {
+        each_gives_its_category(&[
+            ("celiaki", Category::Health),
+            ("Stroke", Category::Health),
+            ("hjärtsvikt", Category::Health),
+            ("Hörselnedsättning", Category::Health),
+            ("hypertoni", Category::Health),
+            ("Parkinson", Category::Health),
+            ("ländryggssmärta", Category::Health),
+            ("multipel skleros", Category::Health),
+            ("tinnitus", Category::Health),
+            ("panikångest", Category::Health),
+            ("sjuk", Category::Health),
+            ("nötallergi", Category::Health),
+            ("Helgenomsekvensering", Category::Genetic),
+            ("SNP-array", Category::Genetic),
+            ("Genpanel", Category::Genetic),
+            ("Faktor V Leiden", Category::Genetic),
+            ("HLA-B27", Category::Genetic),
+            ("anlagsbärare", Category::Genetic),
+            ("Bärarskapsanalys", Category::Genetic),
+            ("carrier status", Category::Genetic),
+            ("pingstförsamlingen", Category::Religion),
+            ("halalkost", Category::Religion),
+            ("sabbaten", Category::Religion),
+            ("assyrier", Category::Ethnicity),
+            ("kurdisk", Category::Ethnicity),
+            ("afrosvensk", Category::Ethnicity),
+            ("SSU", Category::Political),
+            ("kommunist", Category::Political),
+            ("politiska åskådning", Category::Political),
+            ("Sinn Féin", Category::Political),
+            ("Läkarförbund", Category::TradeUnion),
+            ("Naturvetarna", Category::TradeUnion),
+            ("shop steward", Category::TradeUnion),
+            ("Handflatsskanning", Category::Biometric),
+            ("rattfylleri", Category::Criminal),
+            ("narkotikabrott", Category::Criminal),
+            ("olaga hot", Category::Criminal),
+            ("snatteri", Category::Criminal),
+            ("fotboja", Category::Criminal),
+            ("ungdomstjänst", Category::Criminal),
+            ("shoplifting", Category::Criminal),
+            ("drink driving", Category::Criminal),
+        ]);
+    }
+
+    #[test]
+    fn union_names_that_are_ordinary_words() {
+        assert_eq!(
+            words(
+                "Åsa är medlem i Kommunal; aktiv i Byggnads; member of the GMB union; joined Unite"
+            ),
+            [
+                "medlem i Kommunal",
+                "aktiv i Byggnads",
+                "member of the GMB",
+                "joined Unite"
+            ]
+        );
+        assert_eq!(words("fackförbundet Vision"), ["fackförbundet", "Vision"]);
+        assert_eq!(
+            words("i kommunal regi; en vision; Handels och industri; Byggnads fasad; unite them"),
+            Vec::<&str>::new()
+        );
+        // Browser fingerprinting is a technique, not someone's fingerprint; a stroke in SVG
+        // is a line, a blood pressure monitor is sold.
+        assert_eq!(
+            words(
+                "Browser fingerprinting is off; set stroke-width, stroke=\"#000\"; Blodtrycksmätare"
+            ),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]
