@@ -942,13 +942,38 @@ fn prefix_hash(b: [u8; 4]) -> usize {
     (k.wrapping_mul(0x9E37_79B1) >> (32 - SET_BITS)) as usize
 }
 
+/// The six bytes at a word start, folded as in [`prefix_hash`], hashed.
+#[inline(always)]
+fn prefix6_hash(b: [u8; 6]) -> usize {
+    let k = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], 0, 0]) | 0x2020_2020_2020;
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SET_BITS)) as usize
+}
+
+/// A set of hashes as bits.
+type HashSet = Box<[u64; SET_WORDS]>;
+
+fn set_has(set: &HashSet, h: usize) -> bool {
+    set[h / 64] >> (h % 64) & 1 == 1
+}
+
+fn set_add(set: &mut HashSet, h: usize) {
+    set[h / 64] |= 1 << (h % 64);
+}
+
 /// A compiled keyword matcher.
 #[derive(Debug, Clone)]
 pub struct Keywords {
     ac: AhoCorasick,
     meta: Vec<(Category, bool)>,
     /// Hashes of the entries' first four bytes (every fourth byte for three-byte entries).
-    prefixes: Box<[u64; SET_WORDS]>,
+    prefixes: HashSet,
+    /// The second look, where `prefixes` let a word start through: hashes of the first
+    /// four bytes of entries shorter than six bytes, and of the first six bytes of the
+    /// others. Four bytes let through every word that starts like an entry (`handler` like
+    /// `handflatsskanning`, `först` like `församling`); six bytes stop most of them before
+    /// the automaton is asked.
+    short: HashSet,
+    long: HashSet,
 }
 
 impl Keywords {
@@ -995,11 +1020,23 @@ impl Keywords {
         if pats.is_empty() {
             return None;
         }
+        let (mut short, mut long) = (Box::new([0u64; SET_WORDS]), Box::new([0u64; SET_WORDS]));
+        for b in &pats {
+            match b.len() {
+                6.. => set_add(
+                    &mut long,
+                    prefix6_hash([b[0], b[1], b[2], b[3], b[4], b[5]]),
+                ),
+                4 | 5 => set_add(&mut short, prefix_hash([b[0], b[1], b[2], b[3]])),
+                _ => {
+                    for x in 0..=255 {
+                        set_add(&mut short, prefix_hash([b[0], b[1], b[2], x]));
+                    }
+                }
+            }
+        }
         let mut prefixes = Box::new([0u64; SET_WORDS]);
-        let mut add = |b: [u8; 4]| {
-            let h = prefix_hash(b);
-            prefixes[h / 64] |= 1 << (h % 64);
-        };
+        let mut add = |b: [u8; 4]| set_add(&mut prefixes, prefix_hash(b));
         // After a backslash the scan sees the letter of an escape as a word start: `n` before
         // an entry (`\nDiabetes`), `u00`/`u20` for `\u00a0`, `\u003e`, `\u2013` and an
         // escaped letter (`\u00c5tal`, `l\u00e4karintyg`); see `after_backslash`. (`\t`
@@ -1040,7 +1077,13 @@ impl Keywords {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&pats)
             .expect("the keyword lists compile");
-        Some(Keywords { ac, meta, prefixes })
+        Some(Keywords {
+            ac,
+            meta,
+            prefixes,
+            short,
+            long,
+        })
     }
 
     /// Whether an entry may start at `s` (exact for the prefix set; near the end of the
@@ -1048,9 +1091,22 @@ impl Keywords {
     #[inline(always)]
     fn may_start(&self, hay: &[u8], s: usize) -> bool {
         match hay.get(s..s + 4) {
+            Some(b) => set_has(&self.prefixes, prefix_hash([b[0], b[1], b[2], b[3]])),
+            None => true,
+        }
+    }
+
+    /// The second look at a word start `may_start` let through (not after a backslash):
+    /// whether an entry may start there by its first six bytes, or four for short entries.
+    #[inline]
+    fn may_start_long(&self, hay: &[u8], s: usize) -> bool {
+        match hay.get(s..s + 6) {
             Some(b) => {
-                let h = prefix_hash([b[0], b[1], b[2], b[3]]);
-                self.prefixes[h / 64] >> (h % 64) & 1 == 1
+                set_has(&self.short, prefix_hash([b[0], b[1], b[2], b[3]]))
+                    || set_has(
+                        &self.long,
+                        prefix6_hash([b[0], b[1], b[2], b[3], b[4], b[5]]),
+                    )
             }
             None => true,
         }
@@ -1188,7 +1244,8 @@ impl Keywords {
             }
             let found = match s.checked_sub(1).map(|i| hay[i]) {
                 Some(b'\\') => self.after_backslash(hay, s, out),
-                _ => self.at(hay, s, out),
+                _ if self.may_start_long(hay, s) => self.at(hay, s, out),
+                _ => None,
             };
             if let Some(e) = found {
                 state.resume = e;
@@ -1428,6 +1485,41 @@ mod tests {
             ("shoplifting", Category::Criminal),
             ("drink driving", Category::Criminal),
         ]);
+    }
+
+    /// Every entry is found where it stands alone, in each of its forms (capitalised, upper
+    /// case): the prefix sets let every entry's start through.
+    #[test]
+    fn every_entry_is_found() {
+        let kw = Keywords::new(|_| true).unwrap();
+        let context_only = |w: &str| {
+            UNIONS.contains(&w)
+                || NAMES.iter().any(|(n, _)| *n == w)
+                || technical(w.as_bytes(), 0, w.len())
+        };
+        for (cat, entries) in LISTS {
+            for entry in *entries {
+                let word = entry.trim_end_matches('$');
+                if context_only(word) {
+                    continue;
+                }
+                let upper = word.to_uppercase();
+                let mut cap = word.chars();
+                let cap: String = cap
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase)
+                    .chain(cap)
+                    .collect();
+                for form in [word, upper.as_str(), cap.as_str()] {
+                    let text = format!("Noterat: {form}. ");
+                    let mut out = Vec::new();
+                    kw.scan(text.as_bytes(), &mut out);
+                    let found: Vec<&str> = out.iter().map(|h| &text[h.start..h.end]).collect();
+                    assert_eq!(found, [form], "{cat:?} {form}");
+                }
+            }
+        }
     }
 
     #[test]
