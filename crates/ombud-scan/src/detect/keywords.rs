@@ -8,8 +8,9 @@
 //! Search: word starts come from 64-byte bit masks of word bytes and letters (words that
 //! start with a digit or have fewer than three bytes are never looked at); at each one, the four
 //! bytes there (ASCII case folded) are looked up in a 64 Kibit hash set of the entries'
-//! first four bytes, and only on a hit does an anchored Aho-Corasick DFA confirm the entry.
-//! Most words of ordinary text cost a hash and a bit test.
+//! first four bytes; on a hit, the first six bytes in a second set (four for entries shorter
+//! than six), and only then does an anchored Aho-Corasick DFA confirm the entry. Most words
+//! of ordinary text cost a hash and a bit test.
 
 use super::blocks::Classes;
 use super::{Hit, alphanumeric, escaped_before, glued_at, glued_before, is_word, word_end};
