@@ -297,6 +297,12 @@ fn intl_from(hay: &[u8], q: usize) -> Option<(usize, usize)> {
         i = de + usize::from(bracketed);
         if !bracketed {
             if !right_boundary_ok(hay, i) {
+                // An extension (`+1-212-555-0143x123`) ends the number, and belongs to it.
+                if let Some(end) = extension_end(hay, i)
+                    && international_valid(&d[..n])
+                {
+                    return Some((end, n));
+                }
                 // A group after a space that goes on as a decimal or an address is
                 // something else (`… 67 10.0.0.1`); a group glued to a letter, or any
                 // group but one after a space, spoils the number.
@@ -324,6 +330,24 @@ fn intl_from(hay: &[u8], q: usize) -> Option<(usize, usize)> {
         i = j;
     }
     best.map(|e| (e, n))
+}
+
+/// The end of an extension that follows a number's last digit at `i`: `x` or `ext` (with a
+/// dot or space after it) and one to five digits at a boundary (`x123`, `ext. 4567`).
+fn extension_end(hay: &[u8], i: usize) -> Option<usize> {
+    let rest = hay.get(i..)?;
+    let mut k = match rest.first()? {
+        b'x' | b'X' => 1,
+        b'e' | b'E' if rest.len() > 3 && rest[..3].eq_ignore_ascii_case(b"ext") => 3,
+        _ => return None,
+    };
+    if k == 3 {
+        k += usize::from(rest.get(k) == Some(&b'.'));
+        k += usize::from(rest.get(k) == Some(&b' '));
+    }
+    let digits = rest[k..].iter().take_while(|&&b| is_digit(b)).count();
+    let end = i + k + digits;
+    ((1..=5).contains(&digits) && right_boundary_ok(hay, end)).then_some(end)
 }
 
 /// `(` trigger: a Swedish number whose area code stands in brackets, `(08) 123 45 67`,
@@ -474,6 +498,18 @@ mod tests {
     #[test]
     fn international_forms() {
         assert_eq!(intl("ring +1 (202) 555-0143 nu"), Some("+1 (202) 555-0143"));
+        // An extension belongs to the number; letters that are no extension spoil it.
+        assert_eq!(
+            intl("call +1-212-555-0143x123 now"),
+            Some("+1-212-555-0143x123")
+        );
+        assert_eq!(intl("+44 20 7946 0958 ext. 12"), Some("+44 20 7946 0958"));
+        assert_eq!(
+            intl("+44 20 7946 0958ext. 12"),
+            Some("+44 20 7946 0958ext. 12")
+        );
+        assert_eq!(intl("+1-212-555-0143xyz"), None);
+        assert_eq!(intl("+1-212-555-0143x1234567"), None);
         assert_eq!(intl("+44 (20) 7946 0958."), Some("+44 (20) 7946 0958"));
         assert_eq!(intl("+46 (0)8-123 456 78"), Some("+46 (0)8-123 456 78"));
         assert_eq!(
