@@ -402,8 +402,26 @@ impl Scanner {
     /// Whether `value` on its own is found as a whole as `kind` by this scanner with only
     /// that kind enabled: the check a finding's value passes by construction. (Only that
     /// kind, because where one value is valid as two kinds the words before it may decide:
-    /// `tel 0701130403` is a phone number, `0701130403` alone an identity number.)
+    /// `tel 0701130403` is a phone number, `0701130403` alone an identity number.) A national
+    /// number without separators (`08357171`) is reported only where a label calls it a
+    /// phone number, and ten bare digits of an estate (`1695902377`, organisation group 1)
+    /// only where a label calls them an organisation number; alone, each passes the
+    /// validator of its form.
     pub fn revalidate(&self, kind: Kind, value: &[u8]) -> bool {
+        let digits = value.iter().all(u8::is_ascii_digit);
+        let labelled_form = match kind {
+            Kind::Phone => digits && detect::phone::compact_valid(value),
+            Kind::Organisationsnummer => {
+                digits
+                    && value.len() == 10
+                    && detect::personnummer::classify(value, Some(b'-'), self.cfg.today)
+                        .is_some_and(|(k, _)| k == Kind::Organisationsnummer)
+            }
+            _ => false,
+        };
+        if labelled_form {
+            return true;
+        }
         let mut hits = Vec::new();
         match kind {
             // The keyword matcher is dear to build; words never compete with other kinds.

@@ -69,10 +69,24 @@ pub(crate) const REFERENCE_LABELS: &[&str] = &[
     "avinummer",
 ];
 
+/// Words that label a card number; nearer than a reference label, they win
+/// (`InvoiceJob - charge card=5135…`).
+const CARD_LABELS: &[&str] = &[
+    "card",
+    "cardnumber",
+    "kort",
+    "kortnummer",
+    "kortnr",
+    "kreditkort",
+    "betalkort",
+    "creditcard",
+    "pan",
+];
+
 /// Whether the number at `s` is labelled a payment reference among the words just before
-/// it (`OCR 4853916813577`, `"betalarnummer": "…"`).
+/// it (`OCR 4853916813577`, `"betalarnummer": "…"`), and no card label stands nearer.
 pub(crate) fn reference_before(hay: &[u8], s: usize) -> bool {
-    super::label_before(hay, s, &[REFERENCE_LABELS]).is_some()
+    super::label_before(hay, s, &[CARD_LABELS, REFERENCE_LABELS]) == Some(1)
 }
 
 /// Column names under which a Luhn-valid number is something other than a card: payment
@@ -144,9 +158,9 @@ pub(crate) fn try_groups(
             buf[n..n + e - s].copy_from_slice(&hay[s..e]);
             n += e - s;
         }
-        if valid(&buf[..n]) {
-            return Some(k);
-        }
+        // The longest card shape decides: a 19-digit number that fails has no valid card in
+        // its first 16 digits (`4254 1485 7172 2281 694`).
+        return valid(&buf[..n]).then_some(k);
     }
     None
 }
@@ -158,6 +172,23 @@ mod tests {
     fn known_test_numbers() {
         assert!(valid(b"4111111111111111"));
         assert!(valid(b"5555555555554444"));
+        let groups = |t: &str| {
+            let g: Vec<(usize, usize)> = t.match_indices(|c: char| c.is_ascii_digit()).fold(
+                Vec::new(),
+                |mut v: Vec<(usize, usize)>, (i, _)| {
+                    match v.last_mut() {
+                        Some(last) if last.1 == i => last.1 = i + 1,
+                        _ => v.push((i, i + 1)),
+                    }
+                    v
+                },
+            );
+            let seps = vec![b' '; g.len()];
+            try_groups(t.as_bytes(), &g, &seps, 0)
+        };
+        assert_eq!(groups("4111 1111 1111 1111"), Some(4));
+        // The first 16 digits are a valid card, the 19 are not: no card.
+        assert_eq!(groups("4111 1111 1111 1111 694"), None);
         assert!(valid(b"378282246310005"));
         assert!(valid(b"6011111111111117"));
         assert!(!valid(b"4111111111111112"));

@@ -367,6 +367,21 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
                 found = Some((1, Kind::Phone, 0.85, phone::DETECTOR_SE));
             }
         }
+        // Ten bare digits of group 1 (estates) read as seconds since 1970 unless a label or
+        // the column calls them an organisation number (`"orgnr":"1061391023"`).
+        if found.is_none()
+            && ids
+            && k.contains(Kind::Organisationsnummer)
+            && groups[g].1 - groups[g].0 == 10
+            && hay[groups[g].0] == b'1'
+            && ends_ok(1)
+            && personnummer::classify(&hay[groups[g].0..groups[g].1], Some(b'-'), cfg.today)
+                .is_some_and(|(kind, _)| kind == Kind::Organisationsnummer)
+            && (super::label_before(hay, groups[g].0, &[ORG_LABELS]).is_some()
+                || cfg.column_says(hay, groups[g].0, ORG_LABELS))
+        {
+            found = Some((1, Kind::Organisationsnummer, 0.9, personnummer::DETECTOR));
+        }
         if found.is_none()
             && k.contains(Kind::PaymentCard)
             && let Some(used) = card::try_groups(hay, groups, seps, g)
@@ -485,6 +500,19 @@ fn compact_phone(hay: &[u8], cfg: &Config, (s, e): (usize, usize)) -> bool {
         && phone::compact_valid(&hay[s..e])
         && (phone::labelled(hay, s) || cfg.column_says(hay, s, phone::PHONE_LABELS))
 }
+
+/// Words that label an organisation number.
+const ORG_LABELS: &[&str] = &[
+    "orgnr",
+    "organisationsnummer",
+    "organisationsnr",
+    "org",
+    "orgno",
+    "organisation",
+    "organization",
+    "företag",
+    "foretag",
+];
 
 /// The IPv4 address at `p`, unless it stands in a column of versions (`os_version`).
 fn v4_hit(hay: &[u8], p: usize, cfg: &Config) -> Option<Hit> {

@@ -116,9 +116,30 @@ fn span_around(hay: &[u8], p: usize, sep: usize) -> Option<(usize, usize)> {
     if labels < 2 || tld.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) {
         return None;
     }
-    // Image names such as `icon@2x.png` end in a file type, not in a top-level domain.
-    const FILE_TYPES: [&[u8]; 10] = [
-        b"png", b"jpg", b"jpeg", b"gif", b"svg", b"webp", b"bmp", b"ico", b"tif", b"tiff",
+    // Image names such as `icon@2x.png` end in a file type, not in a top-level domain, and
+    // systemd instances such as `postgresql@15-main.service` in a unit type.
+    const FILE_TYPES: [&[u8]; 21] = [
+        b"png",
+        b"jpg",
+        b"jpeg",
+        b"gif",
+        b"svg",
+        b"webp",
+        b"bmp",
+        b"ico",
+        b"tif",
+        b"tiff",
+        b"service",
+        b"socket",
+        b"timer",
+        b"target",
+        b"mount",
+        b"automount",
+        b"slice",
+        b"scope",
+        b"swap",
+        b"path",
+        b"device",
     ];
     if FILE_TYPES.iter().any(|t| tld.eq_ignore_ascii_case(t)) {
         return None;
@@ -320,6 +341,11 @@ mod tests {
             Some("anna@example.se")
         );
         assert_eq!(find("<img src=\"hero@2x.png\">"), None);
+        assert_eq!(
+            find("systemd[1]: Started postgresql@15-main.service."),
+            None
+        );
+        assert_eq!(find("getty@tty1.service"), None);
         assert_eq!(find("ftp://anna:pw@ftp.example.se/"), None);
         assert_eq!(find("https://anna@example.se/x"), None);
         assert_eq!(find("git@github.com:team/repo.git"), None);

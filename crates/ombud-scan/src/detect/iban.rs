@@ -174,11 +174,14 @@ pub(crate) fn at(hay: &[u8], s: usize) -> Option<usize> {
     if !valid(&buf[..n]) || !super::right_boundary_ok(hay, i) {
         return None;
     }
-    // A printed IBAN must not run on into a further group.
-    if grouped
-        && n % 4 != 0
-        && group_space(hay, i).is_some_and(|len| hay.get(i + len).is_some_and(|&c| alnum(c)))
-    {
+    // A printed IBAN must not run on into a further group (of capitals and digits, with a
+    // digit: a word such as `Fakturan` or `A` after it starts the next sentence).
+    let further_group = |len: usize| {
+        let rest = &hay[(i + len).min(hay.len())..];
+        let k = rest.iter().take_while(|&&c| alnum(c)).count();
+        rest[..k].iter().any(u8::is_ascii_digit) && !rest.get(k).is_some_and(u8::is_ascii_lowercase)
+    };
+    if grouped && n % 4 != 0 && group_space(hay, i).is_some_and(further_group) {
         return None;
     }
     Some(i)
@@ -196,6 +199,16 @@ mod tests {
         assert_eq!(at(b"SE45 5000 0000 0583 9825 7466.", 0), Some(29));
         assert_eq!(at(b"SE4550000000058398257466", 0), Some(24));
         assert_eq!(at(b"SE45 5000 0000 0583 9825 74661", 0), None);
+        // A short last group, then a further group or the next sentence.
+        let no = b"NO93 8601 1117 947";
+        assert!(valid(b"NO9386011117947"));
+        assert_eq!(at(no, 0), Some(no.len()));
+        assert_eq!(
+            at(b"NO93 8601 1117 947 Fakturan skickas", 0),
+            Some(no.len())
+        );
+        assert_eq!(at(b"NO93 8601 1117 947 A payment", 0), Some(no.len()));
+        assert_eq!(at(b"NO93 8601 1117 947 1234", 0), None);
         // No-break spaces between the groups: UTF-8, Windows-1252, escaped in JSON.
         let nbsp = "SE45\u{a0}5000\u{a0}0000\u{a0}0583\u{a0}9825\u{a0}7466";
         assert_eq!(at(nbsp.as_bytes(), 0), Some(nbsp.len()));

@@ -210,6 +210,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "heart failure",
             "hearing loss",
             "multiple sclerosis",
+            "panic disorder",
             "parkinson's",
             "suicid",
         ],
@@ -240,6 +241,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "invandrare$",
             "utrikesfödd",
             "tornedaling",
+            "tornedalsk",
             "sverigefinn",
             "sverigefins",
             "romani$",
@@ -309,6 +311,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "liberal democrats",
             "conservative party",
             "political party",
+            "feministiskt initiativ",
+            "reform uk",
         ],
     ),
     (
@@ -380,7 +384,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "koscherkost",
             "sabbaten$",
             "jehovah",
-            "församlingsmedlem",
+            "mormon",
         ],
     ),
     (
@@ -434,6 +438,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "gmb$",
             "naturvetarna$",
             "skyddsombud",
+            "handelsanställdas förbund",
+            "teamsters$",
             "shop steward",
             "unison$",
         ],
@@ -474,6 +480,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "sexualvan",
             "asexuell",
             "pansexuell",
+            "pansexual",
         ],
     ),
     (
@@ -513,6 +520,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "hla-b27",
             "apoe$",
             "carrier status",
+            "factor v leiden",
             "whole genome",
             "exome sequencing",
         ],
@@ -547,6 +555,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "handflatsigenkänning",
             "handvensskanning",
             "palm scan",
+            "face template",
+            "ansiktsmall",
         ],
     ),
     (
@@ -621,6 +631,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "drink driving",
             "drunk driving",
             "drink-driving",
+            "sex offender",
         ],
     ),
 ];
@@ -749,6 +760,50 @@ fn regardless_before(hay: &[u8], s: usize) -> bool {
 /// the finding is the whole name.
 const NAMES: &[(&str, &[&str])] = &[("metall", &["if", "ig"])];
 
+/// Whether the word `s..e` is part of an e-mail address (`green.kristen@…`, `…@church.org`).
+fn in_address(hay: &[u8], s: usize, e: usize) -> bool {
+    hay.get(e) == Some(&b'@') || (s > 0 && hay[s - 1] == b'@')
+}
+
+/// Endings of Swedish street and place names (`Sjukhusbacken`, `Kyrkogatan`).
+const STREET_ENDINGS: &[&str] = &[
+    "gatan", "vägen", "backen", "stigen", "torget", "platsen", "gränd", "gränden", "allén",
+    "leden", "parken",
+];
+
+/// Whether a stem's word is a street or place name.
+fn street_name(word: &[u8]) -> bool {
+    STREET_ENDINGS.iter().any(|end| {
+        let end = end.as_bytes();
+        word.len() > end.len() + 3 && word[word.len() - end.len()..].eq_ignore_ascii_case(end)
+    })
+}
+
+/// Indicator words that are also first names or surnames (`Kristen Brown`, `Martha Church`,
+/// `Duncan Parkinson`, `Jose Gay`).
+const NAME_HOMONYMS: &[&str] = &["kristen", "gay", "church", "parkinson"];
+
+/// Whether the capitalised word `s..e` stands in a name: one of [`NAME_HOMONYMS`] next to
+/// another capitalised word on the same line (`Parkinson` after `har` is the disease).
+fn personal_name(hay: &[u8], s: usize, e: usize) -> bool {
+    if !hay[s].is_ascii_uppercase()
+        || !NAME_HOMONYMS
+            .iter()
+            .any(|w| hay[s..e].eq_ignore_ascii_case(w.as_bytes()))
+    {
+        return false;
+    }
+    let capitalised = |(a, b): (usize, usize)| b > a && hay[a].is_ascii_uppercase();
+    let (a, b) = word_before(hay, s);
+    let before = capitalised((a, b)) && hay[b..s].iter().all(|&c| c == b' ');
+    let mut n = e;
+    while n < hay.len() && n - e < 2 && hay[n] == b' ' {
+        n += 1;
+    }
+    let after = n > e && hay.get(n).is_some_and(u8::is_ascii_uppercase);
+    before || after
+}
+
 /// Names of trade unions that are ordinary words as well (`kommunal` is "municipal",
 /// `Vision` a vision, `Handels` "of trade"): indicators only after words of membership
 /// (see [`member_before`]), or in a column of unions (`detect/columns.rs`).
@@ -763,9 +818,28 @@ const UNIONS: &[&str] = &[
     "gmb",
 ];
 
+/// Words that name a field holding a trade union.
+const UNION_KEYS: &[&str] = &[
+    "fack",
+    "fackförbund",
+    "fackforbund",
+    "förbund",
+    "forbund",
+    "fackförening",
+    "fackforening",
+    "facktillhörighet",
+    "facktillhorighet",
+    "fackligt",
+    "facklig",
+    "fackmedlemskap",
+    "union",
+    "tradeunion",
+];
+
 /// Where the finding of the union name at `s` starts: at the words of membership before it
 /// (`medlem i`, `aktiv i`, `ansluten till`, `member of (the)`, `joined (the)`), or at the
-/// name itself after `facket`, `förbundet`, `fackförbundet` (`fackförbundet Kommunal`).
+/// name itself after `facket`, `förbundet`, `fackförbundet` (`fackförbundet Kommunal`) or
+/// a field named for unions ([`UNION_KEYS`]).
 fn member_before(hay: &[u8], s: usize) -> Option<usize> {
     let is = |(a, b): (usize, usize), words: &[&str]| {
         words
@@ -787,7 +861,9 @@ fn member_before(hay: &[u8], s: usize) -> Option<usize> {
         return Some(w.0);
     }
     if !is(w, &["i", "till", "of", "in"]) {
-        return None;
+        // A field or key that names the union (`<Fackforbund>Vision</Fackforbund>`,
+        // `fackforbund: Kommunal`, `"union": "Unite"`).
+        return super::label_before(hay, s, &[UNION_KEYS]).map(|_| s);
     }
     let v = word_before(hay, w.0);
     let member = [
@@ -878,12 +954,18 @@ fn technical(hay: &[u8], s: usize, e: usize) -> bool {
         .any(|(w, sense)| in_sense(hay, s, e, w.trim_end_matches('*').len(), sense))
 }
 
-/// Whether `rest` (what follows a word's colon) names a hash: `SHA256:…`, `"MD5:…"`.
+/// Whether `rest` (what follows a word's colon) names a hash or is one: `SHA256:…`,
+/// `"MD5:…"`, `"FD:D3:…"` (hexadecimal pairs).
 fn hash_named(rest: &[u8]) -> bool {
     let rest = rest.trim_ascii_start();
     let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
-    rest.len() >= 3
-        && (rest[..3].eq_ignore_ascii_case(b"sha") || rest[..3].eq_ignore_ascii_case(b"md5"))
+    let hex_pairs = rest.len() >= 5
+        && rest[..2].iter().all(u8::is_ascii_hexdigit)
+        && rest[2] == b':'
+        && rest[3..5].iter().all(u8::is_ascii_hexdigit);
+    hex_pairs
+        || (rest.len() >= 3
+            && (rest[..3].eq_ignore_ascii_case(b"sha") || rest[..3].eq_ignore_ascii_case(b"md5")))
 }
 
 /// Whether the finding `s..e`, whose entry in [`TECHNICAL`] is `stem` bytes long, has
@@ -1157,7 +1239,13 @@ impl Keywords {
         if !exact {
             e = word_end(hay, e, hay.len().min(e + 32));
         }
-        if glued_at(hay, e) || technical(hay, s, e) || regardless_before(hay, s) {
+        if glued_at(hay, e)
+            || technical(hay, s, e)
+            || regardless_before(hay, s)
+            || in_address(hay, s, e)
+            || street_name(&hay[s..e])
+            || personal_name(hay, s, e)
+        {
             return None;
         }
         let s = match NAMES
@@ -1524,6 +1612,23 @@ mod tests {
     }
 
     #[test]
+    fn words_of_the_fifth_corpus() {
+        each_gives_its_category(&[
+            ("Handelsanställdas förbund", Category::TradeUnion),
+            ("Teamsters", Category::TradeUnion),
+            ("tornedalsk", Category::Ethnicity),
+            ("Feministiskt initiativ", Category::Political),
+            ("Reform UK", Category::Political),
+            ("panic disorder", Category::Health),
+            ("Factor V Leiden", Category::Genetic),
+            ("face template", Category::Biometric),
+            ("Mormon", Category::Religion),
+            ("sex offender", Category::Criminal),
+            ("pansexual", Category::SexLife),
+        ]);
+    }
+
+    #[test]
     fn union_names_that_are_ordinary_words() {
         assert_eq!(
             words(
@@ -1537,6 +1642,22 @@ mod tests {
             ]
         );
         assert_eq!(words("fackförbundet Vision"), ["fackförbundet", "Vision"]);
+        // Names of people and streets, and words inside e-mail addresses.
+        assert_eq!(
+            words(
+                "Customer: Kristen Brown; Duncan Parkinson; Sjukhusbacken 3; green.kristen@x.se; fingerprint: \"FD:D3:0A\""
+            ),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            words("Han är kristen. Hon har Parkinson sedan 2019. Rehabiliteringsplan"),
+            ["kristen", "Parkinson", "Rehabiliteringsplan"]
+        );
+        // Fields named for unions.
+        assert_eq!(
+            words("<Fackforbund>Vision</Fackforbund> fackforbund: Kommunal {\"union\": \"Unite\"}"),
+            ["Vision", "Kommunal", "Unite"]
+        );
         assert_eq!(
             words("i kommunal regi; en vision; Handels och industri; Byggnads fasad; unite them"),
             Vec::<&str>::new()

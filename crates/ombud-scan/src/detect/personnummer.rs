@@ -58,13 +58,12 @@ pub fn classify(digits: &[u8], sep: Option<u8>, today: Date) -> Option<(Kind, f3
     if !(1..=12).contains(&mm) {
         return None;
     }
-    let (kind, day, confidence) = if (61..=91).contains(&dd) {
-        (Kind::Samordningsnummer, dd - 60, confidence)
-    } else if dd == 60 {
-        // Unknown-day samordningsnummer: unverified rule, flagged with lower confidence.
-        (Kind::Samordningsnummer, 1, 0.6)
-    } else {
-        (Kind::Personnummer, dd, confidence)
+    // Day field 60 (day 0) is no date: whether Skatteverket issues such "unknown day"
+    // numbers is unverified (shared/reference §9.2), and a scanner that reported them would
+    // report every `YYMM60-NNNN` that passes Luhn, one in ten.
+    let (kind, day) = match dd {
+        61..=91 => (Kind::Samordningsnummer, dd - 60),
+        _ => (Kind::Personnummer, dd),
     };
     let year = match century {
         Some(c @ 18..=20) => c as i32 * 100 + yy,
@@ -223,6 +222,14 @@ mod tests {
             if luhn_valid(&v[2..]) {
                 assert_eq!(classify(&v, None, TODAY), None);
             }
+        }
+    }
+
+    #[test]
+    fn samordningsnummer_day_60_is_no_date() {
+        for c in b'0'..=b'9' {
+            let v = [b"960660719".as_slice(), &[c]].concat();
+            assert_eq!(classify(&v, Some(b'-'), TODAY), None, "{v:?}");
         }
     }
 

@@ -107,6 +107,8 @@ pub(crate) const PHONE_LABELS: &[&str] = &[
     "ringde",
     "ringer",
     "ringa",
+    "nås",
+    "swish",
 ];
 const ID_LABELS: &[&str] = &[
     "personnummer",
@@ -332,6 +334,50 @@ fn intl_from(hay: &[u8], q: usize) -> Option<(usize, usize)> {
     best.map(|e| (e, n))
 }
 
+/// The end of an international number whose country code stands in brackets with its `+`
+/// at `p` (`(+358) 40 1234567`, `(+46) 70-123 45 67`): one to three digits in the brackets,
+/// then groups joined by single spaces or hyphens, 8–15 digits in all.
+fn bracketed_country_code(hay: &[u8], p: usize) -> Option<usize> {
+    let cs = p + 2;
+    let code = hay
+        .get(cs..)?
+        .iter()
+        .take(4)
+        .take_while(|&&b| is_digit(b))
+        .count();
+    if !(1..=3).contains(&code) || hay.get(cs + code) != Some(&b')') {
+        return None;
+    }
+    let mut d = [0u8; 16];
+    d[..code].copy_from_slice(&hay[cs..cs + code]);
+    let mut n = code;
+    let mut i = cs + code + 1;
+    if let Some((b' ' | b'-', len)) = separator(hay, i) {
+        i += len;
+    }
+    let mut best = None;
+    while hay.get(i).is_some_and(|&b| is_digit(b)) {
+        let len = hay[i..].iter().take_while(|&&b| is_digit(b)).count();
+        if n + len > 15 {
+            break;
+        }
+        d[n..n + len].copy_from_slice(&hay[i..i + len]);
+        n += len;
+        i += len;
+        if !right_boundary_ok(hay, i) {
+            return None;
+        }
+        if international_valid(&d[..n]) {
+            best = Some(i);
+        }
+        match separator(hay, i) {
+            Some((b' ' | b'-', len)) if hay.get(i + len).is_some_and(|&b| is_digit(b)) => i += len,
+            _ => break,
+        }
+    }
+    best
+}
+
 /// The end of an extension that follows a number's last digit at `i`: `x` or `ext` (with a
 /// dot or space after it) and one to five digits at a boundary (`x123`, `ext. 4567`).
 fn extension_end(hay: &[u8], i: usize) -> Option<usize> {
@@ -356,6 +402,19 @@ fn extension_end(hay: &[u8], i: usize) -> Option<usize> {
 /// group end before a space or a boundary, and is not reported when glued to a letter.
 pub(crate) fn at_paren(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
     let a = p + 1;
+    if hay.get(a) == Some(&b'+')
+        && !glued_before(hay, p)
+        && let Some(end) = bracketed_country_code(hay, p)
+    {
+        out.push(Hit {
+            start: p,
+            end,
+            kind: Kind::Phone,
+            confidence: 0.9,
+            detector: DETECTOR_INTL,
+        });
+        return end;
+    }
     if hay.get(a) != Some(&b'0') || glued_before(hay, p) {
         return p + 1;
     }
@@ -535,6 +594,21 @@ mod tests {
 
     fn bracketed(s: &str) -> Option<&str> {
         super::super::first_found(s, '(', at_paren)
+    }
+
+    #[test]
+    fn country_code_in_brackets() {
+        fn find(t: &str) -> Option<&str> {
+            super::super::first_found(t, '(', at_paren)
+        }
+        assert_eq!(
+            find("\"phone\": \"(+358) 724204517\""),
+            Some("(+358) 724204517")
+        );
+        assert_eq!(find("ring (+46) 70-123 45 67."), Some("(+46) 70-123 45 67"));
+        assert_eq!(find("(+46) 12"), None);
+        assert_eq!(find("(+46)"), None);
+        assert_eq!(find("x(+358) 724204517"), None);
     }
 
     #[test]
