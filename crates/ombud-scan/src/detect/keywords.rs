@@ -190,7 +190,6 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "fetma$",
             "inkontinens",
             "psoriasis",
-            "ländryggssmärta",
             "ryggsmärt",
             "multipel skleros",
             "utmattning$",
@@ -303,7 +302,6 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "politiskt aktiv",
             "partiaktiv",
             "politically active",
-            "ssu$",
             "kommunist",
             "politisk åskådning",
             "politiska åskådning",
@@ -435,11 +433,9 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "fastighets$",
             "ledarna$",
             "unite$",
-            "gmb$",
             "naturvetarna$",
             "skyddsombud",
             "handelsanställdas förbund",
-            "teamsters$",
             "shop steward",
             "unison$",
         ],
@@ -815,7 +811,6 @@ const UNIONS: &[&str] = &[
     "fastighets",
     "ledarna",
     "unite",
-    "gmb",
 ];
 
 /// Words that name a field holding a trade union.
@@ -1537,7 +1532,6 @@ mod tests {
             ("Hörselnedsättning", Category::Health),
             ("hypertoni", Category::Health),
             ("Parkinson", Category::Health),
-            ("ländryggssmärta", Category::Health),
             ("multipel skleros", Category::Health),
             ("tinnitus", Category::Health),
             ("panikångest", Category::Health),
@@ -1557,7 +1551,6 @@ mod tests {
             ("assyrier", Category::Ethnicity),
             ("kurdisk", Category::Ethnicity),
             ("afrosvensk", Category::Ethnicity),
-            ("SSU", Category::Political),
             ("kommunist", Category::Political),
             ("politiska åskådning", Category::Political),
             ("Sinn Féin", Category::Political),
@@ -1615,7 +1608,6 @@ mod tests {
     fn words_of_the_fifth_corpus() {
         each_gives_its_category(&[
             ("Handelsanställdas förbund", Category::TradeUnion),
-            ("Teamsters", Category::TradeUnion),
             ("tornedalsk", Category::Ethnicity),
             ("Feministiskt initiativ", Category::Political),
             ("Reform UK", Category::Political),
@@ -1632,12 +1624,12 @@ mod tests {
     fn union_names_that_are_ordinary_words() {
         assert_eq!(
             words(
-                "Åsa är medlem i Kommunal; aktiv i Byggnads; member of the GMB union; joined Unite"
+                "Åsa är medlem i Kommunal; aktiv i Byggnads; member of the Unite union; joined Unite"
             ),
             [
                 "medlem i Kommunal",
                 "aktiv i Byggnads",
-                "member of the GMB",
+                "member of the Unite",
                 "joined Unite"
             ]
         );
