@@ -158,9 +158,15 @@ pub(crate) fn try_groups(
             buf[n..n + e - s].copy_from_slice(&hay[s..e]);
             n += e - s;
         }
-        // The longest card shape decides: a 19-digit number that fails has no valid card in
-        // its first 16 digits (`4254 1485 7172 2281 694`).
-        return valid(&buf[..n]).then_some(k);
+        if valid(&buf[..n]) {
+            return Some(k);
+        }
+        // Joined by hyphens, the longest shape decides: a 19-digit number that fails holds no
+        // card in its first 16 digits. After a space, three digits may be something else (a
+        // card code or an amount: `4111 1111 1111 1111 123`).
+        if sep == b'-' {
+            return None;
+        }
     }
     None
 }
@@ -187,8 +193,14 @@ mod tests {
             try_groups(t.as_bytes(), &g, &seps, 0)
         };
         assert_eq!(groups("4111 1111 1111 1111"), Some(4));
-        // The first 16 digits are a valid card, the 19 are not: no card.
-        assert_eq!(groups("4111 1111 1111 1111 694"), None);
+        // The first 16 digits are a valid card, the 19 are not: after a space the three
+        // digits are something else, after a hyphen the number is one.
+        assert_eq!(groups("4111 1111 1111 1111 694"), Some(4));
+        let hyphens = "4111-1111-1111-1111-694";
+        let g: Vec<(usize, usize)> = (0..5)
+            .map(|i| (i * 5, i * 5 + if i < 4 { 4 } else { 3 }))
+            .collect();
+        assert_eq!(try_groups(hyphens.as_bytes(), &g, &[b'-'; 5], 0), None);
         assert!(valid(b"378282246310005"));
         assert!(valid(b"6011111111111117"));
         assert!(!valid(b"4111111111111112"));

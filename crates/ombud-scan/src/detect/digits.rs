@@ -377,8 +377,9 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && ends_ok(1)
             && personnummer::classify(&hay[groups[g].0..groups[g].1], Some(b'-'), cfg.today)
                 .is_some_and(|(kind, _)| kind == Kind::Organisationsnummer)
-            && (super::label_before(hay, groups[g].0, &[ORG_LABELS]).is_some()
-                || cfg.column_says(hay, groups[g].0, ORG_LABELS))
+            && (super::label_before(hay, groups[g].0, &[ORG_LABELS, TIME_LABELS]) == Some(0)
+                || (cfg.column_says(hay, groups[g].0, ORG_LABELS)
+                    && !cfg.column_says(hay, groups[g].0, TIME_LABELS)))
         {
             found = Some((1, Kind::Organisationsnummer, 0.9, personnummer::DETECTOR));
         }
@@ -491,14 +492,13 @@ const NOT_IDS: &[&str] = &[
     "ean",
 ];
 
-/// Whether the ten digits at `s` are labelled a time.
 /// Whether the digits of `group`, written without separators, are a Swedish phone number
-/// that a label before them or their column's name calls one (`tel 0701130403`, a landline
-/// `"telefon": "0894575119"`).
+/// that the nearest label before them or their column's name calls one (`tel 0701130403`,
+/// a landline `"telefon": "0894575119"`; not `swish OCR 0723133369`).
 fn compact_phone(hay: &[u8], cfg: &Config, (s, e): (usize, usize)) -> bool {
     cfg.kinds.contains(Kind::Phone)
         && phone::compact_valid(&hay[s..e])
-        && (phone::labelled(hay, s) || cfg.column_says(hay, s, phone::PHONE_LABELS))
+        && (phone::labelled_as_phone(hay, s) || cfg.column_says(hay, s, phone::PHONE_COLUMNS))
 }
 
 /// Words that label an organisation number.
@@ -519,6 +519,7 @@ fn v4_hit(hay: &[u8], p: usize, cfg: &Config) -> Option<Hit> {
     ip::v4_hit(hay, p).filter(|_| !cfg.column_says(hay, p, ip::NOT_IP_COLUMNS))
 }
 
+/// Whether the ten digits at `s` are labelled a time.
 fn time_labelled(hay: &[u8], s: usize) -> bool {
     super::label_before(hay, s, &[TIME_LABELS]).is_some()
 }

@@ -110,17 +110,21 @@ fn version_before(hay: &[u8], p: usize) -> bool {
     // `?v=4.2.1.0` and `&v=…` (cache busting in URLs), not a key `v` elsewhere.
     let query_v =
         w == b"v" && hay[e..p].starts_with(b"=") && i > 0 && matches!(hay[i - 1], b'?' | b'&');
-    query_v
-        || [
-            "ver", "oid", "avsnitt", "kapitel", "section", "chapter", "punkt", "bilaga", "fw",
-            "os", "bios",
-        ]
-        .iter()
-        .any(|k| w == k.as_bytes())
-        || w.starts_with(b"version")
-        || ["version", "release", "build", "firmware"]
+    // `fw` is a firmware's version (`"fw": "9.2.19.224"`), but `fw=` in a firewall's log
+    // names the firewall's address.
+    let firewall = w == b"fw" && hay[e..p].contains(&b'=');
+    !firewall
+        && (query_v
+            || [
+                "ver", "oid", "avsnitt", "kapitel", "section", "chapter", "punkt", "bilaga", "fw",
+                "os", "bios",
+            ]
             .iter()
-            .any(|k| w.ends_with(k.as_bytes()))
+            .any(|k| w == k.as_bytes())
+            || w.starts_with(b"version")
+            || ["version", "release", "build", "firmware"]
+                .iter()
+                .any(|k| w.ends_with(k.as_bytes())))
 }
 
 #[inline]

@@ -425,6 +425,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "unionised",
             "unionized",
             "läkarförbund",
+            "naturvetarna$",
+            "skyddsombud",
+            "handelsanställdas förbund",
+            "shop steward",
             // Only after words of membership (see `UNIONS`).
             "kommunal$",
             "vision$",
@@ -433,10 +437,6 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "fastighets$",
             "ledarna$",
             "unite$",
-            "naturvetarna$",
-            "skyddsombud",
-            "handelsanställdas förbund",
-            "shop steward",
             "unison$",
         ],
     ),
@@ -756,9 +756,25 @@ fn regardless_before(hay: &[u8], s: usize) -> bool {
 /// the finding is the whole name.
 const NAMES: &[(&str, &[&str])] = &[("metall", &["if", "ig"])];
 
-/// Whether the word `s..e` is part of an e-mail address (`green.kristen@…`, `…@church.org`).
+/// Whether the word `s..e` is part of an e-mail address: in its local part
+/// (`green.kristen@…`, `kristen.green@…`) or its domain (`…@church.org`).
 fn in_address(hay: &[u8], s: usize, e: usize) -> bool {
-    hay.get(e) == Some(&b'@') || (s > 0 && hay[s - 1] == b'@')
+    let local = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+    let mut i = e;
+    while i < hay.len() && i - e < 64 && local(hay[i]) {
+        i += 1;
+    }
+    if hay.get(i) == Some(&b'@') {
+        return true;
+    }
+    let mut a = s;
+    while a > 0
+        && s - a < 64
+        && (hay[a - 1].is_ascii_alphanumeric() || matches!(hay[a - 1], b'.' | b'-'))
+    {
+        a -= 1;
+    }
+    a > 0 && hay[a - 1] == b'@'
 }
 
 /// Endings of Swedish street and place names (`Sjukhusbacken`, `Kyrkogatan`).
@@ -811,6 +827,7 @@ const UNIONS: &[&str] = &[
     "fastighets",
     "ledarna",
     "unite",
+    "unison",
 ];
 
 /// Words that name a field holding a trade union.
@@ -856,9 +873,15 @@ fn member_before(hay: &[u8], s: usize) -> Option<usize> {
         return Some(w.0);
     }
     if !is(w, &["i", "till", "of", "in"]) {
-        // A field or key that names the union (`<Fackforbund>Vision</Fackforbund>`,
-        // `fackforbund: Kommunal`, `"union": "Unite"`).
-        return super::label_before(hay, s, &[UNION_KEYS]).map(|_| s);
+        // A field or key that names the union right before the name, with only punctuation
+        // between (`<Fackforbund>Vision</Fackforbund>`, `fackforbund: Kommunal`,
+        // `"union": "Unite"`; not `European Union Vision`).
+        let mut k = s;
+        while k > 0 && s - k < 4 && matches!(hay[k - 1], b':' | b'=' | b'>' | b'"' | b'\'' | b' ') {
+            k -= 1;
+        }
+        let key = k < s && hay[k..s].iter().any(|&c| c != b' ');
+        return (key && super::label_before(hay, k + 1, &[UNION_KEYS]).is_some()).then_some(s);
     }
     let v = word_before(hay, w.0);
     let member = [
@@ -954,10 +977,13 @@ fn technical(hay: &[u8], s: usize, e: usize) -> bool {
 fn hash_named(rest: &[u8]) -> bool {
     let rest = rest.trim_ascii_start();
     let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
-    let hex_pairs = rest.len() >= 5
-        && rest[..2].iter().all(u8::is_ascii_hexdigit)
+    // Three pairs at least (`14:32` is a time).
+    let hex_pairs = rest.len() >= 8
+        && [0, 3, 6]
+            .iter()
+            .all(|&k| rest[k..k + 2].iter().all(u8::is_ascii_hexdigit))
         && rest[2] == b':'
-        && rest[3..5].iter().all(u8::is_ascii_hexdigit);
+        && rest[5] == b':';
     hex_pairs
         || (rest.len() >= 3
             && (rest[..3].eq_ignore_ascii_case(b"sha") || rest[..3].eq_ignore_ascii_case(b"md5")))
@@ -988,7 +1014,7 @@ fn in_sense(hay: &[u8], s: usize, e: usize, stem: usize, sense: &Sense) -> bool 
                 || next(0) == b'='
                 || (matches!(next(0), b'.' | b':') && is_word(next(1)))
                 // `fingerprint: SHA256:…`, `fingerprint: "MD5:…"`
-                || (next(0) == b':' && hash_named(&hay[(e + 1).min(hay.len())..hay.len().min(e + 8)]))
+                || (next(0) == b':' && hash_named(&hay[(e + 1).min(hay.len())..hay.len().min(e + 12)]))
         }
         Sense::After(list) => {
             let (a, b) = word_before(hay, s);
@@ -1257,11 +1283,15 @@ impl Keywords {
                 }
                 a
             }
+            // Written with a capital, as names are (`aktiv i kommunal politik` is no union).
             None if UNIONS
                 .iter()
                 .any(|w| hay[s..e].eq_ignore_ascii_case(w.as_bytes())) =>
             {
-                member_before(hay, s)?
+                match hay[s].is_ascii_uppercase() {
+                    true => member_before(hay, s)?,
+                    false => return None,
+                }
             }
             None => s,
         };
@@ -1594,7 +1624,7 @@ mod tests {
                     .chain(cap)
                     .collect();
                 for form in [word, upper.as_str(), cap.as_str()] {
-                    let text = format!("Noterat: {form}. ");
+                    let text = format!("Noterat: {form}. Inget mer.");
                     let mut out = Vec::new();
                     kw.scan(text.as_bytes(), &mut out);
                     let found: Vec<&str> = out.iter().map(|h| &text[h.start..h.end]).collect();
@@ -1634,10 +1664,18 @@ mod tests {
             ]
         );
         assert_eq!(words("fackförbundet Vision"), ["fackförbundet", "Vision"]);
+        // Union names in lower case, after a key further back, and other senses.
+        assert_eq!(
+            words(
+                "The European Union vision for 2030; active in vision research; aktiv i kommunal politik; They sang in unison"
+            ),
+            Vec::<&str>::new()
+        );
+        assert_eq!(words("Stroke: 14:32 larm"), ["Stroke"]);
         // Names of people and streets, and words inside e-mail addresses.
         assert_eq!(
             words(
-                "Customer: Kristen Brown; Duncan Parkinson; Sjukhusbacken 3; green.kristen@x.se; fingerprint: \"FD:D3:0A\""
+                "Customer: Kristen Brown; Duncan Parkinson; Sjukhusbacken 3; green.kristen@x.se; kristen.green@x.se, a@church.org; fingerprint: \"FD:D3:0A\""
             ),
             Vec::<&str>::new()
         );

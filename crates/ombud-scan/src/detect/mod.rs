@@ -327,7 +327,8 @@ fn typographic_separator(hay: &[u8], i: usize) -> Option<(u8, usize)> {
 }
 
 /// Which of `lists` holds the nearest label word before a value at `s`: among the three
-/// words before it on its line (letters and digits, ASCII case folded), within 40 bytes,
+/// words before it on its line (ASCII letters and digits and non-ASCII letters, ASCII case
+/// folded), within 40 bytes,
 /// joined by punctuation such as `TEL;TYPE=WORK:`, `"phone": "`, `<Timestamp>`, `OCR-nr ` or
 /// a no-break space. The first word found in a list decides; a word in camel case that is
 /// in no list as a whole (`phoneWork`, `createdTs`) is read part by part from its end.
@@ -341,13 +342,21 @@ pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<us
                 // U+00A0 in UTF-8, or the byte A0 of Windows-1252.
                 0xA0 if i >= 2 && hay[i - 2] == 0xC2 => i -= 2,
                 0xA0 => i -= 1,
+                // General punctuation in UTF-8 (`•`, `–`, `”`, narrow spaces).
+                0x80..=0xBF if i >= 3 && hay[i - 3] == 0xE2 && hay[i - 2] == 0x80 => i -= 3,
                 _ => break,
             }
         }
         let e = i;
-        // Non-ASCII bytes belong to words (`på`, `Växel`).
-        while i > 0 && s - i < 40 && (hay[i - 1].is_ascii_alphanumeric() || hay[i - 1] >= 0x80) {
-            i -= 1;
+        // Non-ASCII letters belong to words (`på`, `Växel`).
+        while i > 0 && s - i < 40 {
+            if hay[i - 1].is_ascii_alphanumeric() {
+                i -= 1;
+            } else if let Some(a) = letter_start_before(hay, i) {
+                i = a;
+            } else {
+                break;
+            }
         }
         if e == i {
             return None;
@@ -786,7 +795,7 @@ mod tests {
                     3 => "[0-9]{3,13}",
                     4 => "[ .+:-]",
                     1 => "([1-9]\\.){1,3}",
-                    1 => "SE|DE|GB|00|0046|070|19|20|::|@a.se|x|Q|\n|\"|\t",
+                    1 => "SE|DE|GB|00|0046|070|19|20|::|@a.se|x|Q|\n|\"|\t|tel |orgnr |ts |OCR |\\(\\+",
                     1 => "\u{a0}|\u{2013}|\u{202f}|\u{2011}|~| - | \u{2013} | -|- ",
                     1 => "\\\\(n|t|f|b|u00a0|u00e4|u003c|u0022|u2013|u20)|\\\\",
                     1 => "SE4550000000058398257466|SE45 5000 0000 0583 9825 7466|GB82WEST12345698765432|\
@@ -956,6 +965,7 @@ mod tests {
             "<cbc:PaymentID>0792563298</cbc:PaymentID>",
             "\"betalarnummer\": \"0796795516\"",
             "Ogiltigt personnummer 0703311854 avvisades",
+            "swish OCR 0723133369",
         ] {
             assert!(
                 !found(text).iter().any(|f| f.1 != "0728679714"),
@@ -972,6 +982,34 @@ mod tests {
         assert_eq!(
             found("kort 4853916813577"),
             [(Kind::PaymentCard, "4853916813577")]
+        );
+    }
+
+    #[test]
+    fn labels_after_punctuation_and_columns_that_only_start_like_one() {
+        assert_eq!(
+            found("Kontakt\u{a0}tel 0701130403"),
+            [(Kind::Phone, "0701130403")]
+        );
+        assert_eq!(found("•Tel: 0894575119"), [(Kind::Phone, "0894575119")]);
+        assert_eq!(found_in_file("call_id;dur\n012345678;30\n"), []);
+        // An estate's organisation number needs its label nearer than a time's.
+        let estate = (b'0'..=b'9')
+            .map(|c| format!("176543210{}", char::from(c)))
+            .find(|v| luhn_valid(v.as_bytes()))
+            .unwrap();
+        assert_eq!(found(&format!("{{\"org\":\"acme\",\"ts\":{estate}}}")), []);
+        assert_eq!(
+            found(&format!("orgnr {estate}")),
+            [(Kind::Organisationsnummer, estate.as_str())]
+        );
+        // A firewall's address after `fw=`.
+        assert_eq!(
+            found("fw=203.0.113.5 src=10.0.0.1"),
+            [
+                (Kind::IpAddress, "203.0.113.5"),
+                (Kind::IpAddress, "10.0.0.1")
+            ]
         );
     }
 

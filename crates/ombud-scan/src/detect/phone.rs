@@ -125,10 +125,47 @@ const ID_LABELS: &[&str] = &[
     "born",
 ];
 
-/// Whether the number at `s` is labelled a phone number (`tel 0701130403`,
-/// `"phone":"0701130403"`, `TEL;TYPE=WORK:0701130403`) rather than an identity number.
-pub(crate) fn labelled(hay: &[u8], s: usize) -> bool {
-    super::label_before(hay, s, &[PHONE_LABELS, ID_LABELS]) == Some(0)
+/// Column names that say phone (the label words without those that start other column
+/// names: `call_id`, `cell_id`, `ringsignal`).
+pub(crate) const PHONE_COLUMNS: &[&str] = &[
+    "tel",
+    "telefon",
+    "telefonnummer",
+    "telnr",
+    "phone",
+    "telephone",
+    "mobil",
+    "mobile",
+    "mobilnummer",
+    "mobilnr",
+    "cellphone",
+    "fax",
+    "sms",
+    "msisdn",
+    "tfn",
+    "tlf",
+    "phonenumber",
+    "mobiltelefon",
+    "arbetstelefon",
+    "hemtelefon",
+    "kontakttelefon",
+    "telefax",
+    "växel",
+    "swish",
+    "direktnummer",
+];
+
+/// Whether the nearest label before a number without separators at `s` is a phone label
+/// (`tel 0701130403`, `"phone":"0701130403"`, `TEL;TYPE=WORK:0701130403`), not a
+/// payment-reference or identity label nearer than it.
+pub(crate) fn labelled_as_phone(hay: &[u8], s: usize) -> bool {
+    let lists = [
+        PHONE_LABELS,
+        super::card::REFERENCE_LABELS,
+        &["ref"],
+        ID_LABELS,
+    ];
+    super::label_before(hay, s, &lists) == Some(0)
 }
 
 /// Whether a number without separators at `s` is labelled something other than a phone
