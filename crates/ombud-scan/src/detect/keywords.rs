@@ -877,7 +877,10 @@ fn member_before(hay: &[u8], s: usize) -> Option<usize> {
         // between (`<Fackforbund>Vision</Fackforbund>`, `fackforbund: Kommunal`,
         // `"union": "Unite"`; not `European Union Vision`).
         let mut k = s;
-        while k > 0 && s - k < 4 && matches!(hay[k - 1], b':' | b'=' | b'>' | b'"' | b'\'' | b' ') {
+        while k > 0
+            && s - k < 4
+            && matches!(hay[k - 1], b':' | b'=' | b'>' | b'"' | b'\'' | b' ' | b'(')
+        {
             k -= 1;
         }
         let key = k < s && hay[k..s].iter().any(|&c| c != b' ');
@@ -896,6 +899,23 @@ fn member_before(hay: &[u8], s: usize) -> Option<usize> {
         "active",
     ];
     (v.0 < v.1 && is(v, &member)).then_some(v.0)
+}
+
+/// Whether a word of membership follows the union name that ends at `e` (`a UNISON
+/// member`, `Kommunal-medlem`).
+fn member_after(hay: &[u8], e: usize) -> bool {
+    let mut a = e;
+    while a < hay.len() && a - e < 2 && matches!(hay[a], b' ' | b'-') {
+        a += 1;
+    }
+    let mut b = a;
+    while b < hay.len() && b - a < 12 && is_word(hay[b]) {
+        b += 1;
+    }
+    a > e
+        && ["member", "members", "medlem", "medlemmar"]
+            .iter()
+            .any(|w| hay[a..b].eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// The word before `s` (at most 24 word bytes, after at most four spaces or hyphens), as
@@ -1289,7 +1309,7 @@ impl Keywords {
                 .any(|w| hay[s..e].eq_ignore_ascii_case(w.as_bytes())) =>
             {
                 match hay[s].is_ascii_uppercase() {
-                    true => member_before(hay, s)?,
+                    true => member_before(hay, s).or_else(|| member_after(hay, e).then_some(s))?,
                     false => return None,
                 }
             }
@@ -1672,6 +1692,10 @@ mod tests {
             Vec::<&str>::new()
         );
         assert_eq!(words("Stroke: 14:32 larm"), ["Stroke"]);
+        assert_eq!(
+            words("Mikael is a UNISON member; a trade union member (Unison)"),
+            ["UNISON", "trade union", "Unison"]
+        );
         // Names of people and streets, and words inside e-mail addresses.
         assert_eq!(
             words(
