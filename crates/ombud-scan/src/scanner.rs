@@ -738,7 +738,7 @@ mod tests {
         // A header in Windows-1252 (`Fackförbund`), and answers that say nothing (`Vill ej
         // uppge`, `Ej svar`) under sensitive columns.
         let csv =
-            b"Namn;Fackf\xf6rbund;Diagnos\nAnna;Byggnads;Ej svar\nBo;Vill ej uppge;Tinnitus\n";
+            b"Namn;Fackf\xf6rbund;Diagnos\nAnna;Byggnads;Ej svar\nBo;Vill ej uppge;Tinnitus\nCia;Avst\xe5r;-\n";
         let found: Vec<(&str, &[u8])> = s
             .find_all(csv)
             .iter()

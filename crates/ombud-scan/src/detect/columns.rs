@@ -127,6 +127,19 @@ const EMPTY: &[&str] = &[
     "declined",
 ];
 
+/// Whether a cell says nothing ([`EMPTY`]): compared in lower case, read as UTF-8 or else
+/// as Latin-1 (`AVSTÅR`, `Avst\xe5r` in Windows-1252).
+fn says_nothing(cell: &[u8]) -> bool {
+    let text = match std::str::from_utf8(cell) {
+        Ok(t) => t.to_lowercase(),
+        Err(_) => cell
+            .iter()
+            .flat_map(|&b| char::from(b).to_lowercase())
+            .collect(),
+    };
+    EMPTY.contains(&text.as_str())
+}
+
 /// The column names of a delimited file, read from its first line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns {
@@ -254,9 +267,7 @@ impl Columns {
                             if let Some(&(_, cat)) = cols.iter().find(|(c, _)| *c == field) {
                                 let (a, e) = trimmed(row, from, i);
                                 let cell = &row[a..e];
-                                let empty = EMPTY
-                                    .iter()
-                                    .any(|w| cell.eq_ignore_ascii_case(w.as_bytes()));
+                                let empty = says_nothing(cell);
                                 let (a, e) = (line + a, line + e);
                                 let has_word =
                                     out[..words].iter().any(|h| h.start >= a && h.end <= e);
@@ -372,6 +383,10 @@ mod tests {
         assert!(!says(b"identity", &["id"]));
         assert!(!says(b"hotel", &["tel"]));
         assert!(names_say("Fackförbund".as_bytes(), &["fackförbund"]));
+        assert!(says_nothing("AVSTÅR".as_bytes()));
+        assert!(says_nothing(b"Avst\xe5r"));
+        assert!(says_nothing(b"Vill ej uppge"));
+        assert!(!says_nothing(b"Kommunal"));
         assert!(names_say(b"union_id", &["union"]));
         assert!(!names_say(b"partition", &["parti"]));
     }

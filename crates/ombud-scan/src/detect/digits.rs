@@ -498,7 +498,7 @@ const NOT_IDS: &[&str] = &[
 fn compact_phone(hay: &[u8], cfg: &Config, (s, e): (usize, usize)) -> bool {
     cfg.kinds.contains(Kind::Phone)
         && phone::compact_valid(&hay[s..e])
-        && (phone::labelled_as_phone(hay, s) || cfg.column_says(hay, s, phone::PHONE_COLUMNS))
+        && (phone::labelled_as_phone(hay, s) || cfg.column_says(hay, s, phone::PHONE_LABELS))
 }
 
 /// Words that label an organisation number.

@@ -530,8 +530,10 @@ fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Cla
     let d4 = d2 & (d2 >> 2);
     let d8 = d4 & (d4 >> 4);
     let ten = d8 & (d2 >> 8);
-    // Eight digits or more from a `0` on: a national phone number without separators.
-    let compact_national = d8 & ahead(cur.zero, nxt.zero);
+    // Eight digits or more from a `0` on: a national phone number without separators, also
+    // after the one to four digits that end a JSON escape (`\u00b708123456`).
+    let zero8 = d8 & ahead(cur.zero, nxt.zero);
+    let compact_national = zero8 | (zero8 >> 1) | (zero8 >> 2) | (zero8 >> 3) | (zero8 >> 4);
     // Last digits of runs followed by a joiner and a digit or another trigger (`0046 (0)8 …`),
     // or by a non-ASCII byte (an en dash), spread back over their run (up to 16 digits;
     // longer runs count through `ten`).
@@ -1011,6 +1013,33 @@ mod tests {
                 (Kind::IpAddress, "10.0.0.1")
             ]
         );
+    }
+
+    #[test]
+    fn a_phone_column_after_an_escape() {
+        // `\u00b7` is a middle dot; the number after it stands in a phone column.
+        let text = "telefon;x\n\\u00b708123456;1\n";
+        let cfg = Config::new(
+            KindSet::all(),
+            Date {
+                year: 2026,
+                month: 6,
+                day: 15,
+            },
+        );
+        let cfg = cfg.for_file(text.as_bytes());
+        let mut plain = Vec::new();
+        scan_blocks(
+            blocks::Portable,
+            text.as_bytes(),
+            &cfg,
+            None,
+            &mut plain,
+            false,
+        );
+        assert_eq!(found_in_file(text), [(Kind::Phone, "08123456")]);
+        let plain: Vec<&str> = plain.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(plain, ["08123456"]);
     }
 
     #[test]

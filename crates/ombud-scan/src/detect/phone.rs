@@ -66,7 +66,8 @@ pub fn international_valid(d: &[u8]) -> bool {
     (8..=15).contains(&d.len())
 }
 
-/// Words that label a phone number, and words that label an identity number.
+/// Words that label a phone number, in text and as column names (`telefon`, `mobilnr`,
+/// `"phoneWork"`, `TEL;TYPE=WORK:`).
 pub(crate) const PHONE_LABELS: &[&str] = &[
     "tel",
     "telefon",
@@ -78,15 +79,9 @@ pub(crate) const PHONE_LABELS: &[&str] = &[
     "mobile",
     "mobilnummer",
     "mobilnr",
-    "mob",
-    "cell",
     "cellphone",
     "fax",
     "sms",
-    "ring",
-    "call",
-    "vxl",
-    "vx",
     "msisdn",
     "tfn",
     "tlf",
@@ -100,16 +95,19 @@ pub(crate) const PHONE_LABELS: &[&str] = &[
     "hemtelefon",
     "kontakttelefon",
     "telefax",
-    "direkt",
-    "direktnr",
     "direktnummer",
     "växel",
-    "ringde",
-    "ringer",
-    "ringa",
-    "nås",
     "swish",
 ];
+
+/// Words that label a phone number in text only: as column names they start others
+/// (`call_id`, `cell_id`, `ringsignal`, `direktlänk`).
+const PHONE_WORDS: &[&str] = &[
+    "mob", "cell", "ring", "call", "vxl", "vx", "direkt", "direktnr", "ringde", "ringer", "ringa",
+    "nås",
+];
+
+/// Words that label an identity number.
 const ID_LABELS: &[&str] = &[
     "personnummer",
     "personnr",
@@ -125,60 +123,35 @@ const ID_LABELS: &[&str] = &[
     "born",
 ];
 
-/// Column names that say phone (the label words without those that start other column
-/// names: `call_id`, `cell_id`, `ringsignal`).
-pub(crate) const PHONE_COLUMNS: &[&str] = &[
-    "tel",
-    "telefon",
-    "telefonnummer",
-    "telnr",
-    "phone",
-    "telephone",
-    "mobil",
-    "mobile",
-    "mobilnummer",
-    "mobilnr",
-    "cellphone",
-    "fax",
-    "sms",
-    "msisdn",
-    "tfn",
-    "tlf",
-    "phonenumber",
-    "mobiltelefon",
-    "arbetstelefon",
-    "hemtelefon",
-    "kontakttelefon",
-    "telefax",
-    "växel",
-    "swish",
-    "direktnummer",
-];
+/// Which kind of label stands nearest before a number at `s`: `Some(0)` a phone label,
+/// `Some(1)` a payment-reference or customer-number label, `Some(2)` an identity label.
+fn nearest_label(hay: &[u8], s: usize) -> Option<usize> {
+    let lists = [
+        PHONE_LABELS,
+        PHONE_WORDS,
+        super::card::REFERENCE_LABELS,
+        &["ref"],
+        ID_LABELS,
+    ];
+    super::label_before(hay, s, &lists).map(|k| match k {
+        0 | 1 => 0,
+        2 | 3 => 1,
+        _ => 2,
+    })
+}
 
 /// Whether the nearest label before a number without separators at `s` is a phone label
 /// (`tel 0701130403`, `"phone":"0701130403"`, `TEL;TYPE=WORK:0701130403`), not a
 /// payment-reference or identity label nearer than it.
 pub(crate) fn labelled_as_phone(hay: &[u8], s: usize) -> bool {
-    let lists = [
-        PHONE_LABELS,
-        super::card::REFERENCE_LABELS,
-        &["ref"],
-        ID_LABELS,
-    ];
-    super::label_before(hay, s, &lists) == Some(0)
+    nearest_label(hay, s) == Some(0)
 }
 
 /// Whether a number without separators at `s` is labelled something other than a phone
 /// number: a payment reference, a payer or customer number (`OCR 0797679396`, `ref …`) or
 /// an identity number (`Ogiltigt personnummer 0702310434`).
 pub(crate) fn labelled_otherwise(hay: &[u8], s: usize) -> bool {
-    let lists = [
-        PHONE_LABELS,
-        super::card::REFERENCE_LABELS,
-        &["ref"],
-        ID_LABELS,
-    ];
-    super::label_before(hay, s, &lists).is_some_and(|k| k > 0)
+    nearest_label(hay, s).is_some_and(|k| k > 0)
 }
 
 /// A Swedish national number written in dotted groups at `p` (`070.123.45.67`,
