@@ -413,9 +413,7 @@ impl Scanner {
             Kind::Phone => digits && detect::phone::compact_valid(value),
             Kind::Organisationsnummer => {
                 digits
-                    && value.len() == 10
-                    && detect::personnummer::classify(value, Some(b'-'), self.cfg.today)
-                        .is_some_and(|(k, _)| k == Kind::Organisationsnummer)
+                    && detect::personnummer::organisation_number_with_hyphen(value, self.cfg.today)
             }
             _ => false,
         };
@@ -735,7 +733,8 @@ mod tests {
                 ("special_category:religion", "keywords_sv_en", "Islam"),
             ]
         );
-        // A header in Windows-1252 (`Fackförbund`), and answers that say nothing (`Vill ej
+        // A header in Windows-1252 (`Fackförbund`: union membership, Art. 9(1)), and answers
+        // that reveal no category and so are no Art. 9(1) data (`Vill ej
         // uppge`, `Ej svar`) under sensitive columns.
         let csv =
             b"Namn;Fackf\xf6rbund;Diagnos\nAnna;Byggnads;Ej svar\nBo;Vill ej uppge;Tinnitus\nCia;Avst\xe5r;-\n";

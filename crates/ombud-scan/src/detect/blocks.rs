@@ -126,13 +126,18 @@ pub(crate) trait WithIsa {
 impl Isa {
     /// The widest set this processor has, unless the environment variable `OMBUD_SCAN_ISA`
     /// asks for a narrower one (`portable`, for comparing them in benchmarks).
+    /// Detected once per process: every `Config` (one per scanner, and one per
+    /// `Scanner::revalidate` call) asks.
     pub fn detect() -> Isa {
-        let wish = std::env::var("OMBUD_SCAN_ISA").unwrap_or_default();
-        let all = Isa::available();
-        all.iter()
-            .copied()
-            .find(|isa| isa.name() == wish)
-            .unwrap_or(all[0])
+        static DETECTED: std::sync::OnceLock<Isa> = std::sync::OnceLock::new();
+        *DETECTED.get_or_init(|| {
+            let wish = std::env::var("OMBUD_SCAN_ISA").unwrap_or_default();
+            let all = Isa::available();
+            all.iter()
+                .copied()
+                .find(|isa| isa.name() == wish)
+                .unwrap_or(all[0])
+        })
     }
 
     /// Every set this processor can run, the widest first.

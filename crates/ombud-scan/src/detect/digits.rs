@@ -375,8 +375,10 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && groups[g].1 - groups[g].0 == 10
             && hay[groups[g].0] == b'1'
             && ends_ok(1)
-            && personnummer::classify(&hay[groups[g].0..groups[g].1], Some(b'-'), cfg.today)
-                .is_some_and(|(kind, _)| kind == Kind::Organisationsnummer)
+            && personnummer::organisation_number_with_hyphen(
+                &hay[groups[g].0..groups[g].1],
+                cfg.today,
+            )
             && (super::label_before(hay, groups[g].0, &[ORG_LABELS, TIME_LABELS]) == Some(0)
                 || (cfg.column_says(hay, groups[g].0, ORG_LABELS)
                     && !cfg.column_says(hay, groups[g].0, TIME_LABELS)))

@@ -429,15 +429,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "skyddsombud",
             "handelsanställdas förbund",
             "shop steward",
-            // Only after words of membership (see `UNIONS`).
-            "kommunal$",
-            "vision$",
-            "handels$",
-            "byggnads$",
-            "fastighets$",
-            "ledarna$",
-            "unite$",
-            "unison$",
+            // And the names in `UNIONS`, added as whole words by `Keywords::new`.
         ],
     ),
     (
@@ -1105,40 +1097,42 @@ impl Keywords {
     pub fn new(enabled: impl Fn(Category) -> bool) -> Option<Keywords> {
         let mut pats: Vec<Vec<u8>> = Vec::new();
         let mut meta = Vec::new();
-        for (cat, words) in LISTS {
-            if !enabled(*cat) {
+        let entries = LISTS
+            .iter()
+            .flat_map(|(cat, words)| words.iter().map(move |w| (*cat, *w)))
+            .map(|(cat, w)| match w.strip_suffix('$') {
+                Some(x) => (cat, x, true),
+                None => (cat, w, false),
+            })
+            .chain(UNIONS.iter().map(|w| (Category::TradeUnion, *w, true)));
+        for (cat, w, exact) in entries {
+            if !enabled(cat) {
                 continue;
             }
-            for w in *words {
-                let (w, exact) = match w.strip_suffix('$') {
-                    Some(x) => (x, true),
-                    None => (*w, false),
-                };
-                // ASCII case folding leaves å, ä, ö alone: add the capitalised and the
-                // upper-case form as well (`Åtal`, `LÄKARINTYG`), and each in Windows-1252
-                // for text that is not UTF-8.
-                let mut forms = vec![w.to_string()];
-                if !w.is_ascii() {
-                    if !w.as_bytes()[0].is_ascii() {
-                        let cap = w.chars().take(1).flat_map(char::to_uppercase);
-                        forms.push(cap.chain(w.chars().skip(1)).collect());
+            // ASCII case folding leaves å, ä, ö alone: add the capitalised and the
+            // upper-case form as well (`Åtal`, `LÄKARINTYG`), and each in Windows-1252
+            // for text that is not UTF-8.
+            let mut forms = vec![w.to_string()];
+            if !w.is_ascii() {
+                if !w.as_bytes()[0].is_ascii() {
+                    let cap = w.chars().take(1).flat_map(char::to_uppercase);
+                    forms.push(cap.chain(w.chars().skip(1)).collect());
+                }
+                forms.push(w.to_uppercase());
+            }
+            let mut variants: Vec<Vec<u8>> = Vec::new();
+            for f in forms {
+                if !f.is_ascii() {
+                    if let Some(single) = latin1(&f) {
+                        variants.push(single);
                     }
-                    forms.push(w.to_uppercase());
+                    variants.push(json_escaped(&f));
                 }
-                let mut variants: Vec<Vec<u8>> = Vec::new();
-                for f in forms {
-                    if !f.is_ascii() {
-                        if let Some(single) = latin1(&f) {
-                            variants.push(single);
-                        }
-                        variants.push(json_escaped(&f));
-                    }
-                    variants.push(f.into_bytes());
-                }
-                for v in variants {
-                    pats.push(v);
-                    meta.push((*cat, exact));
-                }
+                variants.push(f.into_bytes());
+            }
+            for v in variants {
+                pats.push(v);
+                meta.push((cat, exact));
             }
         }
         if pats.is_empty() {
@@ -1654,6 +1648,9 @@ mod tests {
         }
     }
 
+    /// Trade-union membership, ethnic origin, political opinions, health, genetic and
+    /// biometric data, religious beliefs and sexual orientation (Art. 9(1)); offences
+    /// (Art. 10).
     #[test]
     fn words_of_the_fifth_corpus() {
         each_gives_its_category(&[
@@ -1670,6 +1667,8 @@ mod tests {
         ]);
     }
 
+    /// A union's name next to words of membership reveals trade-union membership
+    /// (Art. 9(1)); the same word in another sense (`kommunal politik`, `a vision`) does not.
     #[test]
     fn union_names_that_are_ordinary_words() {
         assert_eq!(

@@ -96,6 +96,14 @@ pub fn classify(digits: &[u8], sep: Option<u8>, today: Date) -> Option<(Kind, f3
     Some((kind, confidence))
 }
 
+/// Whether ten digits are an organisation number once written with its hyphen: the form
+/// of an estate's number (group 1), which as ten bare digits counts only where a label says
+/// so, since it is a Unix time far more often.
+pub fn organisation_number_with_hyphen(ten: &[u8], today: Date) -> bool {
+    ten.len() == 10
+        && classify(ten, Some(b'-'), today).is_some_and(|(k, _)| k == Kind::Organisationsnummer)
+}
+
 fn num2(d: &[u8]) -> u32 {
     u32::from(d[0] - b'0') * 10 + u32::from(d[1] - b'0')
 }
@@ -170,6 +178,8 @@ mod tests {
         assert_eq!(k("189506299818", Some(b'+')), None);
     }
 
+    /// FOL 18 §: the ten-digit form leaves the century out; `-` is written until the year
+    /// a person turns 100, so the birth date is the latest one not after today.
     #[test]
     fn a_birthday_later_this_year_is_a_century_ago() {
         // On 15 June 2026, 261231-5503 is someone born on 31 December 1926 (99 years old),
@@ -225,6 +235,7 @@ mod tests {
         }
     }
 
+    /// FOL 18 a § (shared/reference §9.2): day − 60 must be a real day of the month.
     #[test]
     fn samordningsnummer_day_60_is_no_date() {
         for c in b'0'..=b'9' {

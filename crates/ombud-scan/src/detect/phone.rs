@@ -273,8 +273,15 @@ const TWO_DIGIT_CODES: &[&str] = &[
 /// the trunk prefix `(0)` (not dialled from abroad, so not counted) or an area code
 /// (`+1 (202) 555-0143`). A number whose last group is glued to a letter is no number.
 fn intl_from(hay: &[u8], q: usize) -> Option<(usize, usize)> {
+    intl_after(hay, q, &[])
+}
+
+/// [`intl_from`] for a number whose first digits, `code`, stand before `q` (a country code
+/// in brackets); they count towards its length and validity.
+fn intl_after(hay: &[u8], q: usize, code: &[u8]) -> Option<(usize, usize)> {
     let mut d = [0u8; 16];
-    let mut n = 0;
+    d[..code.len()].copy_from_slice(code);
+    let mut n = code.len();
     let mut i = q;
     let mut best = None;
     let mut bracket_seen = false;
@@ -358,34 +365,11 @@ fn bracketed_country_code(hay: &[u8], p: usize) -> Option<usize> {
     if !(1..=3).contains(&code) || hay.get(cs + code) != Some(&b')') {
         return None;
     }
-    let mut d = [0u8; 16];
-    d[..code].copy_from_slice(&hay[cs..cs + code]);
-    let mut n = code;
     let mut i = cs + code + 1;
     if let Some((b' ' | b'-', len)) = separator(hay, i) {
         i += len;
     }
-    let mut best = None;
-    while hay.get(i).is_some_and(|&b| is_digit(b)) {
-        let len = hay[i..].iter().take_while(|&&b| is_digit(b)).count();
-        if n + len > 15 {
-            break;
-        }
-        d[n..n + len].copy_from_slice(&hay[i..i + len]);
-        n += len;
-        i += len;
-        if !right_boundary_ok(hay, i) {
-            return None;
-        }
-        if international_valid(&d[..n]) {
-            best = Some(i);
-        }
-        match separator(hay, i) {
-            Some((b' ' | b'-', len)) if hay.get(i + len).is_some_and(|&b| is_digit(b)) => i += len,
-            _ => break,
-        }
-    }
-    best
+    intl_after(hay, i, &hay[cs..cs + code]).map(|(end, _)| end)
 }
 
 /// The end of an extension that follows a number's last digit at `i`: `x` or `ext` (with a
