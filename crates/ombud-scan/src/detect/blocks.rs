@@ -56,6 +56,8 @@ pub(crate) struct Classes {
     pub latin: u64,
     /// `0x97` and `0xB7`, the continuation bytes of `×` and `÷` after `0xC3` (no letters).
     pub sign: u64,
+    /// `\` (a run of digits right after an escape such as `\u002B` is looked at).
+    pub backslash: u64,
 }
 
 impl Classes {
@@ -204,6 +206,7 @@ fn portable_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
     let colon = is(b':');
     let (at, minus, space, open) = (is(b'@'), is(b'-'), is(b' '), is(b'('));
     let percent = is(b'%');
+    let backslash = is(b'\\');
     let high = bits(x);
     let colons = bits(colon);
     Classes {
@@ -246,6 +249,7 @@ fn portable_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
             0 => 0,
             _ => bits(x.map(|x| x.simd_eq(s(0x97)) | x.simd_eq(s(0xB7)))),
         },
+        backslash: bits(backslash),
     }
 }
 
@@ -296,6 +300,7 @@ fn from_bits<T: BitTests>(x: T, t: &Triggers) -> Classes {
             0 => 0,
             _ => x.eq(0x97) | x.eq(0xB7),
         },
+        backslash: x.eq(b'\\'),
     }
 }
 
@@ -407,6 +412,7 @@ mod tests {
                         assert_eq!(bit(c.cont), (0x80..0xC0).contains(&x), "cont {x}");
                         assert_eq!(bit(c.latin), x == 0xC3, "latin {x}");
                         assert_eq!(bit(c.sign), x == 0x97 || x == 0xB7, "sign {x}");
+                        assert_eq!(bit(c.backslash), x == b'\\', "backslash {x}");
                     }
                 }
             }
