@@ -49,8 +49,10 @@ pub fn valid(d: &[u8]) -> bool {
         && luhn_valid(d)
 }
 
-/// Words that label a payment reference or a customer, payer or invoice number (Swedish
-/// giro payments carry a Luhn check digit too, and payer numbers are often mobile numbers).
+/// Words that label a payment reference, a customer, payer or invoice number, or an
+/// article's barcode (Swedish giro payments carry a Luhn check digit too, payer numbers are
+/// often mobile numbers, and a European article number of 13 digits can start like a
+/// Maestro card).
 pub(crate) const REFERENCE_LABELS: &[&str] = &[
     "ocr",
     "referens",
@@ -67,6 +69,12 @@ pub(crate) const REFERENCE_LABELS: &[&str] = &[
     "ordernr",
     "ordernummer",
     "avinummer",
+    "ean",
+    "gtin",
+    "streckkod",
+    "barcode",
+    "artikelnummer",
+    "artikelnr",
 ];
 
 /// Words that label a card number; nearer than a reference label, they win

@@ -359,6 +359,10 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
                 && (time_labelled(hay, groups[g].0)
                     || cfg.column_says(hay, groups[g].0, TIME_LABELS)))
             && !cfg.column_says(hay, groups[g].0, NOT_IDS)
+            && !(kind == Kind::Organisationsnummer
+                && used == 1
+                && groups[g].1 - groups[g].0 == 10
+                && reference_labelled(hay, groups[g].0))
         {
             found = Some((used, kind, conf, personnummer::DETECTOR));
             // Ten compact digits can be a mobile number as well (`0701130403`: born
@@ -494,13 +498,26 @@ const NOT_IDS: &[&str] = &[
     "ean",
 ];
 
+/// Whether the nearest label before ten bare digits at `s` calls them a payment reference,
+/// an order, invoice or serial number or the like (`"ocr":"2929921431"`, `order=5478252405`)
+/// rather than an organisation number. Giro references carry a Luhn check digit as
+/// organisation numbers do, and eight in ten of them have an organisation number's month
+/// digits.
+fn reference_labelled(hay: &[u8], s: usize) -> bool {
+    super::label_before(hay, s, &[ORG_LABELS, NOT_IDS, card::REFERENCE_LABELS])
+        .is_some_and(|k| k > 0)
+}
+
 /// Whether the digits of `group`, written without separators, are a Swedish phone number
-/// that the nearest label before them or their column's name calls one (`tel 0701130403`,
-/// a landline `"telefon": "0894575119"`; not `swish OCR 0723133369`).
+/// that the nearest label before them, their column's name or the codes of an HL7 field
+/// after them call one (`tel 0701130403`, a landline `"telefon": "0894575119"`,
+/// `031123456^PRN^PH`; not `swish OCR 0723133369`).
 fn compact_phone(hay: &[u8], cfg: &Config, (s, e): (usize, usize)) -> bool {
     cfg.kinds.contains(Kind::Phone)
         && phone::compact_valid(&hay[s..e])
-        && (phone::labelled_as_phone(hay, s) || cfg.column_says(hay, s, phone::PHONE_LABELS))
+        && (phone::labelled_as_phone(hay, s)
+            || cfg.column_says(hay, s, phone::PHONE_LABELS)
+            || phone::hl7_telecom_after(hay, e))
 }
 
 /// Words that label an organisation number.

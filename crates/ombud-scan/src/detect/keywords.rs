@@ -198,6 +198,54 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "influensa",
             "magsjuk",
             "covid",
+            "sjuklön",
+            "ryggskott",
+            "blodtransfusion",
+            "cystisk fibros",
+            "cystic fibrosis",
+            "infektionsklinik",
+            "lunginflammation",
+            "pneumonia",
+            "depressiv",
+            "rehabmöte",
+            // medicinerar, medicinerade
+            "medicinera",
+            // Medicines whose name tells a condition or a treatment (brand names included).
+            "penicillin",
+            "insulin",
+            "metformin",
+            "sertralin",
+            "citalopram",
+            "escitalopram",
+            "fluoxetin",
+            "venlafaxin",
+            "mirtazapin",
+            "levothyroxin",
+            "levotyroxin",
+            "levaxin",
+            "waran$",
+            "warfarin",
+            "atorvastatin",
+            "simvastatin",
+            "metoprolol",
+            "enalapril",
+            "losartan",
+            "amlodipin",
+            "omeprazol",
+            "ibuprofen",
+            "tramadol",
+            "oxykodon",
+            "oxycodone",
+            "morfin",
+            "morphine",
+            "kodein",
+            "codeine",
+            "metylfenidat",
+            "methylphenidate",
+            "ritalin",
+            "elvanse",
+            "antidepressiv",
+            "antidepressant",
             "kronisk smärta",
             "kroniskt sjuk",
             "panikångest",
@@ -223,6 +271,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "romer$",
             "samisk",
             "samer$",
+            "sámi$",
+            "saami$",
             "etniskt ursprung",
             "etnisk tillhörighet",
             "ras$",
@@ -328,6 +378,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "church member",
             "religiös",
             "religiösa",
+            "bönegrupp",
+            "fredagsbön",
+            "prayer group",
+            "friday prayer",
             "trosuppfattning",
             "livsåskådning",
             "muslim",
@@ -498,6 +552,11 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "brca2$",
             "helgenomsekvensering",
             "helexomsekvensering",
+            "klinisk genetik",
+            "kliniskgenetisk",
+            "faderskapstest",
+            "faderskapsutredning",
+            "paternity test",
             "exomsekvensering",
             "genomsekvensering",
             "snp-array",
@@ -544,6 +603,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "handvensskanning",
             "palm scan",
             "face template",
+            "iris template",
+            "irismall",
             "ansiktsmall",
         ],
     ),
@@ -620,6 +681,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "drunk driving",
             "drink-driving",
             "sex offender",
+            "sentenced",
         ],
     ),
 ];
@@ -673,6 +735,8 @@ const TECHNICAL: &[(&str, Sense)] = &[
     ("fingerprinting", Sense::After(KEY_WORDS)),
     ("fingeravtryck", Sense::After(KEY_WORDS)),
     ("fingeravtrycket", Sense::After(KEY_WORDS)),
+    ("fingerprint*", Sense::Near(DIGEST_WORDS)),
+    ("fingeravtryck*", Sense::Near(DIGEST_WORDS)),
     (
         "genetic",
         Sense::Before(&["algorithm", "algorithms", "programming"]),
@@ -695,7 +759,28 @@ const TECHNICAL: &[(&str, Sense)] = &[
     ("blodtrycksmätar*", Sense::Always),
     // Names of things: the gas law, the 1930s, a television series.
     ("gay", Sense::Before(&["lussac"])),
-    ("depression", Sense::After(&["great"])),
+    (
+        "depression",
+        Sense::After(&["great", "tropical", "tropisk", "tropiska"]),
+    ),
+    // A suspected fault in a system (`misstänkt fel i servern`).
+    (
+        "misstänkt",
+        Sense::Before(&[
+            "fel",
+            "felet",
+            "bugg",
+            "buggen",
+            "bug",
+            "minnesläcka",
+            "läcka",
+            "virus",
+            "nätverksfel",
+            "hårdvarufel",
+            "mjukvarufel",
+            "driftstörning",
+        ]),
+    ),
     ("prison", Sense::Before(&["break"])),
     // "dömde ut" is "wrote off" (a plan, a tool).
     ("dömde", Sense::Before(&["ut"])),
@@ -822,6 +907,18 @@ const UNIONS: &[&str] = &[
     "unison",
 ];
 
+/// Words for a union's representative (`skyddsombud från Kommunal`).
+const REPRESENTATIVES: &[&str] = &[
+    "ombud",
+    "skyddsombud",
+    "huvudskyddsombud",
+    "fackombud",
+    "förtroendevald",
+    "representant",
+    "representative",
+    "steward",
+];
+
 /// Words that name a field holding a trade union.
 const UNION_KEYS: &[&str] = &[
     "fack",
@@ -856,6 +953,21 @@ fn member_before(hay: &[u8], s: usize) -> Option<usize> {
         w,
         &["facket", "förbundet", "fackförbundet", "fackföreningen"],
     ) {
+        return Some(s);
+    }
+    // A union's dues and representatives: `medlemsavgift Vision`, `ombud från Kommunal`.
+    if is(
+        w,
+        &[
+            "medlemsavgift",
+            "medlemsavgiften",
+            "fackavgift",
+            "fackavgiften",
+        ],
+    ) {
+        return Some(s);
+    }
+    if is(w, &["från", "from"]) && is(word_before(hay, w.0), REPRESENTATIVES) {
         return Some(s);
     }
     if is(w, &["the"]) {
@@ -954,10 +1066,49 @@ const KEY_WORDS: &[&str] = &[
     "filens",
 ];
 
+/// Words that, in the same sentence as "fingerprint", make it a digest of a file or a key
+/// (`Compare the fingerprint of the file hash`, `Jämför fingeravtrycket för SSH-nyckeln`,
+/// `fingerprint mismatch for the build cache`). Words as common in talk of fingerprint
+/// readers (`file`, `key`, `nyckel`: "fingeravtryck i stället för nyckel") are not here.
+const DIGEST_WORDS: &[&str] = &[
+    "hash",
+    "hashen",
+    "checksum",
+    "kontrollsumma",
+    "cache",
+    "mismatch",
+    "ssh",
+    "certificate",
+    "certifikat",
+    "certifikatet",
+    "gpg",
+    "pgp",
+    "tls",
+    "ssl",
+    "build",
+    "deploy",
+    "deploying",
+    "commit",
+    "artifact",
+    "artefakt",
+    "tarball",
+    "sha256",
+    "sha1",
+    "md5",
+    "filens",
+    "files",
+    "upload",
+    "uploaded",
+    "uploads",
+];
+
 /// Where a word of [`TECHNICAL`] has its technical sense.
 #[derive(Debug)]
 enum Sense {
     Always,
+    /// With one of these words in the same sentence (at most 80 bytes either side, not
+    /// across `.`, `!`, `?`, `;` followed by a space, or a line end).
+    Near(&'static [&'static str]),
     /// After one of these words (spaces or hyphens between).
     After(&'static [&'static str]),
     /// Before one of these words (spaces or hyphens between).
@@ -970,18 +1121,35 @@ enum Sense {
 }
 
 /// Whether the finding `s..e` is a word in its technical sense (see [`TECHNICAL`]).
+/// The word is compared as written, in Windows-1252 and JSON-escaped (`misst\u00e4nkt`).
 fn technical(hay: &[u8], s: usize, e: usize) -> bool {
     let found = &hay[s..e];
     TECHNICAL
         .iter()
-        .filter(|(w, _)| match w.strip_suffix('*') {
-            Some(stem) => {
-                found.len() >= stem.len()
-                    && found[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
+        .filter_map(|(w, sense)| {
+            let (word, stem) = match w.strip_suffix('*') {
+                Some(stem) => (stem, true),
+                None => (*w, false),
+            };
+            let hit = |f: &[u8]| match stem {
+                true => found.len() >= f.len() && found[..f.len()].eq_ignore_ascii_case(f),
+                false => found.eq_ignore_ascii_case(f),
+            };
+            if hit(word.as_bytes()) {
+                return Some((word.len(), sense));
             }
-            None => found.eq_ignore_ascii_case(w.as_bytes()),
+            // Other forms only for words that are written otherwise (no allocation for the
+            // rest).
+            if word.is_ascii() || (std::str::from_utf8(found).is_ok() && !found.contains(&b'\\')) {
+                return None;
+            }
+            [latin1(word), Some(json_escaped(word))]
+                .into_iter()
+                .flatten()
+                .find(|f| hit(f))
+                .map(|f| (f.len(), sense))
         })
-        .any(|(w, sense)| in_sense(hay, s, e, w.trim_end_matches('*').len(), sense))
+        .any(|(len, sense)| in_sense(hay, s, e, len, sense))
 }
 
 /// Whether `rest` (what follows a word's colon) names a hash or is one: `SHA256:…`,
@@ -1031,6 +1199,26 @@ fn in_sense(hay: &[u8], s: usize, e: usize, stem: usize, sense: &Sense) -> bool 
         Sense::After(list) => {
             let (a, b) = word_before(hay, s);
             is(&hay[a..b], list)
+        }
+        Sense::Near(list) => {
+            let ends = |i: usize| {
+                matches!(hay[i], b'\n' | b'\r')
+                    || (matches!(hay[i], b'.' | b'!' | b'?' | b';')
+                        && hay
+                            .get(i + 1)
+                            .is_none_or(|&c| matches!(c, b' ' | b'"' | b'\n')))
+            };
+            let mut a = s;
+            while a > 0 && s - a < 80 && !ends(a - 1) {
+                a -= 1;
+            }
+            let mut b = e;
+            while b < hay.len() && b - e < 80 && !ends(b) {
+                b += 1;
+            }
+            hay[a..b]
+                .split(|&c| !is_word(c))
+                .any(|w| !w.is_empty() && is(w, list))
         }
         Sense::Before(list) => {
             let mut a = e;
@@ -1722,6 +1910,52 @@ mod tests {
                 "Browser fingerprinting is off; set stroke-width, stroke=\"#000\"; Blodtrycksmätare"
             ),
             Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn categories_of_the_words_added_in_session_9() {
+        each_gives_its_category(&[
+            ("sjuklön", Category::Health),
+            ("Metformin", Category::Health),
+            ("Waran", Category::Health),
+            ("penicillinallergi", Category::Health),
+            ("medicineras", Category::Health),
+            ("klinisk genetik", Category::Genetic),
+            ("faderskapstest", Category::Genetic),
+            ("paternity testing", Category::Genetic),
+            ("fredagsbön", Category::Religion),
+            ("bönegruppen", Category::Religion),
+            ("sentenced", Category::Criminal),
+            ("Sámi", Category::Ethnicity),
+            ("iris templates", Category::Biometric),
+        ]);
+    }
+
+    #[test]
+    fn technical_senses_in_their_sentence() {
+        // A fingerprint of a file, a key or a build is a digest; a fingerprint reader or a
+        // fingerprint instead of a key is a person's.
+        assert_eq!(
+            words(
+                "Compare the fingerprint of the file hash before deploying. Fixed fingerprint \
+                 check of uploaded files. J\u{e4}mf\u{f6}r fingeravtrycket f\u{f6}r SSH-nyckeln. \
+                 Fingeravtrycksl\u{e4}saren vid entr\u{e9}n; fingeravtryck i st\u{e4}llet f\u{f6}r nyckel."
+            ),
+            ["Fingeravtrycksläsaren", "fingeravtryck"]
+        );
+        // A suspected fault, a tropical depression; a suspect and a depression.
+        assert_eq!(
+            words(
+                "misstänkt fel i servern; misst\\u00e4nkt bugg; misstänkt för stöld. A tropical \
+                 depression formed; treated for depression"
+            ),
+            ["misstänkt för", "depression"]
+        );
+        // A union's dues and representatives.
+        assert_eq!(
+            words("Medlemsavgift Vision; ombud från Kommunal; en vision från Kommunal"),
+            ["Vision", "Kommunal"]
         );
     }
 

@@ -1130,6 +1130,45 @@ mod tests {
     }
 
     #[test]
+    fn references_barcodes_and_telecom_fields() {
+        // Ten Luhn-valid digits that a reference or order label calls so are no organisation
+        // number; after a company's name or an organisation label they are one.
+        assert_eq!(
+            found("{\"order\":\"3264976616\",\"ocr\":\"2929921431\"} ocr=5478252405"),
+            []
+        );
+        assert_eq!(
+            found("Acme AB 5560360793, orgnr 5560360793"),
+            [
+                (Kind::Organisationsnummer, "5560360793"),
+                (Kind::Organisationsnummer, "5560360793")
+            ]
+        );
+        // A European article number that passes Luhn is no Maestro card after its label.
+        assert_eq!(found("Streckkod EAN 5093123538944"), []);
+        assert_eq!(
+            found("kort 5093123538944"),
+            [(Kind::PaymentCard, "5093123538944")]
+        );
+        // Landlines without separators in an HL7 telecommunication field and after vCard's
+        // `TEL;TYPE=WORK,VOICE:`; not before other HL7 codes.
+        assert_eq!(
+            found(
+                "PID|1||x||||||||031123456^PRN^PH~|018268082^WPN^CP|018268082^^FX|031123456^ABC^XY|"
+            ),
+            [
+                (Kind::Phone, "031123456"),
+                (Kind::Phone, "018268082"),
+                (Kind::Phone, "018268082")
+            ]
+        );
+        assert_eq!(
+            found("TEL;TYPE=WORK,VOICE:046327213\r\n"),
+            [(Kind::Phone, "046327213")]
+        );
+    }
+
+    #[test]
     fn dates_next_to_numbers() {
         // Dates are passed over without the detectors; what stands next to one is still read.
         assert_eq!(

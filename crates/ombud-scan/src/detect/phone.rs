@@ -48,6 +48,29 @@ pub fn national_valid(d: &[u8], area_len: usize) -> bool {
     }
 }
 
+/// Whether the number that ends at `e` is followed by the use and equipment codes of an HL7
+/// v2 telecommunication field (XTN), which say it is a phone or fax number:
+/// `031123456^PRN^PH`, `018268082^WPN^CP`, `^^FX` (no use code). HL7 messages carry
+/// no label before the number.
+pub(crate) fn hl7_telecom_after(hay: &[u8], e: usize) -> bool {
+    let Some(rest) = hay.get(e..hay.len().min(e + 8)) else {
+        return false;
+    };
+    let (use_code, after) = match rest {
+        [b'^', b'^', tail @ ..] => (true, tail),
+        [b'^', a, b, c, b'^', tail @ ..] => {
+            ([a, b, c].iter().all(|x| x.is_ascii_uppercase()), tail)
+        }
+        _ => return false,
+    };
+    use_code
+        && matches!(
+            after,
+            [b'P', b'H', ..] | [b'C', b'P', ..] | [b'F', b'X', ..]
+        )
+        && after.get(2).is_none_or(|&c| !c.is_ascii_alphanumeric())
+}
+
 /// Whether `d`, digits written without separators, can be a Swedish national number of any
 /// kind (area code and subscriber number, 8–10 digits; taken only where labelled).
 pub fn compact_valid(d: &[u8]) -> bool {
@@ -104,7 +127,7 @@ pub(crate) const PHONE_LABELS: &[&str] = &[
 /// (`call_id`, `cell_id`, `ringsignal`, `direktlänk`).
 const PHONE_WORDS: &[&str] = &[
     "mob", "cell", "ring", "call", "vxl", "vx", "direkt", "direktnr", "ringde", "ringer", "ringa",
-    "nås",
+    "nås", "voice",
 ];
 
 /// Words that label an identity number.
