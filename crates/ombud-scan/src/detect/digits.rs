@@ -509,15 +509,18 @@ fn reference_labelled(hay: &[u8], s: usize) -> bool {
 }
 
 /// Whether the digits of `group`, written without separators, are a Swedish phone number
-/// that the nearest label before them, their column's name or the codes of an HL7 field
-/// after them call one (`tel 0701130403`, a landline `"telefon": "0894575119"`,
-/// `031123456^PRN^PH`; not `swish OCR 0723133369`).
+/// that the nearest label before them, their column's name, the codes of an HL7 field
+/// after them, the HL7 field they stand in or the type of their entry call one
+/// (`tel 0701130403`, a landline `"telefon": "0894575119"`, `031123456^PRN^PH`, NK1-5,
+/// `{"type": "home", "number": "031123456"}`; not `swish OCR 0723133369`).
 fn compact_phone(hay: &[u8], cfg: &Config, (s, e): (usize, usize)) -> bool {
     cfg.kinds.contains(Kind::Phone)
         && phone::compact_valid(&hay[s..e])
         && (phone::labelled_as_phone(hay, s)
             || cfg.column_says(hay, s, phone::PHONE_LABELS)
-            || phone::hl7_telecom_after(hay, e))
+            || phone::hl7_telecom_after(hay, e)
+            || phone::in_hl7_phone_field(hay, s)
+            || phone::typed_as_phone(hay, s))
 }
 
 /// Words that label an organisation number.

@@ -1166,6 +1166,25 @@ mod tests {
             found("TEL;TYPE=WORK,VOICE:046327213\r\n"),
             [(Kind::Phone, "046327213")]
         );
+        // As the number of an entry typed as a phone line.
+        assert_eq!(
+            found(
+                "[{\"type\": \"home\", \"number\": \"031123456\"}, {\"type\": \"order\", \"number\": \"031123456\"}] type: mobile, value: 0313910610"
+            ),
+            [(Kind::Phone, "031123456"), (Kind::Phone, "0313910610")]
+        );
+        // By their place in an HL7 segment: NK1-5, NK1-6 and PID-13; not NK1-3 or PV1-5.
+        assert_eq!(
+            found(
+                "\rNK1|1|Ek^Ali|SPO|Vasagatan 4^^Kiruna|046624445|0830138243\rPID|1||||||||||||046344107~031123456|\rNK1|1|Ek^Ali|046624445|\rPV1|1|I|x|y|046624445|"
+            ),
+            [
+                (Kind::Phone, "046624445"),
+                (Kind::Phone, "0830138243"),
+                (Kind::Phone, "046344107"),
+                (Kind::Phone, "031123456")
+            ]
+        );
     }
 
     #[test]

@@ -71,6 +71,67 @@ pub(crate) fn hl7_telecom_after(hay: &[u8], e: usize) -> bool {
         && after.get(2).is_none_or(|&c| !c.is_ascii_alphanumeric())
 }
 
+/// Whether the value at `s` is the number of an entry typed as a phone line, the shape of
+/// contact lists in JSON and YAML: `{"type": "home", "number": "031123456"}`,
+/// `type: mobile, value: 0701234567` (the three words before it on its line, within 60
+/// bytes, are a key such as `type`, a kind of line and a key such as `number`).
+pub(crate) fn typed_as_phone(hay: &[u8], s: usize) -> bool {
+    const KEYS: &[&str] = &["type", "typ", "kind", "label"];
+    const LINES: &[&str] = &[
+        "home", "work", "mobile", "cell", "fax", "landline", "main", "hem", "arbete", "mobil",
+        "bostad", "jobb", "fast",
+    ];
+    const NUMBERS: &[&str] = &["number", "nummer", "value", "nr", "varde"];
+    let from = s.saturating_sub(60);
+    let line = match hay[from..s].iter().rposition(|&b| b == b'\n') {
+        Some(i) => &hay[from + i + 1..s],
+        None => &hay[from..s],
+    };
+    let mut words = line
+        .split(|b| !b.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let mut next_in = |list: &[&str]| {
+        words
+            .next()
+            .is_some_and(|w| list.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes())))
+    };
+    // Only quotes, colons, spaces and `=` between the last key and the value.
+    line.iter()
+        .rev()
+        .take_while(|b| !b.is_ascii_alphanumeric())
+        .all(|b| matches!(b, b'"' | b'\'' | b':' | b' ' | b'='))
+        && next_in(NUMBERS)
+        && next_in(LINES)
+        && next_in(KEYS)
+}
+
+/// Whether the value at `s` stands first in a field of an HL7 v2 segment that holds phone
+/// numbers: PID-13 and PID-14 (home and business), NK1-5 and NK1-6 (a next of kin's),
+/// GT1-6 and GT1-7 (a guarantor's), also as a later repetition after `~`. The segment starts
+/// after a `\r` or a line end within 500 bytes.
+pub(crate) fn in_hl7_phone_field(hay: &[u8], s: usize) -> bool {
+    if s == 0 || !matches!(hay[s - 1], b'|' | b'~') {
+        return false;
+    }
+    let from = s.saturating_sub(500);
+    let Some(start) = hay[from..s]
+        .iter()
+        .rposition(|&b| matches!(b, b'\r' | b'\n'))
+        .map(|i| from + i + 1)
+    else {
+        return false;
+    };
+    let fields: &[usize] = match hay.get(start..start + 4) {
+        Some(b"PID|") => &[13, 14],
+        Some(b"NK1|") => &[5, 6],
+        Some(b"GT1|") => &[6, 7],
+        _ => return false,
+    };
+    let field = hay[start + 4..s].iter().filter(|&&b| b == b'|').count() + 1;
+    fields.contains(&field)
+}
+
 /// Whether `d`, digits written without separators, can be a Swedish national number of any
 /// kind (area code and subscriber number, 8–10 digits; taken only where labelled).
 pub fn compact_valid(d: &[u8]) -> bool {
