@@ -307,6 +307,11 @@ impl Part {
     }
 }
 
+/// The tables of `hay` as a whole, if it is an SQL dump.
+fn sql_sections(hay: &[u8]) -> Option<detect::sql::Sections> {
+    detect::sql::sniff(hay).then(|| detect::sql::Tracker::default().feed(hay, 0, true))
+}
+
 impl Scanner {
     /// A builder with every kind enabled.
     pub fn builder() -> ScannerBuilder {
@@ -366,7 +371,9 @@ impl Scanner {
         let mut hits = Vec::new();
         let mut found = 0;
         let cfg = self.cfg.for_file(hay);
+        let sql = sql_sections(hay);
         for w in &plan(hay, self.chunk, 0, true).windows {
+            let cfg = cfg.for_window(sql.as_ref(), w.start as u64);
             self.hits(&cfg, &hay[w.start..w.end], &mut hits);
             found += self.report(&cfg, hay, w, &hits, 0, sink);
         }
@@ -385,7 +392,10 @@ impl Scanner {
     pub fn find_all_unchunked(&self, hay: &[u8]) -> Vec<Finding> {
         let mut v = Vec::new();
         let mut hits = Vec::new();
-        let cfg = self.cfg.for_file(hay);
+        let cfg = self
+            .cfg
+            .for_file(hay)
+            .for_window(sql_sections(hay).as_ref(), 0);
         self.hits(&cfg, hay, &mut hits);
         let whole = Window {
             start: 0,
@@ -470,6 +480,7 @@ impl Scanner {
             return Ok(out);
         }
         let cfg = self.cfg.for_file(&data[..filled]);
+        let mut sql = detect::sql::sniff(&data[..filled]).then(detect::sql::Tracker::default);
         let extra = match eof {
             true => Lanes(0),
             false => Lanes::per_thread(),
@@ -489,8 +500,11 @@ impl Scanner {
         loop {
             let p = plan(&data[..filled], self.chunk, from, eof);
             hits.resize_with(p.windows.len(), Vec::new);
+            // The statements of a dump are read in order, before its windows are scanned.
+            let tables = sql.as_mut().map(|t| t.feed(&data[..filled], base, eof));
             let scan = |hits: &mut Vec<Vec<Hit>>| {
                 let one = |(w, out): (&Window, &mut Vec<Hit>)| {
+                    let cfg = cfg.for_window(tables.as_ref(), base + w.start as u64);
                     self.hits(&cfg, &data[w.start..w.end], out)
                 };
                 match p.windows.len() {
@@ -601,6 +615,10 @@ impl Scanner {
         if memchr::memchr(0, &probe).is_some() {
             out.binary = true;
             return Ok(out);
+        }
+        if detect::sql::sniff(&probe) {
+            // A dump's statements are read in order (`scan_stream`).
+            return self.scan_text(file, sink, progress);
         }
         let cfg = &self.cfg.for_file(&probe);
         let chunk = self.chunk as u64;

@@ -290,3 +290,107 @@ fn utf16_files_find_what_their_utf8_text_holds() {
     assert_eq!(outcome.bytes, bytes.len() as u64);
     assert_eq!(got, want);
 }
+
+/// An SQL dump of `rows` rows per table: a `CREATE TABLE` longer than the smallest chunk
+/// followed by one `INSERT` of many rows, a `COPY` block and an `INSERT` with its column
+/// list. Compact landlines stand in `telefon` columns and Luhn-valid ten-digit payment
+/// references (organisation numbers by their digits) in `ocr` columns. Returns the dump
+/// and the spans of its phone numbers.
+fn sql_dump(seed: u64, rows: usize) -> (String, Vec<(usize, usize)>) {
+    let mut r = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+    let mut next = move |n: u64| {
+        r = r
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (r >> 33) % n
+    };
+    let phone =
+        |next: &mut dyn FnMut(u64) -> u64| format!("0{}{:07}", 1 + next(9), next(10_000_000));
+    // Nine digits with an organisation number's group and month digits, and the Luhn digit.
+    let ocr = |next: &mut dyn FnMut(u64) -> u64| {
+        let body = format!("{}{}{:07}", 5 + next(5), 2 + next(8), next(10_000_000));
+        (0..10)
+            .map(|c| format!("{body}{c}"))
+            .find(|d| ombud_scan::detect::luhn_valid(d.as_bytes()))
+            .unwrap()
+    };
+    let mut out = String::from(
+        "-- MySQL dump 10.13\n\nCREATE TABLE `kunder` (\n  `id` int NOT NULL,\n  `namn` text COMMENT '",
+    );
+    // Longer than the smallest chunk, so that chunks cut the statement.
+    out.push_str(&"(x), ".repeat(4000));
+    out.push_str("',\n  `telefon` varchar(32),\n  `ocr` varchar(20),\n  PRIMARY KEY (`id`)\n);\n");
+    let mut phones = Vec::new();
+    let mut row = |out: &mut String, phones: &mut Vec<(usize, usize)>, sep: &str, copy: bool| {
+        let p = phone(&mut next);
+        let o = ocr(&mut next);
+        let note = ["Ann, (x)", "O''Hara", "a\\'b", "x);y"][next(4) as usize];
+        if copy {
+            out.push_str(&format!("{}\t{note}\t", next(1000)));
+            phones.push((out.len(), out.len() + p.len()));
+            out.push_str(&format!("{p}\t{o}\n"));
+        } else {
+            out.push_str(&format!("{sep}({},'{note}',", next(1000)));
+            phones.push((out.len() + 1, out.len() + 1 + p.len()));
+            out.push_str(&format!("'{p}','{o}')"));
+        }
+    };
+    out.push_str("INSERT INTO `kunder` VALUES ");
+    for i in 0..rows {
+        row(&mut out, &mut phones, if i == 0 { "" } else { "," }, false);
+    }
+    out.push_str(";\nCOPY public.ordrar (id, namn, telefon, ocr) FROM stdin;\n");
+    for _ in 0..rows {
+        row(&mut out, &mut phones, "", true);
+    }
+    out.push_str("\\.\n\nINSERT INTO ordrar2 (id, namn, telefon, ocr) VALUES\n");
+    for i in 0..rows {
+        row(
+            &mut out,
+            &mut phones,
+            if i == 0 { "" } else { ",\n" },
+            false,
+        );
+    }
+    out.push_str(";\n");
+    (out, phones)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// A dump's columns decide alike in every chunk: the statements that name them are
+    /// read in order, also when a chunk cuts one.
+    #[test]
+    fn sql_dumps_read_in_chunks(
+        seed in 0u64..1_000_000,
+        rows in 20usize..400,
+        reads in prop::collection::vec(1usize..9_000, 1..8),
+    ) {
+        let (text, phones) = sql_dump(seed, rows);
+        let text = text.into_bytes();
+        let s = scanner();
+        let whole = s.find_all_unchunked(&text);
+        let found: Vec<(usize, usize)> = whole
+            .iter()
+            .filter(|f| f.kind == ombud_scan::Kind::Phone)
+            .map(|f| (f.start as usize, f.end as usize))
+            .collect();
+        prop_assert_eq!(&found, &phones);
+        prop_assert!(whole.iter().all(|f| f.kind != ombud_scan::Kind::Organisationsnummer));
+        prop_assert_eq!(&s.find_all(&text), &whole);
+        for threads in [1, 4] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let mut streamed = Vec::new();
+            let reader = Trickle { data: &text, sizes: reads.clone(), k: 0 };
+            pool.install(|| s.scan_reader(reader, &mut |f: &Finding, _: &[u8]| streamed.push(*f)))
+                .unwrap();
+            prop_assert_eq!(&streamed, &whole);
+            let file = TempFile::with(&text);
+            let mut read = Vec::new();
+            pool.install(|| s.scan_file(&file.0, &mut |f: &Finding, _: &[u8]| read.push(*f)))
+                .unwrap();
+            prop_assert_eq!(&read, &whole);
+        }
+    }
+}

@@ -17,6 +17,7 @@ pub mod ip;
 pub mod keywords;
 pub mod personnummer;
 pub mod phone;
+pub(crate) mod sql;
 
 use crate::kind::{Kind, KindSet};
 pub(crate) use columns::Columns;
@@ -450,6 +451,8 @@ pub(crate) struct Config {
     pub today: Date,
     /// The column names of the delimited file being scanned, if it has a header.
     pub columns: Option<Arc<Columns>>,
+    /// The tables of the SQL dump being scanned, as the window being scanned sees them.
+    pub sql: Option<sql::Sections>,
     /// Whether any number kind is on (digits are triggers).
     digits: bool,
     /// The other trigger bytes that are on.
@@ -473,7 +476,17 @@ impl Config {
         self.columns
             .as_ref()
             .and_then(|c| c.name_at(hay, s))
+            .or_else(|| self.sql.as_ref().and_then(|q| q.name_at(hay, s)))
             .is_some_and(|name| columns::says(name, words))
+    }
+
+    /// This configuration for the window at `origin` of a file whose dump's tables are
+    /// `sql` (as far as they are read).
+    pub fn for_window(&self, sql: Option<&sql::Sections>, origin: u64) -> Config {
+        Config {
+            sql: sql.map(|q| q.at(origin)),
+            ..self.clone()
+        }
     }
 
     pub fn new(kinds: KindSet, today: Date) -> Config {
@@ -492,6 +505,7 @@ impl Config {
             kinds,
             today,
             columns: None,
+            sql: None,
             digits,
             triggers: blocks::Triggers::new(
                 kinds.contains(Kind::Email),

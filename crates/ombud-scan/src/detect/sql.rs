@@ -1,0 +1,498 @@
+//! SQL dumps (`mysqldump`, `pg_dump`, SQLite's `.dump`, phpMyAdmin exports): the column a
+//! value stands in, as [`super::columns`] gives it for delimited files. A dump names its
+//! columns once, in `CREATE TABLE`, in the column list of `INSERT INTO t (…) VALUES` or in
+//! `COPY t (…) FROM stdin;`, often far (megabytes) from the rows. So the statements that
+//! carry rows are read in the order of the file, before its windows are scanned
+//! ([`Tracker::feed`]), and each window looks up the section its values stand in
+//! ([`Sections::name_at`]); inside a row, the field is counted from the row's start, which
+//! lies within [`REACH`] bytes, so that every window decides alike.
+//!
+//! A file is read as a dump when its first [`SNIFF`] bytes hold such a statement at the
+//! start of a line (a fixed length, so that the decision does not depend on the chunk size).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// How much of a file's start is looked at to tell a dump.
+pub(crate) const SNIFF: usize = 4096;
+
+/// How far back from a value the start of its row is looked for.
+const REACH: usize = 500;
+
+/// The longest statement header kept while its end has not been read yet.
+const MAX_HEADER: usize = 64 << 10;
+
+/// Column names, lower case, without quotes.
+type Names = Arc<[Vec<u8>]>;
+
+/// Whether the start of a file looks like an SQL dump.
+pub(crate) fn sniff(head: &[u8]) -> bool {
+    let head = &head[..head.len().min(SNIFF)];
+    line_starts(head).any(|i| statement_at(head, i).is_some())
+}
+
+/// The statements whose headers the tracker reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Statement {
+    Create,
+    Insert,
+    Copy,
+}
+
+fn statement_at(hay: &[u8], i: usize) -> Option<Statement> {
+    let rest = &hay[i..];
+    if rest.starts_with(b"CREATE TABLE ") {
+        Some(Statement::Create)
+    } else if rest.starts_with(b"INSERT INTO ") || rest.starts_with(b"REPLACE INTO ") {
+        Some(Statement::Insert)
+    } else if rest.starts_with(b"COPY ") {
+        Some(Statement::Copy)
+    } else {
+        None
+    }
+}
+
+/// Offsets of the starts of lines in `hay` (0 and after every `\n`).
+fn line_starts(hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(memchr::memchr_iter(b'\n', hay).map(|i| i + 1))
+}
+
+/// Rows of one table, from `start` (absolute offset in the file) on.
+#[derive(Debug, Clone)]
+struct Section {
+    start: u64,
+    /// Where a `COPY` block ends (its `\.` line); `INSERT` sections end where the next
+    /// section starts.
+    end: Option<u64>,
+    copy: bool,
+    names: Names,
+}
+
+/// The sections a window's values may stand in, and the window's offset in the file.
+#[derive(Debug, Clone)]
+pub(crate) struct Sections {
+    sections: Arc<[Section]>,
+    origin: u64,
+}
+
+impl Sections {
+    /// The same sections for a window that starts at `origin` in the file.
+    pub fn at(&self, origin: u64) -> Sections {
+        Sections {
+            sections: Arc::clone(&self.sections),
+            origin,
+        }
+    }
+
+    /// The name of the column of the value at `s` of the window `hay`, if it stands in a
+    /// row of a known table.
+    pub fn name_at<'a>(&'a self, hay: &[u8], s: usize) -> Option<&'a [u8]> {
+        let abs = self.origin + s as u64;
+        let k = self.sections.partition_point(|x| x.start <= abs);
+        let section = self.sections.get(k.checked_sub(1)?)?;
+        if section.end.is_some_and(|e| abs >= e) {
+            return None;
+        }
+        let from = s.saturating_sub(REACH);
+        let field = match section.copy {
+            true => {
+                let start = memchr::memrchr(b'\n', &hay[from..s])? + from + 1;
+                (self.origin + start as u64 >= section.start).then_some(())?;
+                memchr::memchr_iter(b'\t', &hay[start..s]).count()
+            }
+            false => {
+                let (start, field) = insert_field(&hay[from..], s - from)?;
+                (self.origin + (from + start) as u64 >= section.start).then_some(())?;
+                field
+            }
+        };
+        section.names.get(field).map(Vec::as_slice)
+    }
+}
+
+/// The field of the value at `s` in a row of `INSERT … VALUES (…), (…)`: the nearest `(`
+/// before `s` that opens a row (after `VALUES` or after `,` that follows `)`), from which
+/// the fields are counted up to `s` with quotes and brackets read. Returns the row's start
+/// and the field's index.
+fn insert_field(hay: &[u8], s: usize) -> Option<(usize, usize)> {
+    let mut i = s;
+    while let Some(open) = memchr::memrchr(b'(', &hay[..i]) {
+        i = open;
+        if opens_row(hay, open)
+            && let Some(field) = field_of(&hay[open + 1..s])
+        {
+            return Some((open, field));
+        }
+    }
+    None
+}
+
+/// Whether the `(` at `open` opens a row: `VALUES (`, `VALUES(`, `),(`, `),\n(`.
+fn opens_row(hay: &[u8], open: usize) -> bool {
+    let before = hay[..open].trim_ascii_end();
+    match before.last() {
+        Some(b',') => before[..before.len() - 1].trim_ascii_end().last() == Some(&b')'),
+        _ => before.len() >= 6 && before[before.len() - 6..].eq_ignore_ascii_case(b"values"),
+    }
+}
+
+/// The index of the field that the end of `row` (the text of a row after its `(`) stands
+/// in, or `None` if the row closed before it.
+fn field_of(row: &[u8]) -> Option<usize> {
+    let (mut field, mut depth, mut quote) = (0, 0usize, None::<u8>);
+    let mut i = 0;
+    while i < row.len() {
+        let b = row[i];
+        match quote {
+            Some(q) => {
+                if b == b'\\' {
+                    i += 1;
+                } else if b == q {
+                    // A doubled quote stands for itself.
+                    if row.get(i + 1) == Some(&q) {
+                        i += 1;
+                    } else {
+                        quote = None;
+                    }
+                }
+            }
+            None => match b {
+                b'\'' | b'"' | b'`' => quote = Some(b),
+                b'(' => depth += 1,
+                b')' if depth == 0 => return None,
+                b')' => depth -= 1,
+                b',' if depth == 0 => field += 1,
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    Some(field)
+}
+
+/// Reads the statements of a dump in the order of the file.
+#[derive(Debug, Default)]
+pub(crate) struct Tracker {
+    /// Columns of the tables created so far, by name (lower case, without schema).
+    tables: HashMap<Vec<u8>, Names>,
+    sections: Vec<Section>,
+    /// Absolute offset up to which statement headers were read.
+    done: u64,
+    /// The bytes from `done` on that the last buffer ended in (a header not yet complete).
+    carry: Vec<u8>,
+}
+
+impl Tracker {
+    /// Reads the statements in `buf`, whose first byte is at `base` in the file (buffers
+    /// come in order and may overlap); `eof` when the file ends with it. Returns the
+    /// sections that windows of this buffer may need.
+    pub fn feed(&mut self, buf: &[u8], base: u64, eof: bool) -> Sections {
+        let mut text: Vec<u8>;
+        let (hay, at): (&[u8], u64) = if self.done >= base {
+            (&buf[(self.done - base) as usize..], self.done)
+        } else {
+            // The header began before this buffer: join what was kept with the rest.
+            let kept = self.done + self.carry.len() as u64;
+            text = std::mem::take(&mut self.carry);
+            text.extend_from_slice(&buf[(kept.max(base) - base) as usize..]);
+            (&text[..], self.done)
+        };
+        let mut resume = hay.len();
+        let mut open_copy = self
+            .sections
+            .last()
+            .is_some_and(|s| s.copy && s.end.is_none());
+        for i in line_starts(hay) {
+            if i >= hay.len() {
+                break;
+            }
+            if open_copy {
+                if hay[i..].starts_with(b"\\.") {
+                    if let Some(last) = self.sections.last_mut() {
+                        last.end = Some(at + i as u64);
+                    }
+                    open_copy = false;
+                }
+                continue;
+            }
+            let Some(kind) = statement_at(hay, i) else {
+                continue;
+            };
+            match self.header(kind, &hay[i..], at + i as u64) {
+                Some(()) => open_copy = kind == Statement::Copy,
+                None if !eof && hay.len() - i <= MAX_HEADER => {
+                    // Cut off by the end of the buffer: read again with the next one.
+                    resume = i;
+                    break;
+                }
+                None => {}
+            }
+        }
+        self.done = at + resume as u64;
+        self.carry = hay[resume..].to_vec();
+        // Sections that end before this buffer are no longer needed (the last one is
+        // kept: its rows may go on).
+        let keep = self
+            .sections
+            .iter()
+            .rposition(|s| s.start + REACH as u64 <= base)
+            .unwrap_or(0);
+        self.sections.drain(..keep);
+        Sections {
+            sections: self.sections.clone().into(),
+            origin: 0,
+        }
+    }
+
+    /// Reads the header of a statement at the start of `text` (at `abs` in the file).
+    /// `None` when it is not complete in `text`; `Some` when it is read (also when it says
+    /// nothing usable).
+    fn header(&mut self, kind: Statement, text: &[u8], abs: u64) -> Option<()> {
+        match kind {
+            Statement::Create => {
+                let text = &text[..text.len().min(MAX_HEADER)];
+                let open = memchr::memchr(b'(', text)?;
+                let name = table_name(&text[b"CREATE TABLE ".len()..open]);
+                let (body, _) = bracketed(&text[open..])?;
+                let names: Vec<Vec<u8>> = split_top(body)
+                    .filter_map(|item| {
+                        let item = item.trim_ascii();
+                        let first = item.split(|b| b.is_ascii_whitespace()).next()?;
+                        let constraint = [
+                            "primary",
+                            "key",
+                            "unique",
+                            "constraint",
+                            "index",
+                            "foreign",
+                            "check",
+                            "fulltext",
+                            "spatial",
+                            "exclude",
+                        ]
+                        .iter()
+                        .any(|w| first.eq_ignore_ascii_case(w.as_bytes()));
+                        (!constraint).then(|| unquote(first))
+                    })
+                    .collect();
+                self.tables.insert(name, names.into());
+                Some(())
+            }
+            Statement::Insert => {
+                let text = &text[..text.len().min(MAX_HEADER)];
+                let into = memchr::memmem::find(text, b"INTO ")? + 5;
+                // The table's name, then maybe a column list, then `VALUES`.
+                let mut i = into;
+                while text.get(i).is_some_and(u8::is_ascii_whitespace) {
+                    i += 1;
+                }
+                let name_end = i + text[i..]
+                    .iter()
+                    .position(|&b| b == b'(' || b.is_ascii_whitespace())?;
+                let name = table_name(&text[i..name_end]);
+                i = name_end;
+                while text.get(i).is_some_and(u8::is_ascii_whitespace) {
+                    i += 1;
+                }
+                let mut names = None;
+                if text.get(i) == Some(&b'(') {
+                    let (list, after) = bracketed(&text[i..])?;
+                    names = Some(Names::from(
+                        split_top(list).map(unquote).collect::<Vec<_>>(),
+                    ));
+                    i += after;
+                    while text.get(i).is_some_and(u8::is_ascii_whitespace) {
+                        i += 1;
+                    }
+                }
+                let values = text.get(i..i + 6)?.eq_ignore_ascii_case(b"values");
+                let names = match values {
+                    true => names.or_else(|| self.tables.get(&name).cloned()),
+                    // `INSERT … SELECT`: no rows follow.
+                    false => None,
+                };
+                self.push(abs + (i + 6) as u64, false, names);
+                Some(())
+            }
+            Statement::Copy => {
+                let line = &text[..memchr::memchr(b'\n', text)?];
+                let open = memchr::memchr(b'(', line);
+                let names = match open {
+                    Some(open) => {
+                        let (list, _) = bracketed(&line[open..])?;
+                        Some(Names::from(
+                            split_top(list).map(unquote).collect::<Vec<_>>(),
+                        ))
+                    }
+                    None => {
+                        let name_end = line[5..]
+                            .iter()
+                            .position(u8::is_ascii_whitespace)
+                            .map_or(line.len(), |p| 5 + p);
+                        self.tables.get(&table_name(&line[5..name_end])).cloned()
+                    }
+                };
+                self.push(abs + line.len() as u64 + 1, true, names);
+                Some(())
+            }
+        }
+    }
+
+    fn push(&mut self, start: u64, copy: bool, names: Option<Names>) {
+        // A statement whose columns are unknown still ends the section before it.
+        self.sections.push(Section {
+            start,
+            end: None,
+            copy,
+            names: names.unwrap_or_else(|| Arc::from(Vec::new())),
+        });
+    }
+}
+
+/// The text inside the brackets that open at the start of `text` (nested brackets and
+/// quotes read), and the offset after the closing one.
+fn bracketed(text: &[u8]) -> Option<(&[u8], usize)> {
+    let (mut depth, mut quote) = (0usize, None::<u8>);
+    for (i, &b) in text.iter().enumerate() {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => match b {
+                b'\'' | b'"' | b'`' => quote = Some(b),
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some((&text[1..i], i + 1));
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+    None
+}
+
+/// The items of a list separated by commas outside brackets and quotes.
+fn split_top(list: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let (mut depth, mut quote, mut from) = (0usize, None::<u8>, 0);
+    let mut cuts = Vec::new();
+    for (i, &b) in list.iter().enumerate() {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => match b {
+                b'\'' | b'"' | b'`' => quote = Some(b),
+                b'(' => depth += 1,
+                b')' => depth = depth.saturating_sub(1),
+                b',' if depth == 0 => {
+                    cuts.push(&list[from..i]);
+                    from = i + 1;
+                }
+                _ => {}
+            },
+        }
+    }
+    cuts.push(&list[from..]);
+    cuts.into_iter().filter(|c| !c.trim_ascii().is_empty())
+}
+
+/// A name without its quotes, in lower case (`` `Telefon` `` → `telefon`).
+fn unquote(name: &[u8]) -> Vec<u8> {
+    name.trim_ascii()
+        .iter()
+        .filter(|&&b| !matches!(b, b'`' | b'"' | b'[' | b']'))
+        .map(u8::to_ascii_lowercase)
+        .collect()
+}
+
+/// A table's name without schema, quotes or `IF NOT EXISTS` (`public."Kunder"` → `kunder`).
+fn table_name(text: &[u8]) -> Vec<u8> {
+    let text = text.trim_ascii();
+    let last = text
+        .split(|b| b.is_ascii_whitespace())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or(text);
+    let last = match last.iter().rposition(|&b| b == b'.') {
+        Some(dot) => &last[dot + 1..],
+        None => last,
+    };
+    unquote(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_of(dump: &str, needles: &[&str]) -> Vec<Option<String>> {
+        let mut t = Tracker::default();
+        let sections = t.feed(dump.as_bytes(), 0, true);
+        needles
+            .iter()
+            .map(|n| {
+                let s = dump.find(n).expect("needle");
+                sections
+                    .name_at(dump.as_bytes(), s)
+                    .map(|x| String::from_utf8_lossy(x).into_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn columns_of_mysqldump_rows() {
+        let dump = "-- MySQL dump 10.13\n\nCREATE TABLE `kunder` (\n  `id` int NOT NULL,\n  `namn` varchar(64),\n  `telefon` varchar(32),\n  `belopp` decimal(10,2),\n  `ocr` varchar(20),\n  PRIMARY KEY (`id`),\n  KEY `x` (`namn`,`ocr`)\n);\nINSERT INTO `kunder` VALUES (1,'Ann, (x)','031123456',1.50,'2929921431'),(2,'O''Hara','040218028',NULL,'5478252405');\n";
+        assert!(sniff(dump.as_bytes()));
+        assert_eq!(
+            names_of(
+                dump,
+                &[
+                    "031123456",
+                    "2929921431",
+                    "040218028",
+                    "5478252405",
+                    "O''Hara"
+                ]
+            ),
+            [
+                Some("telefon".into()),
+                Some("ocr".into()),
+                Some("telefon".into()),
+                Some("ocr".into()),
+                Some("namn".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn columns_of_copy_blocks_and_column_lists() {
+        let dump = "--\n-- PostgreSQL database dump\n--\nCOPY public.kunder (id, namn, telefon) FROM stdin;\n1\tAnn\t031123456\n\\.\n\nSELECT 1 (a) 031123457;\nINSERT INTO public.\"Ordrar\" (\"id\", \"ocr\") VALUES (7, '2929921431');\n";
+        assert_eq!(
+            names_of(dump, &["031123456", "031123457", "2929921431", "Ann"]),
+            [
+                Some("telefon".into()),
+                None,
+                Some("ocr".into()),
+                Some("namn".into())
+            ]
+        );
+        assert!(!sniff(b"Hej!\nSELECT * FROM t;\n"));
+    }
+
+    /// A header cut by the end of a buffer is read with the next one, also when the next
+    /// buffer starts after the header's start.
+    #[test]
+    fn headers_across_buffers() {
+        let dump = "CREATE TABLE t (\n  a int,\n  telefon text\n);\nINSERT INTO t VALUES (1,'031123456');\n";
+        let cut = dump.find("telefon").unwrap();
+        let mut t = Tracker::default();
+        t.feed(&dump.as_bytes()[..cut], 0, false);
+        let from = cut - 3;
+        let sections = t.feed(&dump.as_bytes()[from..], from as u64, true);
+        let s = dump.find("031123456").unwrap();
+        let window = sections.at(from as u64);
+        assert_eq!(
+            window.name_at(&dump.as_bytes()[from..], s - from),
+            Some(&b"telefon"[..])
+        );
+    }
+}
