@@ -1253,6 +1253,20 @@ fn prefix6_hash(b: [u8; 6]) -> usize {
     (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SET_BITS)) as usize
 }
 
+/// The three bytes at a word start, folded as in [`prefix_hash`], hashed.
+#[inline(always)]
+fn prefix3_hash(b: [u8; 3]) -> usize {
+    let k = u32::from_le_bytes([b[0], b[1], b[2], 0]) | 0x0020_2020;
+    (k.wrapping_mul(0x85EB_CA6B) >> (32 - SET_BITS)) as usize
+}
+
+/// The eight bytes at a word start, folded as in [`prefix_hash`], hashed.
+#[inline(always)]
+fn prefix8_hash(b: [u8; 8]) -> usize {
+    let k = u64::from_le_bytes(b) | 0x2020_2020_2020_2020;
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SET_BITS)) as usize
+}
+
 /// A set of hashes as bits.
 type HashSet = Box<[u64; SET_WORDS]>;
 
@@ -1271,13 +1285,16 @@ pub struct Keywords {
     meta: Vec<(Category, bool)>,
     /// Hashes of the entries' first four bytes (every fourth byte for three-byte entries).
     prefixes: HashSet,
-    /// The second look, where `prefixes` let a word start through: hashes of the first
-    /// four bytes of entries shorter than six bytes, and of the first six bytes of the
-    /// others. Four bytes let through every word that starts like an entry (`handler` like
-    /// `handflatsskanning`, `först` like `församling`); six bytes stop most of them before
-    /// the automaton is asked.
+    /// The second look, where `prefixes` let a word start through: hashes of entries of
+    /// three bytes, of the first four bytes of entries of four or five, of the first six
+    /// bytes of entries of six or seven, and of the first eight bytes of the others. Four bytes let through
+    /// every word that starts like an entry (`handler` like `handflatsskanning`, `först`
+    /// like `församling`); six or eight bytes stop most of them before the automaton is
+    /// asked (`villkor` is no `villkorlig dom`, `Kontakt` no `kontaktförbud`).
+    short3: HashSet,
     short: HashSet,
     long: HashSet,
+    long8: HashSet,
 }
 
 impl Keywords {
@@ -1327,18 +1344,19 @@ impl Keywords {
             return None;
         }
         let (mut short, mut long) = (Box::new([0u64; SET_WORDS]), Box::new([0u64; SET_WORDS]));
+        let (mut short3, mut long8) = (Box::new([0u64; SET_WORDS]), Box::new([0u64; SET_WORDS]));
         for b in &pats {
             match b.len() {
-                6.. => set_add(
+                8.. => set_add(
+                    &mut long8,
+                    prefix8_hash([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+                ),
+                6 | 7 => set_add(
                     &mut long,
                     prefix6_hash([b[0], b[1], b[2], b[3], b[4], b[5]]),
                 ),
                 4 | 5 => set_add(&mut short, prefix_hash([b[0], b[1], b[2], b[3]])),
-                _ => {
-                    for x in 0..=255 {
-                        set_add(&mut short, prefix_hash([b[0], b[1], b[2], x]));
-                    }
-                }
+                _ => set_add(&mut short3, prefix3_hash([b[0], b[1], b[2]])),
             }
         }
         let mut prefixes = Box::new([0u64; SET_WORDS]);
@@ -1387,8 +1405,10 @@ impl Keywords {
             ac,
             meta,
             prefixes,
+            short3,
             short,
             long,
+            long8,
         })
     }
 
@@ -1403,19 +1423,25 @@ impl Keywords {
     }
 
     /// The second look at a word start `may_start` let through (not after a backslash):
-    /// whether an entry may start there by its first six bytes, or four for short entries.
+    /// whether an entry may start there by its first eight bytes, six for entries of six
+    /// or seven, four or three for shorter ones (near the end of the input, always).
     #[inline]
     fn may_start_long(&self, hay: &[u8], s: usize) -> bool {
-        match hay.get(s..s + 6) {
-            Some(b) => {
-                set_has(&self.short, prefix_hash([b[0], b[1], b[2], b[3]]))
-                    || set_has(
-                        &self.long,
-                        prefix6_hash([b[0], b[1], b[2], b[3], b[4], b[5]]),
-                    )
-            }
-            None => true,
-        }
+        let Some(b) = hay.get(s..s + 6) else {
+            return true;
+        };
+        set_has(&self.short3, prefix3_hash([b[0], b[1], b[2]]))
+            || set_has(&self.short, prefix_hash([b[0], b[1], b[2], b[3]]))
+            || set_has(
+                &self.long,
+                prefix6_hash([b[0], b[1], b[2], b[3], b[4], b[5]]),
+            )
+            || hay.get(s..s + 8).is_none_or(|b| {
+                set_has(
+                    &self.long8,
+                    prefix8_hash([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+                )
+            })
     }
 
     /// The finding at word start `s`, which follows a backslash: after an escape that stands
