@@ -1124,6 +1124,9 @@ enum Sense {
 /// The word is compared as written, in Windows-1252 and JSON-escaped (`misst\u00e4nkt`).
 fn technical(hay: &[u8], s: usize, e: usize) -> bool {
     let found = &hay[s..e];
+    // Other forms only for words written otherwise (no allocation for the rest).
+    let written_otherwise =
+        !found.is_ascii() && std::str::from_utf8(found).is_err() || found.contains(&b'\\');
     TECHNICAL
         .iter()
         .filter_map(|(w, sense)| {
@@ -1138,9 +1141,7 @@ fn technical(hay: &[u8], s: usize, e: usize) -> bool {
             if hit(word.as_bytes()) {
                 return Some((word.len(), sense));
             }
-            // Other forms only for words that are written otherwise (no allocation for the
-            // rest).
-            if word.is_ascii() || (std::str::from_utf8(found).is_ok() && !found.contains(&b'\\')) {
+            if word.is_ascii() || !written_otherwise {
                 return None;
             }
             [latin1(word), Some(json_escaped(word))]

@@ -90,7 +90,7 @@ impl Sections {
         let abs = self.origin + s as u64;
         let k = self.sections.partition_point(|x| x.start <= abs);
         let section = self.sections.get(k.checked_sub(1)?)?;
-        if section.end.is_some_and(|e| abs >= e) {
+        if section.names.is_empty() || section.end.is_some_and(|e| abs >= e) {
             return None;
         }
         let from = s.saturating_sub(REACH);
@@ -339,7 +339,17 @@ impl Tracker {
     }
 
     fn push(&mut self, start: u64, copy: bool, names: Option<Names>) {
-        // A statement whose columns are unknown still ends the section before it.
+        // A statement whose columns are unknown still ends the section before it, unless
+        // that one's columns are unknown too.
+        if names.is_none()
+            && !copy
+            && self
+                .sections
+                .last()
+                .is_some_and(|l| l.names.is_empty() && !l.copy)
+        {
+            return;
+        }
         self.sections.push(Section {
             start,
             end: None,
