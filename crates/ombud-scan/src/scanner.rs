@@ -307,9 +307,11 @@ impl Part {
     }
 }
 
-/// The tables of `hay` as a whole, if it is an SQL dump.
-fn sql_sections(hay: &[u8]) -> Option<detect::sql::Sections> {
-    detect::sql::sniff(hay).then(|| detect::sql::Tracker::default().feed(hay, 0, true))
+/// The tables of `hay` as a whole, if it is an SQL dump (and column names can matter: only
+/// the number detectors ask for them).
+fn sql_sections(cfg: &Config, hay: &[u8]) -> Option<detect::sql::Sections> {
+    (cfg.digits() && detect::sql::sniff(hay))
+        .then(|| detect::sql::Tracker::default().feed(hay, 0, true))
 }
 
 impl Scanner {
@@ -371,7 +373,7 @@ impl Scanner {
         let mut hits = Vec::new();
         let mut found = 0;
         let cfg = self.cfg.for_file(hay);
-        let sql = sql_sections(hay);
+        let sql = sql_sections(&cfg, hay);
         for w in &plan(hay, self.chunk, 0, true).windows {
             let cfg = cfg.for_window(sql.as_ref(), w.start as u64);
             self.hits(&cfg, &hay[w.start..w.end], &mut hits);
@@ -395,7 +397,7 @@ impl Scanner {
         let cfg = self
             .cfg
             .for_file(hay)
-            .for_window(sql_sections(hay).as_ref(), 0);
+            .for_window(sql_sections(&self.cfg, hay).as_ref(), 0);
         self.hits(&cfg, hay, &mut hits);
         let whole = Window {
             start: 0,
@@ -480,7 +482,8 @@ impl Scanner {
             return Ok(out);
         }
         let cfg = self.cfg.for_file(&data[..filled]);
-        let mut sql = detect::sql::sniff(&data[..filled]).then(detect::sql::Tracker::default);
+        let mut sql = (cfg.digits() && detect::sql::sniff(&data[..filled]))
+            .then(detect::sql::Tracker::default);
         let extra = match eof {
             true => Lanes(0),
             false => Lanes::per_thread(),
@@ -616,7 +619,7 @@ impl Scanner {
             out.binary = true;
             return Ok(out);
         }
-        if detect::sql::sniff(&probe) {
+        if self.cfg.digits() && detect::sql::sniff(&probe) {
             // A dump's statements are read in order (`scan_stream`).
             return self.scan_text(file, sink, progress);
         }

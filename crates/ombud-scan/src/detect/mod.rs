@@ -480,6 +480,11 @@ impl Config {
             .is_some_and(|name| columns::says(name, words))
     }
 
+    /// Whether any number kind is on (the detectors that read column names).
+    pub fn digits(&self) -> bool {
+        self.digits
+    }
+
     /// This configuration for the window at `origin` of a file whose dump's tables are
     /// `sql` (as far as they are read).
     pub fn for_window(&self, sql: Option<&sql::Sections>, origin: u64) -> Config {

@@ -280,7 +280,8 @@ impl Tracker {
             }
             Statement::Insert => {
                 let text = &text[..text.len().min(MAX_HEADER)];
-                let into = memchr::memmem::find(text, b"INTO ")? + 5;
+                // `INSERT INTO ` or `REPLACE INTO ` (see `statement_at`).
+                let into = if text[0] == b'I' { 12 } else { 13 };
                 // The table's name, then maybe a column list, then `VALUES`.
                 let mut i = into;
                 while text.get(i).is_some_and(u8::is_ascii_whitespace) {
@@ -289,7 +290,7 @@ impl Tracker {
                 let name_end = i + text[i..]
                     .iter()
                     .position(|&b| b == b'(' || b.is_ascii_whitespace())?;
-                let name = table_name(&text[i..name_end]);
+                let name = &text[i..name_end];
                 i = name_end;
                 while text.get(i).is_some_and(u8::is_ascii_whitespace) {
                     i += 1;
@@ -307,7 +308,10 @@ impl Tracker {
                 }
                 let values = text.get(i..i + 6)?.eq_ignore_ascii_case(b"values");
                 let names = match values {
-                    true => names.or_else(|| self.tables.get(&name).cloned()),
+                    true if names.is_none() && !self.tables.is_empty() => {
+                        self.tables.get(&table_name(name)).cloned()
+                    }
+                    true => names,
                     // `INSERT … SELECT`: no rows follow.
                     false => None,
                 };
