@@ -311,7 +311,7 @@ impl Part {
 /// the number detectors ask for them).
 fn sql_sections(cfg: &Config, hay: &[u8]) -> Option<detect::sql::Sections> {
     (cfg.digits() && detect::sql::sniff(hay))
-        .then(|| detect::sql::Tracker::default().feed(hay, 0, true))
+        .then(|| detect::sql::Tracker::new(hay).feed(hay, 0, true))
 }
 
 impl Scanner {
@@ -483,7 +483,7 @@ impl Scanner {
         }
         let cfg = self.cfg.for_file(&data[..filled]);
         let mut sql = (cfg.digits() && detect::sql::sniff(&data[..filled]))
-            .then(detect::sql::Tracker::default);
+            .then(|| detect::sql::Tracker::new(&data[..filled]));
         let extra = match eof {
             true => Lanes(0),
             false => Lanes::per_thread(),

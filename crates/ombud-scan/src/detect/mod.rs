@@ -590,7 +590,8 @@ fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Cla
 }
 
 /// The end of the date on its own that the run of digits at `p` starts (`2026-12-03`): a
-/// run of four digits and two runs of two after single joiners, then a letter (`T10:15`),
+/// year from 1000 to 2999, a month from `0` to `1` and a day from `0` to `3` joined by
+/// hyphens (a phone number such as `0708-12 34 56` mixes joiners), then a letter (`T10:15`),
 /// an ASCII byte that ends tokens (`;`, `"`, `,`, a line end) or a space and the hour and
 /// colon of a time (`2026-12-03 10:15`, which ends at the colon); before it, the start of
 /// the input or an ASCII byte other than a letter, `/` or `+` (those can make the digits
@@ -606,8 +607,15 @@ fn date_alone(hay: &[u8], p: usize) -> Option<usize> {
         return None;
     }
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    let joiner = |i: usize| matches!(b[i], b' ' | b'-' | b'+');
-    if !(digits(1..4) && joiner(4) && digits(5..7) && joiner(7) && digits(8..10)) {
+    if !(matches!(b[0], b'1' | b'2')
+        && digits(1..4)
+        && b[4] == b'-'
+        && matches!(b[5], b'0' | b'1')
+        && b[6].is_ascii_digit()
+        && b[7] == b'-'
+        && matches!(b[8], b'0'..=b'3')
+        && b[9].is_ascii_digit())
+    {
         return None;
     }
     match b[10] {
@@ -850,6 +858,7 @@ mod tests {
                     4 => "[1-9][0-9]?",
                     3 => "[0-9]{3,13}",
                     2 => "(\\\\u002B|070/|SE|Q|tel )?(19|20|07|08)[0-9]{2}-[01][0-9]-[0-3][0-9](;|T| 10:|\")?|2026 12 03|2026\\+12\\+03",
+                    1 => "(\\+|0)[1-9][0-9]{2}[ -][0-9]{2}[ -][0-9]{2}[ -][0-9]{2}[:;T ]",
                     1 => "[;,\"'/\\\\()\\[\\]<>=_TZae]| 10:|T10:|\u{0}",
                     4 => "[ .+:-]",
                     1 => "([1-9]\\.){1,3}",
@@ -1173,7 +1182,7 @@ mod tests {
         // `TEL;TYPE=WORK,VOICE:`; not before other HL7 codes.
         assert_eq!(
             found(
-                "PID|1||x||||||||031123456^PRN^PH~|018268082^WPN^CP|018268082^^FX|031123456^ABC^XY|"
+                "ZTL|1||x||||||||031123456^PRN^PH~|018268082^WPN^CP|018268082^^FX|031123456^ABC^XY|"
             ),
             [
                 (Kind::Phone, "031123456"),
@@ -1191,6 +1200,18 @@ mod tests {
                 "[{\"type\": \"home\", \"number\": \"031123456\"}, {\"type\": \"order\", \"number\": \"031123456\"}] type: mobile, value: 0313910610"
             ),
             [(Kind::Phone, "031123456"), (Kind::Phone, "0313910610")]
+        );
+        assert_eq!(
+            found("PID|1||||||||||||046344107|"),
+            [(Kind::Phone, "046344107")]
+        );
+        // Phone numbers that start like a date are no date.
+        assert_eq!(
+            found("Tel +468 12 34 56: v\u{e4}xel; ring 0708-12 34 56: kv\u{e4}ll"),
+            [
+                (Kind::Phone, "+468 12 34 56"),
+                (Kind::Phone, "0708-12 34 56")
+            ]
         );
         // By their place in an HL7 segment: NK1-5, NK1-6 and PID-13; not NK1-3 or PV1-5.
         assert_eq!(

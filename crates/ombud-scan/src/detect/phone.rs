@@ -81,7 +81,7 @@ pub(crate) fn typed_as_phone(hay: &[u8], s: usize) -> bool {
         "home", "work", "mobile", "cell", "fax", "landline", "main", "hem", "arbete", "mobil",
         "bostad", "jobb", "fast",
     ];
-    const NUMBERS: &[&str] = &["number", "nummer", "value", "nr", "varde"];
+    const NUMBERS: &[&str] = &["number", "nummer", "value", "nr"];
     let from = s.saturating_sub(60);
     let line = match hay[from..s].iter().rposition(|&b| b == b'\n') {
         Some(i) => &hay[from + i + 1..s],
@@ -109,18 +109,20 @@ pub(crate) fn typed_as_phone(hay: &[u8], s: usize) -> bool {
 /// Whether the value at `s` stands first in a field of an HL7 v2 segment that holds phone
 /// numbers: PID-13 and PID-14 (home and business), NK1-5 and NK1-6 (a next of kin's),
 /// GT1-6 and GT1-7 (a guarantor's), also as a later repetition after `~`. The segment starts
-/// after a `\r` or a line end within 500 bytes.
+/// after a `\r` or a line end within 500 bytes, or at the start of the input.
 pub(crate) fn in_hl7_phone_field(hay: &[u8], s: usize) -> bool {
     if s == 0 || !matches!(hay[s - 1], b'|' | b'~') {
         return false;
     }
     let from = s.saturating_sub(500);
-    let Some(start) = hay[from..s]
+    let start = match hay[from..s]
         .iter()
         .rposition(|&b| matches!(b, b'\r' | b'\n'))
-        .map(|i| from + i + 1)
-    else {
-        return false;
+    {
+        Some(i) => from + i + 1,
+        // The first segment of the input.
+        None if from == 0 => 0,
+        None => return false,
     };
     let fields: &[usize] = match hay.get(start..start + 4) {
         Some(b"PID|") => &[13, 14],

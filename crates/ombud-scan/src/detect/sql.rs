@@ -31,25 +31,44 @@ pub(crate) fn sniff(head: &[u8]) -> bool {
     line_starts(head).any(|i| statement_at(head, i).is_some())
 }
 
-/// The statements whose headers the tracker reads.
+/// The statements whose headers the tracker reads; `Insert` with the length of its keywords
+/// (`INSERT INTO `, `INSERT IGNORE INTO `, `REPLACE INTO `).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Statement {
     Create,
-    Insert,
+    Insert(usize),
     Copy,
 }
 
+/// The longest keywords a statement starts with.
+const LONGEST_KEYWORDS: usize = "INSERT IGNORE INTO ".len();
+
+/// The statement that starts at line start `i`, by its keywords (in any case).
 fn statement_at(hay: &[u8], i: usize) -> Option<Statement> {
     let rest = &hay[i..];
-    if rest.starts_with(b"CREATE TABLE ") {
+    let is = |k: &str| rest.len() >= k.len() && rest[..k.len()].eq_ignore_ascii_case(k.as_bytes());
+    if is("CREATE TABLE ") {
         Some(Statement::Create)
-    } else if rest.starts_with(b"INSERT INTO ") || rest.starts_with(b"REPLACE INTO ") {
-        Some(Statement::Insert)
-    } else if rest.starts_with(b"COPY ") {
+    } else if let Some(k) = ["INSERT INTO ", "INSERT IGNORE INTO ", "REPLACE INTO "]
+        .into_iter()
+        .find(|k| is(k))
+    {
+        Some(Statement::Insert(k.len()))
+    } else if is("COPY ") {
         Some(Statement::Copy)
     } else {
         None
     }
+}
+
+/// Whether string literals of the dump escape with a backslash (MySQL and MariaDB, whose
+/// dumps quote names with backticks); in PostgreSQL and SQLite `'C:\'` is a whole string.
+fn backslash_escapes(head: &[u8]) -> bool {
+    let head = &head[..head.len().min(SNIFF)];
+    head.contains(&b'`')
+        || [&b"MySQL"[..], b"MariaDB", b"phpMyAdmin"]
+            .iter()
+            .any(|w| memchr::memmem::find(head, w).is_some())
 }
 
 /// Offsets of the starts of lines in `hay` (0 and after every `\n`).
@@ -72,6 +91,8 @@ struct Section {
 #[derive(Debug, Clone)]
 pub(crate) struct Sections {
     sections: Arc<[Section]>,
+    /// Whether string literals escape with a backslash.
+    backslash: bool,
     origin: u64,
 }
 
@@ -80,6 +101,7 @@ impl Sections {
     pub fn at(&self, origin: u64) -> Sections {
         Sections {
             sections: Arc::clone(&self.sections),
+            backslash: self.backslash,
             origin,
         }
     }
@@ -101,7 +123,7 @@ impl Sections {
                 memchr::memchr_iter(b'\t', &hay[start..s]).count()
             }
             false => {
-                let (start, field) = insert_field(&hay[from..], s - from)?;
+                let (start, field) = insert_field(&hay[from..], s - from, self.backslash)?;
                 (self.origin + (from + start) as u64 >= section.start).then_some(())?;
                 field
             }
@@ -114,12 +136,14 @@ impl Sections {
 /// before `s` that opens a row (after `VALUES` or after `,` that follows `)`), from which
 /// the fields are counted up to `s` with quotes and brackets read. Returns the row's start
 /// and the field's index.
-fn insert_field(hay: &[u8], s: usize) -> Option<(usize, usize)> {
+fn insert_field(hay: &[u8], s: usize, backslash: bool) -> Option<(usize, usize)> {
     let mut i = s;
-    while let Some(open) = memchr::memrchr(b'(', &hay[..i]) {
+    // (A few brackets back at most: the row's own brackets are few.)
+    for _ in 0..8 {
+        let open = memchr::memrchr(b'(', &hay[..i])?;
         i = open;
         if opens_row(hay, open)
-            && let Some(field) = field_of(&hay[open + 1..s])
+            && let Some(field) = field_of(&hay[open + 1..s], backslash)
         {
             return Some((open, field));
         }
@@ -137,15 +161,16 @@ fn opens_row(hay: &[u8], open: usize) -> bool {
 }
 
 /// The index of the field that the end of `row` (the text of a row after its `(`) stands
-/// in, or `None` if the row closed before it.
-fn field_of(row: &[u8]) -> Option<usize> {
+/// in, or `None` if the row closed before it. A doubled quote stands for itself; with
+/// `backslash`, a backslash escapes the byte after it.
+fn field_of(row: &[u8], backslash: bool) -> Option<usize> {
     let (mut field, mut depth, mut quote) = (0, 0usize, None::<u8>);
     let mut i = 0;
     while i < row.len() {
         let b = row[i];
         match quote {
             Some(q) => {
-                if b == b'\\' {
+                if b == b'\\' && backslash {
                     i += 1;
                 } else if b == q {
                     // A doubled quote stands for itself.
@@ -176,16 +201,33 @@ pub(crate) struct Tracker {
     /// Columns of the tables created so far, by name (lower case, without schema).
     tables: HashMap<Vec<u8>, Names>,
     sections: Vec<Section>,
+    /// The column list of the last `INSERT` section as written (`pg_dump --column-inserts`
+    /// repeats it on every row: one section serves them all).
+    last_list: Vec<u8>,
+    /// Whether string literals escape with a backslash.
+    backslash: bool,
     /// Absolute offset up to which statement headers were read.
     done: u64,
+    /// Whether `done` lies inside a line (its start was read already).
+    mid_line: bool,
     /// The bytes from `done` on that the last buffer ended in (a header not yet complete).
     carry: Vec<u8>,
 }
 
 impl Tracker {
+    /// A tracker for the dump that starts with `head`.
+    pub fn new(head: &[u8]) -> Tracker {
+        Tracker {
+            backslash: backslash_escapes(head),
+            ..Tracker::default()
+        }
+    }
+
     /// Reads the statements in `buf`, whose first byte is at `base` in the file (buffers
     /// come in order and may overlap); `eof` when the file ends with it. Returns the
-    /// sections that windows of this buffer may need.
+    /// sections that windows of this buffer may need. A line whose start cannot be told
+    /// yet (the start of a statement's keywords, or of a `COPY` block's `\.`, at the end
+    /// of the buffer) or whose statement header is cut is read again with the next buffer.
     pub fn feed(&mut self, buf: &[u8], base: u64, eof: bool) -> Sections {
         let mut text: Vec<u8>;
         let (hay, at): (&[u8], u64) = if self.done >= base {
@@ -197,39 +239,65 @@ impl Tracker {
             text.extend_from_slice(&buf[(kept.max(base) - base) as usize..]);
             (&text[..], self.done)
         };
-        let mut resume = hay.len();
+        let first = match self.mid_line {
+            true => memchr::memchr(b'\n', hay).map_or(hay.len(), |i| i + 1),
+            false => 0,
+        };
+        // The start of the last line, which has not ended yet unless the input has.
+        let last = memchr::memrchr(b'\n', hay).map_or(0, |i| i + 1);
+        let mut resume = None;
         let mut open_copy = self
             .sections
             .last()
             .is_some_and(|s| s.copy && s.end.is_none());
-        for i in line_starts(hay) {
+        let starts = std::iter::once(first)
+            .chain(memchr::memchr_iter(b'\n', &hay[first..]).map(|i| first + i + 1));
+        for i in starts {
             if i >= hay.len() {
                 break;
             }
+            let short = !eof && i >= last && hay.len() - i < LONGEST_KEYWORDS;
             if open_copy {
-                if hay[i..].starts_with(b"\\.") {
-                    if let Some(last) = self.sections.last_mut() {
-                        last.end = Some(at + i as u64);
+                match copy_end(&hay[i..], eof || i < last) {
+                    Some(true) => {
+                        if let Some(open) = self.sections.last_mut() {
+                            open.end = Some(at + i as u64);
+                        }
+                        open_copy = false;
                     }
-                    open_copy = false;
+                    Some(false) => {}
+                    None => {
+                        resume = Some(i);
+                        break;
+                    }
                 }
                 continue;
             }
-            let Some(kind) = statement_at(hay, i) else {
-                continue;
-            };
-            match self.header(kind, &hay[i..], at + i as u64) {
-                Some(()) => open_copy = kind == Statement::Copy,
-                None if !eof && hay.len() - i <= MAX_HEADER => {
-                    // Cut off by the end of the buffer: read again with the next one.
-                    resume = i;
+            match statement_at(hay, i) {
+                Some(kind) => match self.header(kind, &hay[i..], at + i as u64) {
+                    Some(copy) => open_copy = copy,
+                    None if !eof && hay.len() - i <= MAX_HEADER => {
+                        // Cut off by the end of the buffer: read again with the next one.
+                        resume = Some(i);
+                        break;
+                    }
+                    None => {}
+                },
+                None if short => {
+                    resume = Some(i);
                     break;
                 }
                 None => {}
             }
         }
-        self.done = at + resume as u64;
-        self.carry = hay[resume..].to_vec();
+        let resume_at = resume.unwrap_or(hay.len());
+        if resume.is_some() {
+            self.mid_line = false;
+        } else if !hay.is_empty() {
+            self.mid_line = hay[hay.len() - 1] != b'\n';
+        }
+        self.done = at + resume_at as u64;
+        self.carry = hay[resume_at..].to_vec();
         // Sections that end before this buffer are no longer needed (the last one is
         // kept: its rows may go on).
         let keep = self
@@ -240,88 +308,85 @@ impl Tracker {
         self.sections.drain(..keep);
         Sections {
             sections: self.sections.clone().into(),
+            backslash: self.backslash,
             origin: 0,
         }
     }
 
     /// Reads the header of a statement at the start of `text` (at `abs` in the file).
-    /// `None` when it is not complete in `text`; `Some` when it is read (also when it says
-    /// nothing usable).
-    fn header(&mut self, kind: Statement, text: &[u8], abs: u64) -> Option<()> {
+    /// `None` when it is not complete in `text` (headers longer than [`MAX_HEADER`] never
+    /// are); `Some` when it is read, also when it says nothing usable, with whether a
+    /// `COPY` block of rows follows.
+    fn header(&mut self, kind: Statement, text: &[u8], abs: u64) -> Option<bool> {
+        let text = &text[..text.len().min(MAX_HEADER)];
         match kind {
             Statement::Create => {
-                let text = &text[..text.len().min(MAX_HEADER)];
                 let open = memchr::memchr(b'(', text)?;
                 let name = table_name(&text[b"CREATE TABLE ".len()..open]);
                 let (body, _) = bracketed(&text[open..])?;
                 let names: Vec<Vec<u8>> = split_top(body)
+                    .filter(|item| !constraint(item))
                     .filter_map(|item| {
-                        let item = item.trim_ascii();
-                        let first = item.split(|b| b.is_ascii_whitespace()).next()?;
-                        let constraint = [
-                            "primary",
-                            "key",
-                            "unique",
-                            "constraint",
-                            "index",
-                            "foreign",
-                            "check",
-                            "fulltext",
-                            "spatial",
-                            "exclude",
-                        ]
-                        .iter()
-                        .any(|w| first.eq_ignore_ascii_case(w.as_bytes()));
-                        (!constraint).then(|| unquote(first))
+                        let first = item.trim_ascii().split(u8::is_ascii_whitespace).next()?;
+                        Some(unquote(first))
                     })
                     .collect();
                 self.tables.insert(name, names.into());
-                Some(())
+                Some(false)
             }
-            Statement::Insert => {
-                let text = &text[..text.len().min(MAX_HEADER)];
-                // `INSERT INTO ` or `REPLACE INTO ` (see `statement_at`).
-                let into = if text[0] == b'I' { 12 } else { 13 };
+            Statement::Insert(keywords) => {
                 // The table's name, then maybe a column list, then `VALUES`.
-                let mut i = into;
-                while text.get(i).is_some_and(u8::is_ascii_whitespace) {
-                    i += 1;
-                }
+                let skip = |mut i: usize| {
+                    while text.get(i).is_some_and(u8::is_ascii_whitespace) {
+                        i += 1;
+                    }
+                    i
+                };
+                let mut i = skip(keywords);
                 let name_end = i + text[i..]
                     .iter()
                     .position(|&b| b == b'(' || b.is_ascii_whitespace())?;
                 let name = &text[i..name_end];
-                i = name_end;
-                while text.get(i).is_some_and(u8::is_ascii_whitespace) {
-                    i += 1;
-                }
-                let mut names = None;
+                i = skip(name_end);
+                let mut list = None;
                 if text.get(i) == Some(&b'(') {
-                    let (list, after) = bracketed(&text[i..])?;
-                    names = Some(Names::from(
-                        split_top(list).map(unquote).collect::<Vec<_>>(),
-                    ));
-                    i += after;
-                    while text.get(i).is_some_and(u8::is_ascii_whitespace) {
-                        i += 1;
-                    }
+                    let (inner, after) = bracketed(&text[i..])?;
+                    list = Some(inner);
+                    i = skip(i + after);
                 }
                 let values = text.get(i..i + 6)?.eq_ignore_ascii_case(b"values");
-                let names = match values {
-                    true if names.is_none() && !self.tables.is_empty() => {
-                        self.tables.get(&table_name(name)).cloned()
+                let start = abs + (i + 6) as u64;
+                match (values, list) {
+                    // `pg_dump --column-inserts` repeats the list on every row.
+                    (true, Some(list)) if list == self.last_list && self.last_is_insert() => {}
+                    (true, Some(list)) => {
+                        let names = split_top(list).map(unquote).collect::<Vec<_>>();
+                        self.push(start, false, Some(names.into()));
+                        self.last_list = list.to_vec();
                     }
-                    true => names,
+                    (true, None) => {
+                        let names = match self.tables.is_empty() {
+                            true => None,
+                            false => self.tables.get(&table_name(name)).cloned(),
+                        };
+                        self.push(start, false, names);
+                    }
                     // `INSERT … SELECT`: no rows follow.
-                    false => None,
-                };
-                self.push(abs + (i + 6) as u64, false, names);
-                Some(())
+                    (false, _) => self.push(start, false, None),
+                }
+                Some(false)
             }
             Statement::Copy => {
                 let line = &text[..memchr::memchr(b'\n', text)?];
-                let open = memchr::memchr(b'(', line);
-                let names = match open {
+                let line = line.strip_suffix(b"\r").unwrap_or(line);
+                // Only `COPY … FROM stdin;` has rows after it (not `COPY … TO '/x.csv'`).
+                let stdin = line.len() >= 11
+                    && line[line.len() - 11..].eq_ignore_ascii_case(b"from stdin;");
+                if !stdin {
+                    self.push(abs, false, None);
+                    return Some(false);
+                }
+                let names = match memchr::memchr(b'(', line) {
                     Some(open) => {
                         let (list, _) = bracketed(&line[open..])?;
                         Some(Names::from(
@@ -336,30 +401,79 @@ impl Tracker {
                         self.tables.get(&table_name(&line[5..name_end])).cloned()
                     }
                 };
-                self.push(abs + line.len() as u64 + 1, true, names);
-                Some(())
+                let after = memchr::memchr(b'\n', text)? + 1;
+                self.push(abs + after as u64, true, names);
+                Some(true)
             }
         }
     }
 
+    fn last_is_insert(&self) -> bool {
+        self.sections.last().is_some_and(|l| !l.copy)
+    }
+
     fn push(&mut self, start: u64, copy: bool, names: Option<Names>) {
-        // A statement whose columns are unknown still ends the section before it, unless
-        // that one's columns are unknown too.
-        if names.is_none()
-            && !copy
-            && self
-                .sections
-                .last()
-                .is_some_and(|l| l.names.is_empty() && !l.copy)
+        let names = names.unwrap_or_else(|| Arc::from(Vec::new()));
+        // A statement of rows of the same columns as the section before it goes on in that
+        // section (one-row `INSERT`s, or statements whose columns are unknown).
+        if !copy
+            && self.sections.last().is_some_and(|l| {
+                !l.copy && (Arc::ptr_eq(&l.names, &names) || l.names.is_empty() && names.is_empty())
+            })
         {
             return;
         }
+        self.last_list.clear();
         self.sections.push(Section {
             start,
             end: None,
             copy,
-            names: names.unwrap_or_else(|| Arc::from(Vec::new())),
+            names,
         });
+    }
+}
+
+/// Whether an item of `CREATE TABLE (…)` is a constraint, not a column: `PRIMARY KEY (id)`,
+/// `KEY idx (a)`, `` UNIQUE KEY `u` (`a`) ``, `CONSTRAINT fk FOREIGN KEY …`, `CHECK (…)`.
+/// A column may be named like one (`key TEXT`, `index varchar(64)` in SQLite): a constraint
+/// goes on with a bracket, `KEY`/`INDEX`, or a name and a bracket.
+fn constraint(item: &[u8]) -> bool {
+    let mut words = item
+        .trim_ascii()
+        .split(u8::is_ascii_whitespace)
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return true;
+    };
+    let is = |w: &[u8], list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()));
+    if is(
+        first,
+        &["primary", "constraint", "foreign", "check", "exclude"],
+    ) {
+        return true;
+    }
+    if !is(first, &["key", "index", "unique", "fulltext", "spatial"]) {
+        return false;
+    }
+    match words.next() {
+        None => false,
+        Some(second) => {
+            second.starts_with(b"(")
+                || is(second, &["key", "index"])
+                || words.next().is_some_and(|third| third.starts_with(b"("))
+                || (second.starts_with(b"`") || second.starts_with(b"\""))
+        }
+    }
+}
+
+/// Whether the line at the start of `line` ends a `COPY` block (`\.` alone on its line);
+/// `None` when that cannot be told yet (`complete`: the line is whole).
+fn copy_end(line: &[u8], complete: bool) -> Option<bool> {
+    match line {
+        [b'\\', b'.', b'\n' | b'\r', ..] => Some(true),
+        [b'\\', b'.'] | [b'\\'] | [] if !complete => None,
+        [b'\\', b'.'] => Some(true),
+        _ => Some(false),
     }
 }
 
@@ -439,7 +553,7 @@ mod tests {
     use super::*;
 
     fn names_of(dump: &str, needles: &[&str]) -> Vec<Option<String>> {
-        let mut t = Tracker::default();
+        let mut t = Tracker::new(dump.as_bytes());
         let sections = t.feed(dump.as_bytes(), 0, true);
         needles
             .iter()
@@ -492,13 +606,87 @@ mod tests {
         assert!(!sniff(b"Hej!\nSELECT * FROM t;\n"));
     }
 
+    /// The names of the values at `needles` when `dump` is fed whole and when it is fed in
+    /// two buffers cut at every byte (the second starting up to five bytes before the cut,
+    /// as buffers overlap): always the same.
+    fn same_in_two_buffers(dump: &str, needles: &[&str]) {
+        let whole = names_of(dump, needles);
+        let d = dump.as_bytes();
+        for cut in 1..d.len() {
+            for back in [0, 5] {
+                let from = cut.saturating_sub(back);
+                let mut t = Tracker::new(d);
+                t.feed(&d[..cut], 0, false);
+                // (Values are looked up in the whole text: a window has context before it.)
+                let sections = t.feed(&d[from..], from as u64, true);
+                let got: Vec<Option<String>> = needles
+                    .iter()
+                    .map(|n| {
+                        sections
+                            .name_at(d, dump.find(n).unwrap())
+                            .map(|x| String::from_utf8_lossy(x).into_owned())
+                    })
+                    .collect();
+                assert_eq!(got, whole, "cut at {cut}, next buffer from {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_cut_reads_alike() {
+        // A keyword, a COPY block's end, a backslash in a COPY row and `COPY` inside a
+        // line, each cut anywhere.
+        same_in_two_buffers(
+            "CREATE TABLE t (a int, telefon text);\nINSERT INTO t VALUES (1,'031123456');\n\
+             COPY t (a, telefon) FROM stdin;\n1\tC:\\\\.x\n2\t031123457\n\\.\n\
+             INSERT INTO u (id, note, telefon) VALUES (1,'see COPY of (a) x','031123459');\n\
+             INSERT INTO u (id, note, telefon) VALUES (2,'y','031123458');\n",
+            &["031123456", "031123457", "031123459", "031123458", "'y'"],
+        );
+    }
+
+    #[test]
+    fn dialects_and_look_alikes() {
+        // PostgreSQL strings do not escape with a backslash; MySQL's do.
+        assert_eq!(
+            names_of(
+                "INSERT INTO public.t (path, telefon) VALUES ('C:\\', '031123456');\n",
+                &["031123456"]
+            ),
+            [Some("telefon".into())]
+        );
+        assert_eq!(
+            names_of(
+                "INSERT INTO `t` (`note`, `telefon`) VALUES ('it\\'s', '031123456');\n",
+                &["031123456"]
+            ),
+            [Some("telefon".into())]
+        );
+        // A column named like a constraint keyword; `COPY … TO` has no rows after it.
+        assert_eq!(
+            names_of(
+                "CREATE TABLE kv (key TEXT, telefon TEXT, KEY idx (key), UNIQUE KEY `u` (telefon));\n\
+                 INSERT INTO kv VALUES ('a','031123456');\n\
+                 COPY kv (key) TO '/tmp/x.csv';\n\
+                 INSERT INTO u (id, telefon) VALUES (1,'031123457');\n",
+                &["031123456", "031123457"]
+            ),
+            [Some("telefon".into()), Some("telefon".into())]
+        );
+        // One-row INSERTs of the same columns make one section.
+        let mut t = Tracker::default();
+        let rows = "INSERT INTO u (id, telefon) VALUES (1,'031123457');\n".repeat(50);
+        t.feed(rows.as_bytes(), 0, true);
+        assert_eq!(t.sections.len(), 1);
+    }
+
     /// A header cut by the end of a buffer is read with the next one, also when the next
     /// buffer starts after the header's start.
     #[test]
     fn headers_across_buffers() {
         let dump = "CREATE TABLE t (\n  a int,\n  telefon text\n);\nINSERT INTO t VALUES (1,'031123456');\n";
         let cut = dump.find("telefon").unwrap();
-        let mut t = Tracker::default();
+        let mut t = Tracker::new(dump.as_bytes());
         t.feed(&dump.as_bytes()[..cut], 0, false);
         let from = cut - 3;
         let sections = t.feed(&dump.as_bytes()[from..], from as u64, true);
