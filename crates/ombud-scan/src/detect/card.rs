@@ -69,6 +69,23 @@ pub(crate) const REFERENCE_LABELS: &[&str] = &[
     "ordernr",
     "ordernummer",
     "avinummer",
+    "order",
+    "orderno",
+    "orderid",
+    "avtalsnummer",
+    "avtalsnr",
+    "ärendenummer",
+    "ärendenr",
+    "Ärendenummer",
+    "Ärendenr",
+    "leveransnummer",
+    "leveransnr",
+    "bg",
+    "bankgiro",
+    "pg",
+    "plusgiro",
+    "instrid",
+    "endtoendid",
     "ean",
     "gtin",
     "streckkod",
@@ -92,9 +109,19 @@ const CARD_LABELS: &[&str] = &[
 ];
 
 /// Whether the number at `s` is labelled a payment reference among the words just before
-/// it (`OCR 4853916813577`, `"betalarnummer": "…"`), and no card label stands nearer.
+/// it (`OCR 4853916813577`, `"betalarnummer": "…"`), and no card label stands nearer, or
+/// is the text of an XML element named for a reference.
 pub(crate) fn reference_before(hay: &[u8], s: usize) -> bool {
-    super::label_before(hay, s, &[CARD_LABELS, REFERENCE_LABELS]) == Some(1)
+    xml_reference(hay, s)
+        || super::label_before(hay, s, &[CARD_LABELS, REFERENCE_LABELS]) == Some(1)
+}
+
+/// Whether the value at `s` is the text of an XML element whose name ends in `Ref`: the
+/// references of ISO 20022 bank messages (`<Ref>`, `<AcctSvcrRef>`, `<NtryRef>`), which
+/// carry Luhn check digits as giro references do.
+pub(crate) fn xml_reference(hay: &[u8], s: usize) -> bool {
+    let before = &hay[s.saturating_sub(4)..s];
+    before == b"Ref>" || before == b"ref>"
 }
 
 /// Column names under which a Luhn-valid number is something other than a card: payment

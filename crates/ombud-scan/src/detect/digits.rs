@@ -362,7 +362,7 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && !(kind == Kind::Organisationsnummer
                 && used == 1
                 && groups[g].1 - groups[g].0 == 10
-                && reference_labelled(hay, groups[g].0))
+                && !bare_organisation_number(hay, groups[g].0))
         {
             found = Some((used, kind, conf, personnummer::DETECTOR));
             // Ten compact digits can be a mobile number as well (`0701130403`: born
@@ -402,7 +402,10 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && k.contains(Kind::Phone)
             && let Some(used) = phone::try_national(hay, groups, seps, g)
             && ends_ok(used)
-            && !(used == 1 && phone::labelled_otherwise(hay, groups[g].0))
+            && !(used == 1
+                && (phone::labelled_otherwise(hay, groups[g].0)
+                    || cfg.column_says(hay, groups[g].0, NOT_IDS)
+                    || cfg.column_says(hay, groups[g].0, card::REFERENCE_LABELS)))
         {
             found = Some((used, Kind::Phone, 0.85, phone::DETECTOR_SE));
         }
@@ -498,15 +501,157 @@ const NOT_IDS: &[&str] = &[
     "ean",
 ];
 
-/// Whether the nearest label before ten bare digits at `s` calls them a payment reference,
-/// an order, invoice or serial number or the like (`"ocr":"2929921431"`, `order=5478252405`)
-/// rather than an organisation number. Giro references carry a Luhn check digit as
-/// organisation numbers do, and eight in ten of them have an organisation number's month
-/// digits.
-fn reference_labelled(hay: &[u8], s: usize) -> bool {
-    super::label_before(hay, s, &[ORG_LABELS, NOT_IDS, card::REFERENCE_LABELS])
-        .is_some_and(|k| k > 0)
+/// Whether ten bare digits at `s` that pass as an organisation number are reported as one:
+/// unless the nearest label before them calls them a payment reference or an order,
+/// invoice or serial number (`"ocr":"2929921431"`, `order=5478252405`), or the word right
+/// before them names an identifier, a counter or a measure of another kind (`sessionid=`,
+/// `seq=`, `/invoices/`, `uptime=`). One in ten random numbers passes Luhn, and eight in
+/// ten of those have an organisation number's month digits. A label for an organisation,
+/// a company form or an identity number that stands nearer wins (`Acme AB 5560360793`,
+/// `pnr`).
+fn bare_organisation_number(hay: &[u8], s: usize) -> bool {
+    let lists = [
+        ORG_LABELS,
+        COMPANY_FORMS,
+        IDENTITY_LABELS,
+        NOT_IDS,
+        card::REFERENCE_LABELS,
+    ];
+    if card::xml_reference(hay, s) || super::label_before(hay, s, &lists).is_some_and(|k| k > 2) {
+        return false;
+    }
+    // The word right before, after at most a few bytes of `=`, `:`, `/`, quotes or spaces.
+    let mut e = s;
+    while e > 0 && s - e < 4 && matches!(hay[e - 1], b'=' | b':' | b'/' | b'"' | b'\'' | b' ') {
+        e -= 1;
+    }
+    let mut a = e;
+    while a > 0 && e - a < 16 && (hay[a - 1].is_ascii_alphanumeric() || hay[a - 1] == b'_') {
+        a -= 1;
+    }
+    let word = hay[a..e].to_ascii_lowercase();
+    let word = word.strip_suffix(b"_id").unwrap_or(&word);
+    !(e < s && IDENTIFIERS.iter().any(|w| word == w.as_bytes()))
 }
+
+/// Words for identifiers, counters and measures in logs and messages that are no
+/// organisation's number (as the word right before it).
+const IDENTIFIERS: &[&str] = &[
+    "id",
+    "session",
+    "sessionid",
+    "sid",
+    "seq",
+    "sequence",
+    "uptime",
+    "rss",
+    "duration",
+    "elapsed",
+    "took",
+    "ms",
+    "bytes",
+    "size",
+    "count",
+    "total",
+    "rows",
+    "job",
+    "jobid",
+    "pid",
+    "tid",
+    "thread",
+    "txid",
+    "transaction",
+    "trace",
+    "traceid",
+    "span",
+    "spanid",
+    "requestid",
+    "msgid",
+    "messageid",
+    "invoices",
+    "orders",
+    "tickets",
+    "users",
+    "nonce",
+    "token",
+    "hash",
+    "checksum",
+    "batch",
+    "batchid",
+    "runid",
+    "build",
+    "instrid",
+    "endtoendid",
+    "kod",
+    "code",
+    "pin",
+    "pinkod",
+    "portkod",
+];
+
+/// Words for identity numbers: ten digits valid as an organisation number where a
+/// personnummer is asked for are one (a sole trader's company, a customer that is one).
+const IDENTITY_LABELS: &[&str] = &[
+    "personnummer",
+    "personnr",
+    "pnr",
+    "identitetsnummer",
+    "idnummer",
+    "samordningsnummer",
+    "ssn",
+    "identity",
+];
+
+/// Words for a company's legal form, and other words that stand before an organisation's
+/// number (`Acme AB`, `Beta HB`, `Exempel GmbH`, PEPPOL's `schemeID`).
+const COMPANY_FORMS: &[&str] = &[
+    "ab",
+    "publ",
+    "aktiebolag",
+    "hb",
+    "handelsbolag",
+    "kb",
+    "kommanditbolag",
+    "förening",
+    "forening",
+    "föreningen",
+    "ekonomisk",
+    "ideell",
+    "stiftelse",
+    "stiftelsen",
+    "brf",
+    "bostadsrättsförening",
+    "kommun",
+    "region",
+    "leverantör",
+    "leverantor",
+    "supplier",
+    "motpart",
+    "counterparty",
+    "company",
+    "firma",
+    "gmbh",
+    "ltd",
+    "limited",
+    "oy",
+    "oyj",
+    "as",
+    "asa",
+    "aps",
+    "bv",
+    "nv",
+    "inc",
+    "llc",
+    "plc",
+    "reg",
+    "registration",
+    "schemeid",
+    "companyid",
+    "orgid",
+    "legalentity",
+    "enskild",
+    "näringsidkare",
+];
 
 /// Whether the digits of `group`, written without separators, are a Swedish phone number
 /// that the nearest label before them, their column's name, the codes of an HL7 field

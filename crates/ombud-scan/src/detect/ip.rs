@@ -75,8 +75,8 @@ fn quad(hay: &[u8], p: usize) -> Option<usize> {
 /// Whether the dotted quad at `p` is a version, an object identifier or a section number by
 /// what comes before it: a word such as `version`, `AssemblyVersion`, `klientversion`,
 /// `__version__`, `Versionsnummer`, `ver`, `build`, `fw`, `OS`, `OID`, `avsnitt`, `bilaga`,
-/// `section` (up to six bytes of ` :=("'>;` or tabs between), or a product token
-/// (`Chrome/124.0.0.0`).
+/// `section` (up to six bytes of ` :=("'>;` or tabs between), a paragraph sign (`§ 4.2.1.3`),
+/// a version pin (`>=`, `~=`, `==`, `!=`) or a product token (`Chrome/124.0.0.0`).
 fn version_before(hay: &[u8], p: usize) -> bool {
     let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     if p >= 2 && hay[p - 1] == b'/' && word_byte(hay[p - 2]) {
@@ -85,6 +85,16 @@ fn version_before(hay: &[u8], p: usize) -> bool {
             i -= 1;
         }
         return hay[i].is_ascii_uppercase();
+    }
+    // A paragraph sign (`§ 4.2.1.3`) or a version pin (`pkg>=1.2.3.4`, `~=`, `==`, `!=`).
+    let before = &hay[p.saturating_sub(3)..p];
+    let before = before.strip_suffix(b" ").unwrap_or(before);
+    if before.ends_with("§".as_bytes())
+        || [&b">="[..], b"<=", b"~=", b"==", b"!="]
+            .iter()
+            .any(|k| before.ends_with(k))
+    {
+        return true;
     }
     let mut i = p;
     while i > 0

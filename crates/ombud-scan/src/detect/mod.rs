@@ -1228,6 +1228,47 @@ mod tests {
     }
 
     #[test]
+    fn identifiers_that_pass_a_checksum() {
+        // Ten digits that pass as an organisation number are one after an organisation
+        // label, a company form or alone on their line; not after other words.
+        assert_eq!(
+            found(
+                "sessionid=5560360793 GET /api/v9/invoices/5560360793 seq=5560360793\n\
+                 Acme AB 5560360793\n5560360793\n<cbc:CompanyID schemeID=\"0007\">5560360793<"
+            ),
+            [
+                (Kind::Organisationsnummer, "5560360793"),
+                (Kind::Organisationsnummer, "5560360793"),
+                (Kind::Organisationsnummer, "5560360793")
+            ]
+        );
+        // Mobile-shaped order and case numbers; a giro payment's reference.
+        assert_eq!(
+            found(
+                "order=0796060287 \u{c4}rendenr 0734801018 Order nr. 0725740183 BG 6999-4820 0736876913"
+            ),
+            []
+        );
+        // References in ISO 20022 messages.
+        assert_eq!(
+            found("<Ref>5560360793</Ref><AcctSvcrRef>4111111111111111</AcctSvcrRef>"),
+            []
+        );
+        assert_eq!(
+            found("ref=4111111111111111 ref=5560360793"),
+            [
+                (Kind::PaymentCard, "4111111111111111"),
+                (Kind::Organisationsnummer, "5560360793")
+            ]
+        );
+        // Section numbers and version pins are no addresses.
+        assert_eq!(
+            found("\u{a7} 4.2.1.3 och django>=4.2.1.3, pkg ~= 1.2.3.4"),
+            []
+        );
+    }
+
+    #[test]
     fn dates_next_to_numbers() {
         // Dates are passed over without the detectors; what stands next to one is still read.
         assert_eq!(

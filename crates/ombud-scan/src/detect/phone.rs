@@ -216,7 +216,7 @@ fn nearest_label(hay: &[u8], s: usize) -> Option<usize> {
         PHONE_LABELS,
         PHONE_WORDS,
         super::card::REFERENCE_LABELS,
-        &["ref"],
+        &["ref", "ordern"],
         ID_LABELS,
     ];
     super::label_before(hay, s, &lists).map(|k| match k {
