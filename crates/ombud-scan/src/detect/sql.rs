@@ -161,38 +161,50 @@ fn opens_row(hay: &[u8], open: usize) -> bool {
 }
 
 /// The index of the field that the end of `row` (the text of a row after its `(`) stands
-/// in, or `None` if the row closed before it. A doubled quote stands for itself; with
-/// `backslash`, a backslash escapes the byte after it.
+/// in, or `None` if the row closed before it.
 fn field_of(row: &[u8], backslash: bool) -> Option<usize> {
-    let (mut field, mut depth, mut quote) = (0, 0usize, None::<u8>);
-    let mut i = 0;
-    while i < row.len() {
-        let b = row[i];
-        match quote {
-            Some(q) => {
-                if b == b'\\' && backslash {
-                    i += 1;
-                } else if b == q {
-                    // A doubled quote stands for itself.
-                    if row.get(i + 1) == Some(&q) {
-                        i += 1;
-                    } else {
-                        quote = None;
-                    }
-                }
-            }
-            None => match b {
-                b'\'' | b'"' | b'`' => quote = Some(b),
-                b'(' => depth += 1,
-                b')' if depth == 0 => return None,
-                b')' => depth -= 1,
-                b',' if depth == 0 => field += 1,
-                _ => {}
-            },
+    let mut field = 0;
+    for (_, b, depth) in outside_quotes(row, backslash) {
+        match (b, depth) {
+            (b')', 0) => return None,
+            (b',', 0) => field += 1,
+            _ => {}
         }
-        i += 1;
     }
     Some(field)
+}
+
+/// The bytes of `text` that stand outside quotes (`'`, `"`, backticks), each with its offset
+/// and the depth of the brackets around it (for a `)`, inside the bracket it closes). A
+/// doubled quote stands for itself; with `backslash`, a backslash inside quotes escapes the
+/// byte after it.
+fn outside_quotes(text: &[u8], backslash: bool) -> impl Iterator<Item = (usize, u8, usize)> + '_ {
+    let (mut i, mut depth, mut quote) = (0, 0usize, None::<u8>);
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            let (at, b) = (i, text[i]);
+            i += 1;
+            match quote {
+                Some(_) if b == b'\\' && backslash => i += 1,
+                Some(q) if b == q => match text.get(i) == Some(&q) {
+                    true => i += 1,
+                    false => quote = None,
+                },
+                Some(_) => {}
+                None => {
+                    let around = depth;
+                    match b {
+                        b'\'' | b'"' | b'`' => quote = Some(b),
+                        b'(' => depth += 1,
+                        b')' => depth = depth.saturating_sub(1),
+                        _ => {}
+                    }
+                    return Some((at, b, around));
+                }
+            }
+        }
+        None
+    })
 }
 
 /// Reads the statements of a dump in the order of the file.
@@ -323,8 +335,8 @@ impl Tracker {
             Statement::Create => {
                 let open = memchr::memchr(b'(', text)?;
                 let name = table_name(&text[b"CREATE TABLE ".len()..open]);
-                let (body, _) = bracketed(&text[open..])?;
-                let names: Vec<Vec<u8>> = split_top(body)
+                let (body, _) = bracketed(&text[open..], self.backslash)?;
+                let names: Vec<Vec<u8>> = split_top(body, self.backslash)
                     .filter(|item| !constraint(item))
                     .filter_map(|item| {
                         let first = item.trim_ascii().split(u8::is_ascii_whitespace).next()?;
@@ -350,7 +362,7 @@ impl Tracker {
                 i = skip(name_end);
                 let mut list = None;
                 if text.get(i) == Some(&b'(') {
-                    let (inner, after) = bracketed(&text[i..])?;
+                    let (inner, after) = bracketed(&text[i..], self.backslash)?;
                     list = Some(inner);
                     i = skip(i + after);
                 }
@@ -360,7 +372,9 @@ impl Tracker {
                     // `pg_dump --column-inserts` repeats the list on every row.
                     (true, Some(list)) if list == self.last_list && self.last_is_insert() => {}
                     (true, Some(list)) => {
-                        let names = split_top(list).map(unquote).collect::<Vec<_>>();
+                        let names = split_top(list, self.backslash)
+                            .map(unquote)
+                            .collect::<Vec<_>>();
                         self.push(start, false, Some(names.into()));
                         self.last_list = list.to_vec();
                     }
@@ -388,9 +402,11 @@ impl Tracker {
                 }
                 let names = match memchr::memchr(b'(', line) {
                     Some(open) => {
-                        let (list, _) = bracketed(&line[open..])?;
+                        let (list, _) = bracketed(&line[open..], self.backslash)?;
                         Some(Names::from(
-                            split_top(list).map(unquote).collect::<Vec<_>>(),
+                            split_top(list, self.backslash)
+                                .map(unquote)
+                                .collect::<Vec<_>>(),
                         ))
                     }
                     None => {
@@ -479,50 +495,25 @@ fn copy_end(line: &[u8], complete: bool) -> Option<bool> {
 
 /// The text inside the brackets that open at the start of `text` (nested brackets and
 /// quotes read), and the offset after the closing one.
-fn bracketed(text: &[u8]) -> Option<(&[u8], usize)> {
-    let (mut depth, mut quote) = (0usize, None::<u8>);
-    for (i, &b) in text.iter().enumerate() {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None => match b {
-                b'\'' | b'"' | b'`' => quote = Some(b),
-                b'(' => depth += 1,
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Some((&text[1..i], i + 1));
-                    }
-                }
-                _ => {}
-            },
-        }
-    }
-    None
+fn bracketed(text: &[u8], backslash: bool) -> Option<(&[u8], usize)> {
+    outside_quotes(text, backslash)
+        .find(|&(_, b, depth)| b == b')' && depth == 1)
+        .map(|(i, _, _)| (&text[1..i], i + 1))
 }
 
 /// The items of a list separated by commas outside brackets and quotes.
-fn split_top(list: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let (mut depth, mut quote, mut from) = (0usize, None::<u8>, 0);
-    let mut cuts = Vec::new();
-    for (i, &b) in list.iter().enumerate() {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None => match b {
-                b'\'' | b'"' | b'`' => quote = Some(b),
-                b'(' => depth += 1,
-                b')' => depth = depth.saturating_sub(1),
-                b',' if depth == 0 => {
-                    cuts.push(&list[from..i]);
-                    from = i + 1;
-                }
-                _ => {}
-            },
-        }
-    }
-    cuts.push(&list[from..]);
-    cuts.into_iter().filter(|c| !c.trim_ascii().is_empty())
+fn split_top(list: &[u8], backslash: bool) -> impl Iterator<Item = &[u8]> {
+    let mut from = 0;
+    let mut items: Vec<&[u8]> = outside_quotes(list, backslash)
+        .filter(|&(_, b, depth)| b == b',' && depth == 0)
+        .map(|(i, _, _)| {
+            let item = &list[from..i];
+            from = i + 1;
+            item
+        })
+        .collect();
+    items.push(&list[from..]);
+    items.into_iter().filter(|c| !c.trim_ascii().is_empty())
 }
 
 /// A name without its quotes, in lower case (`` `Telefon` `` → `telefon`).
