@@ -76,8 +76,6 @@ pub(crate) const REFERENCE_LABELS: &[&str] = &[
     "avtalsnr",
     "ärendenummer",
     "ärendenr",
-    "Ärendenummer",
-    "Ärendenr",
     "leveransnummer",
     "leveransnr",
     "bg",

@@ -366,7 +366,7 @@ pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<us
         let in_list = |part: &[u8]| {
             lists
                 .iter()
-                .position(|l| l.iter().any(|w| part.eq_ignore_ascii_case(w.as_bytes())))
+                .position(|l| l.iter().any(|w| same_word(part, w.as_bytes())))
         };
         if let Some(found) = in_list(word) {
             return Some(found);
@@ -385,6 +385,18 @@ pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<us
         }
     }
     None
+}
+
+/// Whether two words are the same in any case: ASCII letters, and the Latin-1 letters of
+/// UTF-8 (`Ärendenr` is `ärendenr`; the capital's second byte is the small letter's less
+/// `0x20`, `×` and `÷` aside).
+fn same_word(a: &[u8], b: &[u8]) -> bool {
+    let fold = |w: &[u8], k: usize| match w[k] {
+        c @ b'A'..=b'Z' => c | 0x20,
+        c @ 0x80..=0x9E if c != 0x97 && k > 0 && w[k - 1] == 0xC3 => c | 0x20,
+        c => c,
+    };
+    a.len() == b.len() && (0..a.len()).all(|k| fold(a, k) == fold(b, k))
 }
 
 /// A separator at `i` followed by a digit: what it stands for and where the next group starts.
@@ -1625,6 +1637,15 @@ mod tests {
         assert!(right_boundary_ok(b"8503121234,17", 10));
         assert!(left_boundary_ok(b"17,8503121234", 3));
         assert!(!left_boundary_ok(b"17.8503121234", 3));
+    }
+
+    #[test]
+    fn words_in_any_case() {
+        assert!(same_word("Ärendenr".as_bytes(), "ärendenr".as_bytes()));
+        assert!(same_word("VÄXEL".as_bytes(), "växel".as_bytes()));
+        assert!(same_word(b"OCR", b"ocr"));
+        assert!(!same_word("×".as_bytes(), "÷".as_bytes()));
+        assert!(!same_word(b"ocr", b"ocrx"));
     }
 
     #[test]
