@@ -1257,7 +1257,7 @@ mod tests {
         // Mobile-shaped order and case numbers; a giro payment's reference.
         assert_eq!(
             found(
-                "order=0796060287 \u{c4}rendenr 0734801018 Order nr. 0725740183 BG 6999-4820 0736876913"
+                "order=0796060287\n\u{c4}rendenr 0734801018\nOrder nr. 0725740183\nBG 6999-4820 0736876913"
             ),
             []
         );
