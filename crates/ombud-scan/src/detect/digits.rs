@@ -506,18 +506,11 @@ const NOT_IDS: &[&str] = &[
 /// invoice or serial number (`"ocr":"2929921431"`, `order=5478252405`), or the word right
 /// before them names an identifier, a counter or a measure of another kind (`sessionid=`,
 /// `seq=`, `/invoices/`, `uptime=`). One in ten random numbers passes Luhn, and eight in
-/// ten of those have an organisation number's month digits. A label for an organisation,
-/// a company form or an identity number that stands nearer wins (`Acme AB 5560360793`,
-/// `pnr`).
+/// ten of those have an organisation number's month digits. An organisation label that
+/// stands nearer wins (`OCR … orgnr 5560360793`).
 fn bare_organisation_number(hay: &[u8], s: usize) -> bool {
-    let lists = [
-        ORG_LABELS,
-        COMPANY_FORMS,
-        IDENTITY_LABELS,
-        NOT_IDS,
-        card::REFERENCE_LABELS,
-    ];
-    if card::xml_reference(hay, s) || super::label_before(hay, s, &lists).is_some_and(|k| k > 2) {
+    let lists = [ORG_LABELS, NOT_IDS, card::REFERENCE_LABELS];
+    if card::xml_reference(hay, s) || super::label_before(hay, s, &lists).is_some_and(|k| k > 0) {
         return false;
     }
     // The word right before, after at most a few bytes of `=`, `:`, `/`, quotes or spaces.
@@ -580,77 +573,11 @@ const IDENTIFIERS: &[&str] = &[
     "batchid",
     "runid",
     "build",
-    "instrid",
-    "endtoendid",
     "kod",
     "code",
     "pin",
     "pinkod",
     "portkod",
-];
-
-/// Words for identity numbers: ten digits valid as an organisation number where a
-/// personnummer is asked for are one (a sole trader's company, a customer that is one).
-const IDENTITY_LABELS: &[&str] = &[
-    "personnummer",
-    "personnr",
-    "pnr",
-    "identitetsnummer",
-    "idnummer",
-    "samordningsnummer",
-    "ssn",
-    "identity",
-];
-
-/// Words for a company's legal form, and other words that stand before an organisation's
-/// number (`Acme AB`, `Beta HB`, `Exempel GmbH`, PEPPOL's `schemeID`).
-const COMPANY_FORMS: &[&str] = &[
-    "ab",
-    "publ",
-    "aktiebolag",
-    "hb",
-    "handelsbolag",
-    "kb",
-    "kommanditbolag",
-    "förening",
-    "forening",
-    "föreningen",
-    "ekonomisk",
-    "ideell",
-    "stiftelse",
-    "stiftelsen",
-    "brf",
-    "bostadsrättsförening",
-    "kommun",
-    "region",
-    "leverantör",
-    "leverantor",
-    "supplier",
-    "motpart",
-    "counterparty",
-    "company",
-    "firma",
-    "gmbh",
-    "ltd",
-    "limited",
-    "oy",
-    "oyj",
-    "as",
-    "asa",
-    "aps",
-    "bv",
-    "nv",
-    "inc",
-    "llc",
-    "plc",
-    "reg",
-    "registration",
-    "schemeid",
-    "companyid",
-    "orgid",
-    "legalentity",
-    "enskild",
-    "näringsidkare",
 ];
 
 /// Whether the digits of `group`, written without separators, are a Swedish phone number

@@ -1241,8 +1241,8 @@ mod tests {
 
     #[test]
     fn identifiers_that_pass_a_checksum() {
-        // Ten digits that pass as an organisation number are one after an organisation
-        // label, a company form or alone on their line; not after other words.
+        // Ten digits that pass as an organisation number are one, but right after a word
+        // for another identifier (a session, a sequence, a path of invoices).
         assert_eq!(
             found(
                 "sessionid=5560360793 GET /api/v9/invoices/5560360793 seq=5560360793\n\
