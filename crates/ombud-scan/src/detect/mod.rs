@@ -1254,6 +1254,12 @@ mod tests {
                 (Kind::Organisationsnummer, "5560360793")
             ]
         );
+        // An organisation label nearer than a reference label decides.
+        assert_eq!(
+            found("OCR saknas, orgnr 5560360793"),
+            [(Kind::Organisationsnummer, "5560360793")]
+        );
+        assert_eq!(found("orgnr saknas, OCR 5560360793"), []);
         // Mobile-shaped order and case numbers; a giro payment's reference.
         assert_eq!(
             found(
