@@ -307,11 +307,15 @@ impl Part {
     }
 }
 
-/// The tables of `hay` as a whole, if it is an SQL dump (and column names can matter: only
-/// the number detectors ask for them).
+/// A reader of the statements of the file that starts with `head`, if it is an SQL dump
+/// and column names can matter (only the number detectors ask for them).
+fn sql_tracker(cfg: &Config, head: &[u8]) -> Option<detect::sql::Tracker> {
+    (cfg.digits() && detect::sql::sniff(head)).then(|| detect::sql::Tracker::new(head))
+}
+
+/// The tables of `hay` as a whole, if it is an SQL dump.
 fn sql_sections(cfg: &Config, hay: &[u8]) -> Option<detect::sql::Sections> {
-    (cfg.digits() && detect::sql::sniff(hay))
-        .then(|| detect::sql::Tracker::new(hay).feed(hay, 0, true))
+    sql_tracker(cfg, hay).map(|mut t| t.feed(hay, 0, true))
 }
 
 impl Scanner {
@@ -482,8 +486,7 @@ impl Scanner {
             return Ok(out);
         }
         let cfg = self.cfg.for_file(&data[..filled]);
-        let mut sql = (cfg.digits() && detect::sql::sniff(&data[..filled]))
-            .then(|| detect::sql::Tracker::new(&data[..filled]));
+        let mut sql = sql_tracker(&cfg, &data[..filled]);
         let extra = match eof {
             true => Lanes(0),
             false => Lanes::per_thread(),
@@ -619,7 +622,7 @@ impl Scanner {
             out.binary = true;
             return Ok(out);
         }
-        if self.cfg.digits() && detect::sql::sniff(&probe) {
+        if sql_tracker(&self.cfg, &probe).is_some() {
             // A dump's statements are read in order (`scan_stream`).
             return self.scan_text(file, sink, progress);
         }

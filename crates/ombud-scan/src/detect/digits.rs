@@ -5,7 +5,7 @@
 //! space, and the token must not be glued to letters or lie inside a longer digit run.
 
 use super::{
-    Config, Hit, card, iban, ip, is_digit, joined, left_boundary_ok, personnummer, phone,
+    Config, Hit, card, columns, iban, ip, is_digit, joined, left_boundary_ok, personnummer, phone,
     right_boundary_ok,
 };
 use crate::kind::Kind;
@@ -404,8 +404,9 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && ends_ok(used)
             && !(used == 1
                 && (phone::labelled_otherwise(hay, groups[g].0)
-                    || cfg.column_says(hay, groups[g].0, NOT_IDS)
-                    || cfg.column_says(hay, groups[g].0, card::REFERENCE_LABELS)))
+                    || cfg.column_name(hay, groups[g].0).is_some_and(|name| {
+                        columns::says(name, NOT_IDS) || columns::says(name, card::REFERENCE_LABELS)
+                    })))
         {
             found = Some((used, Kind::Phone, 0.85, phone::DETECTOR_SE));
         }

@@ -1205,7 +1205,7 @@ fn in_sense(hay: &[u8], s: usize, e: usize, stem: usize, sense: &Sense) -> bool 
     let is = |word: &[u8], list: &[&str]| {
         list.iter().any(|w| {
             word.eq_ignore_ascii_case(w.as_bytes())
-                || latin1(w).is_some_and(|l| word.eq_ignore_ascii_case(&l))
+                || (!w.is_ascii() && latin1(w).is_some_and(|l| word.eq_ignore_ascii_case(&l)))
         })
     };
     match sense {

@@ -485,11 +485,17 @@ impl Config {
 
     /// Whether the value at `s` stands in a column whose name says one of `words`.
     pub fn column_says(&self, hay: &[u8], s: usize, words: &[&str]) -> bool {
+        self.column_name(hay, s)
+            .is_some_and(|name| columns::says(name, words))
+    }
+
+    /// The name of the column the value at `s` stands in: from the header of a delimited
+    /// file or the statements of an SQL dump.
+    pub fn column_name(&self, hay: &[u8], s: usize) -> Option<&[u8]> {
         self.columns
             .as_ref()
             .and_then(|c| c.name_at(hay, s))
             .or_else(|| self.sql.as_ref().and_then(|q| q.name_at(hay, s)))
-            .is_some_and(|name| columns::says(name, words))
     }
 
     /// Whether any number kind is on (the detectors that read column names).
