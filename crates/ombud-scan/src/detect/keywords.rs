@@ -1971,6 +1971,9 @@ mod tests {
         );
     }
 
+    /// Art. 9(1): data concerning health (medicines, sick pay), genetic data (clinical
+    /// genetics, paternity tests), religious beliefs (Friday prayer), ethnic origin (Sámi),
+    /// biometric data (iris templates); Art. 10: criminal convictions (sentenced).
     #[test]
     fn categories_of_the_words_added_in_session_9() {
         each_gives_its_category(&[
@@ -1990,6 +1993,9 @@ mod tests {
         ]);
     }
 
+    /// Art. 9(1) health (a cold, a doctor's appointment, child psychiatry), biometric data
+    /// (vein patterns, fingerprint templates), trade-union membership (dues); Art. 10 (serving
+    /// a sentence). A name, a school subject and an address reveal none of them.
     #[test]
     fn words_from_the_seventh_corpus() {
         each_gives_its_category(&[
@@ -2012,6 +2018,9 @@ mod tests {
         );
     }
 
+    /// Art. 9(1) biometric data are data "for the purpose of uniquely identifying a natural
+    /// person": a file's or a key's fingerprint is none, nor is a fault or the weather health
+    /// or criminal data; a union's dues and representatives reveal membership.
     #[test]
     fn technical_senses_in_their_sentence() {
         // A fingerprint of a file, a key or a build is a digest; a fingerprint reader or a

@@ -1175,6 +1175,9 @@ mod tests {
         );
     }
 
+    /// A phone number identifies a person (Art. 4(1)) wherever its label, field or column
+    /// says so; a payment reference or a barcode is no one's number, nor an organisation
+    /// number (a legal person's, reported as its own kind).
     #[test]
     fn references_barcodes_and_telecom_fields() {
         // Ten Luhn-valid digits that a reference or order label calls so are no organisation
@@ -1245,6 +1248,9 @@ mod tests {
         );
     }
 
+    /// Organisation numbers identify legal persons and are reported as their own kind; a
+    /// number that only passes their checksum (sessions, references, section numbers) is
+    /// neither theirs nor anyone's personal data (Art. 4(1)).
     #[test]
     fn identifiers_that_pass_a_checksum() {
         // Ten digits that pass as an organisation number are one, but right after a word
