@@ -523,9 +523,15 @@ fn bare_organisation_number(hay: &[u8], s: usize) -> bool {
     while a > 0 && e - a < 16 && (hay[a - 1].is_ascii_alphanumeric() || hay[a - 1] == b'_') {
         a -= 1;
     }
-    let word = hay[a..e].to_ascii_lowercase();
-    let word = word.strip_suffix(b"_id").unwrap_or(&word);
-    !(e < s && IDENTIFIERS.iter().any(|w| word == w.as_bytes()))
+    let word = &hay[a..e];
+    let word = match word.len() > 3 && word[word.len() - 3..].eq_ignore_ascii_case(b"_id") {
+        true => &word[..word.len() - 3],
+        false => word,
+    };
+    !(e < s
+        && IDENTIFIERS
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w.as_bytes())))
 }
 
 /// Words for identifiers, counters and measures in logs and messages that are no

@@ -1257,7 +1257,7 @@ mod tests {
         // for another identifier (a session, a sequence, a path of invoices).
         assert_eq!(
             found(
-                "sessionid=5560360793 GET /api/v9/invoices/5560360793 seq=5560360793\n\
+                "sessionid=5560360793 GET /api/v9/invoices/5560360793 SEQ=5560360793 Session_ID=5560360793\n\
                  Acme AB 5560360793\n5560360793\n<cbc:CompanyID schemeID=\"0007\">5560360793<"
             ),
             [
