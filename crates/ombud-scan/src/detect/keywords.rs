@@ -1607,10 +1607,18 @@ impl Keywords {
         }
         state.carry = w >> 63;
         state.high_carry = c.high >> 63;
+        // The first look, for every start of the block before any branch on its answer:
+        // most starts fail it, and a loop that only gathers bits is not mispredicted.
+        let mut pass = 0;
         while starts != 0 {
-            let s = base + starts.trailing_zeros() as usize;
+            let j = starts.trailing_zeros();
             starts &= starts - 1;
-            if s < state.resume || !self.may_start(hay, s) {
+            pass |= u64::from(self.may_start(hay, base + j as usize)) << j;
+        }
+        while pass != 0 {
+            let s = base + pass.trailing_zeros() as usize;
+            pass &= pass - 1;
+            if s < state.resume {
                 continue;
             }
             let found = match s.checked_sub(1).map(|i| hay[i]) {
