@@ -29,7 +29,11 @@ pub(crate) fn v4_at(hay: &[u8], p: usize) -> Option<usize> {
         }
         _ => {}
     }
-    if version_before(hay, p) || &hay[p..i] == b"0.0.0.0" || in_file_name(hay, p, i) {
+    if version_before(hay, p)
+        || &hay[p..i] == b"0.0.0.0"
+        || in_file_name(hay, p, i)
+        || numbers_heading(hay, p, i)
+    {
         return None;
     }
     Some(i)
@@ -44,6 +48,45 @@ fn in_file_name(hay: &[u8], p: usize, e: usize) -> bool {
         && hay[p - 2].is_ascii_alphabetic()
         && hay.get(e) == Some(&b'.')
         && hay.get(e + 1).is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// Whether the dotted quad at `p..e` numbers a heading or a paragraph of a document
+/// (`4.2.1.3 Behandling av personuppgifter`, `## 3.1.2.1. Syfte`): it starts a line (after
+/// spaces, tabs or Markdown `#` marks), its first number is 1–30 but not 10, and after an
+/// optional dot and one space or tab comes a capital and a small letter or a space (`I
+/// brottmål`). An address that starts a line is followed by a host name, a dash, a method
+/// or a field (`192.168.1.5 db01`, `192.0.2.1 - -`, `10.0.0.5 GET`, `8.8.8.8,`); the
+/// private network 10.0.0.0/8 is left out, as inventories list its hosts with their names.
+fn numbers_heading(hay: &[u8], p: usize, e: usize) -> bool {
+    let mut i = p;
+    while i > 0 && matches!(hay[i - 1], b' ' | b'\t' | b'#') {
+        i -= 1;
+    }
+    if i > 0 && !matches!(hay[i - 1], b'\n' | b'\r') {
+        return false;
+    }
+    let first = hay[p..e]
+        .iter()
+        .take_while(|&&b| b != b'.')
+        .fold(0u32, |a, &b| a * 10 + u32::from(b - b'0'));
+    if !(1..=30).contains(&first) || first == 10 {
+        return false;
+    }
+    let mut j = e + usize::from(hay.get(e) == Some(&b'.'));
+    if !matches!(hay.get(j), Some(b' ' | b'\t')) {
+        return false;
+    }
+    j += 1;
+    // A capital: ASCII, UTF-8 `À`–`Þ` (`Å`, `Ä`, `Ö`), or the same in Windows-1252.
+    j += match hay.get(j..).unwrap_or_default() {
+        [b'A'..=b'Z', ..] | [0xC0..=0xDE, 0x61..=0x7A | b' ', ..] => 1,
+        [0xC3, 0x80..=0x9E, ..] => 2,
+        _ => return false,
+    };
+    matches!(
+        hay.get(j..).unwrap_or_default(),
+        [b'a'..=b'z', ..] | [0xC3, 0x9F..=0xBF, ..] | [b' ', b'a'..=b'z', ..]
+    )
 }
 
 /// The end of four decimal octets (0–255, no leading zeros) joined by dots at `p`.
@@ -74,7 +117,8 @@ fn quad(hay: &[u8], p: usize) -> Option<usize> {
 
 /// Whether the dotted quad at `p` is a version, an object identifier or a section number by
 /// what comes before it: a word such as `version`, `AssemblyVersion`, `klientversion`,
-/// `__version__`, `Versionsnummer`, `ver`, `build`, `fw`, `OS`, `OID`, `avsnitt`, `bilaga`,
+/// `__version__`, `Versionsnummer`, `ver`, `build`, `fw`, `OS`, `OID` (`subjectOID`),
+/// `avsnitt`, `bilaga`,
 /// `section` (up to six bytes of ` :=("'>;` or tabs between), a paragraph sign (`§ 4.2.1.3`),
 /// a version pin (`>=`, `~=`, `==`, `!=`) or a product token (`Chrome/124.0.0.0`).
 fn version_before(hay: &[u8], p: usize) -> bool {
@@ -132,6 +176,8 @@ fn version_before(hay: &[u8], p: usize) -> bool {
             .iter()
             .any(|k| w == k.as_bytes())
             || w.starts_with(b"version")
+            // `subjectOID: 2.5.4.3`, `policyOID`
+            || word[first..last].ends_with(b"OID")
             || ["version", "release", "build", "firmware"]
                 .iter()
                 .any(|k| w.ends_with(k.as_bytes())))

@@ -210,6 +210,35 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "blodtransfusion",
             "cystisk fibros",
             "cystic fibrosis",
+            "arthritis",
+            "artrit$",
+            "artriten$",
+            "ledgångsreumati",
+            "asperger",
+            "tumör",
+            "tumour",
+            "cellgift",
+            "cytostatika",
+            "kemoterapi",
+            "strålbehandl",
+            "radiotherapy",
+            // dialys, dialysis
+            "dialys",
+            "njursvikt",
+            "kidney failure",
+            "klamydia",
+            "chlamydia",
+            "gonorré",
+            "gonorrhoea",
+            "gonorrhea",
+            "syfilis",
+            "syphilis",
+            "provrörsbefrukt",
+            "miscarriage",
+            "substance abuse",
+            "hearing impairment",
+            "visual impairment",
+            "synskad",
             "infektionsklinik",
             "lunginflammation",
             "pneumonia",
@@ -691,6 +720,11 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "drink-driving",
             "sex offender",
             "sentenced",
+            "suspended sentence",
+            "parole$",
+            "paroled",
+            "villkorligt frigiven",
+            "villkorlig frigivning",
             // avtjänar, avtjänade (ett straff)
             "avtjäna",
         ],
@@ -704,6 +738,28 @@ fn latin1(text: &str) -> Option<Vec<u8>> {
         .map(|c| match u32::from(c) {
             v @ (0..=0x7F | 0xA0..=0xFF) => u8::try_from(v).ok(),
             _ => None,
+        })
+        .collect()
+}
+
+/// `text` in code page 437 when all its characters are ASCII or Swedish letters (`å ä ö é
+/// ü`, either case): the character set of SIE files (`#FORMAT PC8`), which Swedish
+/// accounting systems export. Its letter bytes are continuation bytes in UTF-8 and
+/// quotation marks or daggers in Windows-1252, so these forms match nothing else.
+fn cp437(text: &str) -> Option<Vec<u8>> {
+    text.chars()
+        .map(|c| match c {
+            'å' => Some(0x86),
+            'ä' => Some(0x84),
+            'ö' => Some(0x94),
+            'Å' => Some(0x8F),
+            'Ä' => Some(0x8E),
+            'Ö' => Some(0x99),
+            'é' => Some(0x82),
+            'É' => Some(0x90),
+            'ü' => Some(0x81),
+            'Ü' => Some(0x9A),
+            c => u8::try_from(c).ok().filter(u8::is_ascii),
         })
         .collect()
 }
@@ -880,6 +936,21 @@ const STREET_ENDINGS: &[&str] = &[
 ];
 
 /// Whether a stem's word is a street or place name.
+/// Whether the word at `s` names an account, a dimension or an object in an SIE file's
+/// chart (`#KONTO 7082 "Sjuklöner till tjänstemän"`, `#OBJEKT 1 "Företagshälsa"`): the
+/// headings of the accounts, not what was booked on them for whom (`#TRANS` lines).
+fn sie_definition(hay: &[u8], s: usize) -> bool {
+    let from = s.saturating_sub(160);
+    let start = memchr::memrchr(b'\n', &hay[from..s]).map_or(from, |i| from + i + 1);
+    if start == from && from > 0 {
+        return false;
+    }
+    let line = &hay[start..s];
+    [&b"#KONTO "[..], b"#DIM ", b"#UNDERDIM ", b"#OBJEKT "]
+        .iter()
+        .any(|k| line.starts_with(k))
+}
+
 fn street_name(word: &[u8]) -> bool {
     STREET_ENDINGS.iter().any(|end| {
         let end = end.as_bytes();
@@ -1345,7 +1416,7 @@ impl Keywords {
             }
             // ASCII case folding leaves å, ä, ö alone: add the capitalised and the
             // upper-case form as well (`Åtal`, `LÄKARINTYG`), and each in Windows-1252
-            // for text that is not UTF-8.
+            // and code page 437 for text that is not UTF-8.
             let mut forms = vec![w.to_string()];
             if !w.is_ascii() {
                 if !w.as_bytes()[0].is_ascii() {
@@ -1359,6 +1430,11 @@ impl Keywords {
                 if !f.is_ascii() {
                     if let Some(single) = latin1(&f) {
                         variants.push(single);
+                    }
+                    // A word that starts with a letter of code page 437 is not looked up
+                    // (those bytes never start a word).
+                    if let Some(pc8) = cp437(&f).filter(|b| b[0].is_ascii()) {
+                        variants.push(pc8);
                     }
                     variants.push(json_escaped(&f));
                 }
@@ -1523,6 +1599,7 @@ impl Keywords {
             || in_address(hay, s, e)
             || street_name(&hay[s..e])
             || personal_name(hay, s, e)
+            || sie_definition(hay, s)
         {
             return None;
         }
@@ -2115,5 +2192,21 @@ mod tests {
         assert_eq!(found, [&b"d\xf6md"[..], b"\xc5tal", b"l\xe4karintyg"]);
         let long = format!("diagnos{}", "x".repeat(40));
         assert!(words(&long).is_empty());
+    }
+
+    #[test]
+    fn sie_files_in_code_page_437() {
+        let kw = Keywords::new(|_| true).unwrap();
+        // `#FORMAT PC8`: ö is 0x94, ä 0x84. The chart names accounts; a transaction names
+        // whom the sick pay was booked for.
+        let text = b"#FORMAT PC8\n#KONTO 7082 \"Sjukl\x94ner till tj\x84nstem\x84n\"\n\
+                     #OBJEKT 1 3 \"F\x94retagsh\x84lsov\x86rd\"\n\
+                     #TRANS 7082 {} 4500.00 20261130 \"Sjukl\x94n A. Berg\"\n";
+        let mut out = Vec::new();
+        kw.scan(text, &mut out);
+        let found: Vec<&[u8]> = out.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(found, [&b"Sjukl\x94n"[..]]);
+        assert_eq!(cp437("Åtal"), Some(vec![0x8F, b't', b'a', b'l']));
+        assert_eq!(cp437("naïve"), None);
     }
 }

@@ -1142,6 +1142,29 @@ mod tests {
         }
         let csv = "hostname,ip,os_version\nNV-WS-2102,172.28.225.207,10.0.206.14\n";
         assert_eq!(found_in_file(csv), [(Kind::IpAddress, "172.28.225.207")]);
+        assert_eq!(
+            found("  subjectOID: 2.5.4.3, android 1.2.3.4"),
+            [(Kind::IpAddress, "1.2.3.4")]
+        );
+        // A number that starts a line and a sentence numbers a paragraph; an address that
+        // starts a line is followed by a host, a dash, a method or a field.
+        let doc = "4.2.1.3 Behandling av personuppgifter\n## 2.1.0.4. Syfte\n\
+                   18.7.5.8 \u{d6}verklagande av dom\n13.7.5.8 I brottm\u{e5}l ska\n";
+        assert_eq!(found_in_file(doc), []);
+        let hosts = "10.2.1.4 Webbserver\n192.168.1.5 db01\n4.2.1.3 - - [04/Dec/2026]\n\
+                     5.6.7.8 GET /index\n2.1.1.4 DNS\nsee 4.2.1.3 Behandling\n";
+        let found: Vec<&str> = found_in_file(hosts).iter().map(|f| f.1).collect();
+        assert_eq!(
+            found,
+            [
+                "10.2.1.4",
+                "192.168.1.5",
+                "4.2.1.3",
+                "5.6.7.8",
+                "2.1.1.4",
+                "4.2.1.3"
+            ]
+        );
     }
 
     #[test]
