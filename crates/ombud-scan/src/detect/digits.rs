@@ -361,8 +361,9 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && !cfg.column_says(hay, groups[g].0, NOT_IDS)
             && !(kind == Kind::Organisationsnummer
                 && used == 1
-                && groups[g].1 - groups[g].0 == 10
-                && !bare_organisation_number(hay, groups[g].0))
+                && matches!(groups[g].1 - groups[g].0, 10 | 12)
+                && (!bare_organisation_number(hay, groups[g].0)
+                    || cfg.column_says(hay, groups[g].0, ACCOUNT_COLUMNS)))
         {
             found = Some((used, kind, conf, personnummer::DETECTOR));
             // Ten compact digits can be a mobile number as well (`0701130403`: born
@@ -502,6 +503,11 @@ const NOT_IDS: &[&str] = &[
     "ean",
 ];
 
+/// Column names under which a number that passes as an organisation number is a bank
+/// account (`Kontonr`, `bankkonto`, `account_number`). A personal account at one bank is
+/// its holder's personnummer, so these names only decide for organisation numbers.
+const ACCOUNT_COLUMNS: &[&str] = &["konto", "bankkonto", "account", "bban"];
+
 /// Whether ten bare digits at `s` that pass as an organisation number are reported as one:
 /// unless the nearest label before them calls them a payment reference or an order,
 /// invoice or serial number (`"ocr":"2929921431"`, `order=5478252405`), or the word right
@@ -510,8 +516,13 @@ const NOT_IDS: &[&str] = &[
 /// ten of those have an organisation number's month digits. An organisation label that
 /// stands nearer wins (`OCR … orgnr 5560360793`).
 fn bare_organisation_number(hay: &[u8], s: usize) -> bool {
-    let lists = [ORG_LABELS, NOT_IDS, card::REFERENCE_LABELS];
-    if card::xml_reference(hay, s) || super::label_before(hay, s, &lists).is_some_and(|k| k > 0) {
+    // `ref` labels a reference here (`Inbetalning BG 2011-3908 ref 8186575588`); a card
+    // number after `ref=` is still reported (`card::REFERENCE_LABELS`).
+    let lists = [ORG_LABELS, NOT_IDS, card::REFERENCE_LABELS, &["ref"]];
+    if card::xml_reference(hay, s)
+        || item_identification(hay, s)
+        || super::label_before(hay, s, &lists).is_some_and(|k| k > 0)
+    {
         return false;
     }
     // The word right before, after at most a few bytes of `=`, `:`, `/`, quotes or spaces.
@@ -532,6 +543,28 @@ fn bare_organisation_number(hay: &[u8], s: usize) -> bool {
         && IDENTIFIERS
             .iter()
             .any(|w| word.eq_ignore_ascii_case(w.as_bytes())))
+}
+
+/// Whether the value at `s` is the `<cbc:ID>` of an item in a UBL invoice (PEPPOL BIS,
+/// Svefaktura): `<cac:SellersItemIdentification><cbc:ID>6742550426</cbc:ID>` is an
+/// article number; a party's identifiers stand under other elements.
+fn item_identification(hay: &[u8], s: usize) -> bool {
+    let Some(open) = memchr::memrchr(b'<', &hay[s.saturating_sub(64)..s]) else {
+        return false;
+    };
+    let open = s.saturating_sub(64) + open;
+    let tag = &hay[open + 1..s];
+    let id = tag.strip_prefix(b"cbc:").unwrap_or(tag);
+    if !(id.starts_with(b"ID>") || id.starts_with(b"ID ")) {
+        return false;
+    }
+    let before = &hay[open.saturating_sub(48)..open];
+    let before = before.trim_ascii_end();
+    before.ends_with(b"ItemIdentification>")
+        && !before
+            .rsplit(|&b| b == b'<')
+            .next()
+            .is_some_and(|t| t.starts_with(b"/"))
 }
 
 /// Words for identifiers, counters and measures in logs and messages that are no

@@ -1309,10 +1309,20 @@ mod tests {
         );
         assert_eq!(
             found("ref=4111111111111111 ref=5560360793"),
-            [
-                (Kind::PaymentCard, "4111111111111111"),
-                (Kind::Organisationsnummer, "5560360793")
-            ]
+            [(Kind::PaymentCard, "4111111111111111")]
+        );
+        // An article number in a UBL invoice; a bank account column; `16` and the number.
+        let ubl = "<cac:SellersItemIdentification>\n  <cbc:ID>5560360793</cbc:ID>\n\
+                   </cac:SellersItemIdentification><cac:PartyIdentification><cbc:ID>5560360793<";
+        assert_eq!(found(ubl), [(Kind::Organisationsnummer, "5560360793")]);
+        let csv = "Anstnr;Clearing;Kontonr;Leverant\u{f6}r\n7018;8327-9;5560360793;5560360793\n";
+        assert_eq!(
+            found_in_file(csv),
+            [(Kind::Organisationsnummer, "5560360793")]
+        );
+        assert_eq!(
+            found("org=165560360793 order=165560360793"),
+            [(Kind::Organisationsnummer, "165560360793")]
         );
         // Section numbers and version pins are no addresses.
         assert_eq!(
