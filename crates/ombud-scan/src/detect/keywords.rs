@@ -210,6 +210,18 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "blodtransfusion",
             "cystisk fibros",
             "cystic fibrosis",
+            // KOL, kroniskt obstruktiv lungsjukdom (only in capitals: `kol` is coal).
+            "kol$",
+            "psykolog$",
+            "psykologen$",
+            "psykologbesök",
+            "psykologsamtal",
+            "psykologkontakt",
+            "psykologutredning",
+            "magont$",
+            "huvudvärk",
+            "feber$",
+            "febern$",
             "arthritis",
             "artrit$",
             "artriten$",
@@ -649,8 +661,26 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Criminal,
         &[
-            // Sanctions imposed on a person (crime nouns alone are no indicator, see the
-            // tests).
+            // Sanctions imposed on a person, and offences named as words of their own
+            // (`misstänkt för misshandel`, `anmälde stölden`), not in compounds
+            // (`stöldskydd`, `bedrägeriförsök` in a bank's product text).
+            "stöld$",
+            "stölden$",
+            "stölder$",
+            "misshandel$",
+            "misshandeln$",
+            "misshandlad",
+            "bedrägeri$",
+            "bedrägeriet$",
+            "bedrägerier$",
+            "assault$",
+            "fraud$",
+            // Driving under the influence (only in capitals).
+            "dui$",
+            "remand$",
+            "remanded$",
+            "probation$",
+            "assaulted$",
             "dagsböter",
             "skyddstillsyn",
             "brottmål",
@@ -834,6 +864,46 @@ const TECHNICAL: &[(&str, Sense)] = &[
         "depression",
         Sense::After(&["great", "tropical", "tropisk", "tropiska"]),
     ),
+    // A trial period of employment.
+    (
+        "probation",
+        Sense::Before(&[
+            "period",
+            "periods",
+            "review",
+            "reviews",
+            "month",
+            "months",
+            "evaluation",
+        ]),
+    ),
+    // A psychologist's title under a note, not a visit.
+    ("psykolog", Sense::Title),
+    // A bank's or a shop's systems against fraud.
+    ("fraud", Sense::Code),
+    (
+        "fraud",
+        Sense::Before(&[
+            "detection",
+            "prevention",
+            "protection",
+            "check",
+            "checks",
+            "score",
+            "scoring",
+            "rule",
+            "rules",
+            "engine",
+            "alert",
+            "alerts",
+            "monitoring",
+            "model",
+            "team",
+            "department",
+            "unit",
+            "risk",
+        ]),
+    ),
     // A suspected fault in a system (`misstänkt fel i servern`).
     (
         "misstänkt",
@@ -965,6 +1035,16 @@ const NAME_HOMONYMS: &[&str] = &["kristen", "gay", "church", "parkinson"];
 /// Indicator words that, capitalised, are first names far more often (`Jude`, the English
 /// name; the Swedish word is written in lower case inside a sentence).
 const FIRST_NAMES: &[&str] = &["Jude"];
+
+/// Abbreviations that are indicators only in capitals.
+const CAPITALS_ONLY: &[&str] = &["KOL", "DUI"];
+
+/// Whether the word `s..e` is one of [`CAPITALS_ONLY`] in small letters.
+fn abbreviation_in_small_letters(word: &[u8]) -> bool {
+    CAPITALS_ONLY
+        .iter()
+        .any(|a| word.eq_ignore_ascii_case(a.as_bytes()) && word != a.as_bytes())
+}
 
 /// Whether the capitalised word `s..e` stands in a name: one of [`NAME_HOMONYMS`] next to
 /// another capitalised word on the same line (`Parkinson` after `har` is the disease), or
@@ -1212,6 +1292,8 @@ enum Sense {
     After(&'static [&'static str]),
     /// Before one of these words (spaces or hyphens between).
     Before(&'static [&'static str]),
+    /// A profession's title: after `leg.` or `legitimerad` (`leg. psykolog` signs a note).
+    Title,
     /// In program code: the word goes on with `_` or a digit (`fingerprint_format`,
     /// `fingerprint256`), is a member (`cert.fingerprint`, `key->fingerprint`,
     /// `Cert::fingerprint`), or is called, assigned or has a member (`fingerprint(`,
@@ -1299,6 +1381,18 @@ fn in_sense(hay: &[u8], s: usize, e: usize, stem: usize, sense: &Sense) -> bool 
         Sense::After(list) => {
             let (a, b) = word_before(hay, s);
             is(&hay[a..b], list)
+        }
+        Sense::Title => {
+            let mut b = s;
+            while b > 0 && s - b < 3 && hay[b - 1] == b' ' {
+                b -= 1;
+            }
+            let b = b - usize::from(b > 0 && hay[b - 1] == b'.');
+            let mut a = b;
+            while a > 0 && b - a < 12 && hay[a - 1].is_ascii_alphabetic() {
+                a -= 1;
+            }
+            b < s && is(&hay[a..b], &["leg", "legitimerad"])
         }
         Sense::Near(list) => {
             let ends = |i: usize| {
@@ -1600,6 +1694,7 @@ impl Keywords {
             || street_name(&hay[s..e])
             || personal_name(hay, s, e)
             || sie_definition(hay, s)
+            || abbreviation_in_small_letters(&hay[s..e])
         {
             return None;
         }
@@ -1966,7 +2061,8 @@ mod tests {
                     .chain(cap)
                     .collect();
                 for form in [word, upper.as_str(), cap.as_str()] {
-                    if FIRST_NAMES.contains(&form) {
+                    if FIRST_NAMES.contains(&form) || abbreviation_in_small_letters(form.as_bytes())
+                    {
                         continue;
                     }
                     let text = format!("Noterat: {form}. Inget mer.");
@@ -2124,7 +2220,7 @@ mod tests {
                 "misstänkt fel i servern; misst\\u00e4nkt bugg; misstänkt för stöld. A tropical \
                  depression formed; treated for depression"
             ),
-            ["misstänkt för", "depression"]
+            ["misstänkt för", "stöld", "depression"]
         );
         // A union's dues and representatives.
         assert_eq!(
@@ -2147,11 +2243,28 @@ mod tests {
                 "kyrkoavgift"
             ]
         );
-        // Words that share their first letters with these, and crimes named without a
-        // person's part in them, are not indicators.
+        // Words that share their first letters with these, compounds of offences and
+        // breaches of contract are not indicators; offences as words of their own are.
         assert_eq!(
-            words("Med vänliga hälsningar; själv; stöldskydd; misshandel; brott mot avtalet"),
+            words("Med vänliga hälsningar; själv; stöldskydd; brott mot avtalet"),
             Vec::<&str>::new()
+        );
+        assert_eq!(words("Hon har KOL; kol och koks; Kol"), ["KOL"]);
+        assert_eq!(
+            words("Signerad: A. Ali, leg. psykolog\nBesök hos psykolog; legitimerad psykolog"),
+            ["psykolog"]
+        );
+        assert_eq!(
+            words("fraud detection; fraud_score; fraud-team; convicted of fraud"),
+            ["convicted", "fraud"]
+        );
+        assert_eq!(
+            words("a six-month probation period; Reason: DUI; dui; on probation; remanded"),
+            ["DUI", "probation", "remanded"]
+        );
+        assert_eq!(
+            words("anmäld för misshandel; stöldlarm; ringa stöld; assaulted"),
+            ["misshandel", "stöld", "assaulted"]
         );
     }
 
@@ -2189,7 +2302,10 @@ mod tests {
         let mut out = Vec::new();
         kw.scan(text, &mut out);
         let found: Vec<&[u8]> = out.iter().map(|h| &text[h.start..h.end]).collect();
-        assert_eq!(found, [&b"d\xf6md"[..], b"\xc5tal", b"l\xe4karintyg"]);
+        assert_eq!(
+            found,
+            [&b"d\xf6md"[..], b"st\xf6ld", b"\xc5tal", b"l\xe4karintyg"]
+        );
         let long = format!("diagnos{}", "x".repeat(40));
         assert!(words(&long).is_empty());
     }
