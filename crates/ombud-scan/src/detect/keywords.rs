@@ -212,6 +212,12 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "cystic fibrosis",
             // KOL, kroniskt obstruktiv lungsjukdom (only in capitals: `kol` is coal).
             "kol$",
+            "nedsatt arbetsförmåga",
+            "whiplash",
+            // Crohn's disease, Crohns sjukdom
+            "crohn",
+            "beroendemottagning",
+            "beroendevård",
             "psykolog$",
             "psykologen$",
             "psykologbesök",
@@ -355,6 +361,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "afrosvensk",
             "irish traveller",
             "black british",
+            "roma descent",
+            "roma origin",
+            "roma heritage",
+            "roma background",
         ],
     ),
     (
@@ -491,6 +501,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
         Category::TradeUnion,
         &[
             "facket$",
+            // The British general union (only in capitals).
+            "gmb$",
             "huvudskyddsombud",
             "fackförening",
             "fackförbund",
@@ -1037,7 +1049,7 @@ const NAME_HOMONYMS: &[&str] = &["kristen", "gay", "church", "parkinson"];
 const FIRST_NAMES: &[&str] = &["Jude"];
 
 /// Abbreviations that are indicators only in capitals.
-const CAPITALS_ONLY: &[&str] = &["KOL", "DUI"];
+const CAPITALS_ONLY: &[&str] = &["KOL", "DUI", "GMB"];
 
 /// Whether the word `s..e` is one of [`CAPITALS_ONLY`] in small letters.
 fn abbreviation_in_small_letters(word: &[u8]) -> bool {
@@ -1305,6 +1317,10 @@ enum Sense {
 /// The word is compared as written, in Windows-1252 and JSON-escaped (`misst\u00e4nkt`).
 fn technical(hay: &[u8], s: usize, e: usize) -> bool {
     let found = &hay[s..e];
+    // A template of a fingerprint is a person's, whatever hash it is stored under.
+    if found.len() >= 20 && found[..20].eq_ignore_ascii_case(b"fingerprint template") {
+        return false;
+    }
     // Other forms only for words written otherwise (no allocation for the rest).
     let written_otherwise =
         !found.is_ascii() && std::str::from_utf8(found).is_err() || found.contains(&b'\\');
@@ -2250,6 +2266,10 @@ mod tests {
             Vec::<&str>::new()
         );
         assert_eq!(words("Hon har KOL; kol och koks; Kol"), ["KOL"]);
+        assert_eq!(
+            words("Eva — fingerprint template hash 48449439f5a5f992cd726c55ab8545eb sparad"),
+            ["fingerprint template"]
+        );
         assert_eq!(
             words("Signerad: A. Ali, leg. psykolog\nBesök hos psykolog; legitimerad psykolog"),
             ["psykolog"]
