@@ -153,7 +153,8 @@ pub struct Columns {
 impl Columns {
     /// The header at the start of `text`, if its first line is one: two or more names
     /// separated by `;`, `,`, a tab or `|` (the most frequent), each with a letter and no
-    /// more than 40 bytes, and a second line with as many delimiters outside quotes.
+    /// more than 40 bytes, and a second record (its quoted cells may hold line breaks) with
+    /// as many delimiters outside quotes.
     pub fn sniff(text: &[u8]) -> Option<Columns> {
         let bom = if text.starts_with(b"\xEF\xBB\xBF") {
             3
@@ -166,9 +167,7 @@ impl Columns {
         let delim = [b';', b',', b'\t', b'|']
             .into_iter()
             .max_by_key(|&d| memchr::memchr_iter(d, line).count())?;
-        let rest = &text[end + 1..];
-        let second = &rest[..memchr::memchr(b'\n', rest)?];
-        if count(second, delim) != count(line, delim) {
+        if first_record(&text[end + 1..], delim)? != count(line, delim) {
             return None;
         }
         // A header that is not UTF-8 is read as Latin-1 (Windows-1252 for letters), so that
@@ -214,7 +213,13 @@ impl Columns {
             return None;
         }
         if count(&hay[start..end], self.delim) + 1 != self.names.len() {
-            return None;
+            let after = fields_after(&hay[start..end], s - start, self.delim)?;
+            return self
+                .names
+                .len()
+                .checked_sub(after + 1)
+                .and_then(|i| self.names.get(i))
+                .map(Vec::as_slice);
         }
         self.names
             .get(count(&hay[start..s], self.delim))
@@ -318,6 +323,44 @@ fn unquote(f: &[u8]) -> &[u8] {
         [b'"', inner @ .., b'"'] => inner,
         _ => f,
     }
+}
+
+/// The delimiters outside quotes in the record that starts `text`, up to its line feed
+/// outside quotes (`None` if it does not end within `text`).
+fn first_record(text: &[u8], delim: u8) -> Option<usize> {
+    let mut n = 0;
+    let mut quoted = false;
+    for &b in text {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => return Some(n),
+            d if d == delim && !quoted => n += 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// For a line that ends a record whose first lines came before it (a quoted cell with line
+/// breaks, as the descriptions of Jira and ServiceNow exports): how many fields follow the
+/// cell at `at`, read from the line's start as inside that cell. `None` unless the cell
+/// closes on this line, `at` lies in a later cell, the line ends outside quotes and holds
+/// two delimiters or more after the cell closed (a line of prose with a stray quote rarely
+/// does).
+fn fields_after(line: &[u8], at: usize, delim: u8) -> Option<usize> {
+    let mut quoted = true;
+    let (mut before, mut after) = (0, 0);
+    for (i, &b) in line.iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            d if d == delim && !quoted => match i < at {
+                true => before += 1,
+                false => after += 1,
+            },
+            _ => {}
+        }
+    }
+    (!quoted && before > 0 && before + after >= 2).then_some(after)
 }
 
 /// Delimiters outside double quotes.

@@ -85,9 +85,9 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
         {
             return phone::after_escaped_plus(hay, p - 6, p, out);
         }
-        // After `+`, a letter, or a UUID group (`977EB96B-0938-4736-…`), the token is part
-        // of something else.
-        if prev == b'+'
+        // After `+` (but the mark of a diff's added line), a letter, or a UUID group
+        // (`977EB96B-0938-4736-…`), the token is part of something else.
+        if (prev == b'+' && !phone::diff_marker(hay, p - 1))
             || uuid_group_before(hay, p)
             || code_before(hay, p)
             || !left_boundary_ok(hay, p)
@@ -392,7 +392,7 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
         }
         if found.is_none()
             && k.contains(Kind::PaymentCard)
-            && let Some(used) = card::try_groups(hay, groups, seps, g)
+            && let Some(used) = card::try_groups(hay, groups, seps, g, cfg)
             && ends_ok(used)
             && !card::reference_before(hay, groups[g].0)
             && !cfg.column_says(hay, groups[g].0, card::NOT_CARDS)

@@ -1332,6 +1332,54 @@ mod tests {
     }
 
     #[test]
+    fn cards_in_three_groups_thread_ids_and_long_north_american_numbers() {
+        // Twelve digits in three groups of four are a card only after a card label or in a
+        // card column.
+        assert_eq!(
+            found("kortnummer 6304 2703 7258, order 6304 2703 7258"),
+            [(Kind::PaymentCard, "6304 2703 7258")]
+        );
+        assert_eq!(
+            found_in_file("namn;kortnr\nAnna;6304-2703-7258\n"),
+            [(Kind::PaymentCard, "6304-2703-7258")]
+        );
+        // The thread id of a server log passes Luhn now and then.
+        assert_eq!(
+            found("[pid 12803:tid 4000123412341234] x 4000123412341234"),
+            [(Kind::PaymentCard, "4000123412341234")]
+        );
+        // +1 numbers have ten digits after the country code.
+        assert_eq!(
+            found("+1 212 555 0143 och +1 212 555 01439"),
+            [(Kind::Phone, "+1 212 555 0143")]
+        );
+    }
+
+    #[test]
+    fn added_lines_of_a_diff_and_records_over_several_lines() {
+        // The `+` of an added line in a diff is no country code.
+        assert_eq!(
+            found("@@ -1,2 +1,3 @@\n namn;pnr\n+Anna;811218-9876\n+811218-9876\n"),
+            [
+                (Kind::Personnummer, "811218-9876"),
+                (Kind::Personnummer, "811218-9876")
+            ]
+        );
+        // A quoted cell with line breaks (an issue tracker's description): the cells after
+        // it are still read in their columns.
+        let csv = |col: &str| {
+            format!(
+                "Beskrivning,{col},Status\n\"rad ett\nrad tv\u{e5}, mer\",5560360793,\u{d6}ppen\n"
+            )
+        };
+        assert_eq!(found_in_file(&csv("Kontonr")), []);
+        assert_eq!(
+            found_in_file(&csv("Leverant\u{f6}r")),
+            [(Kind::Organisationsnummer, "5560360793")]
+        );
+    }
+
+    #[test]
     fn dates_next_to_numbers() {
         // Dates are passed over without the detectors; what stands next to one is still read.
         assert_eq!(

@@ -149,6 +149,11 @@ pub fn international_valid(d: &[u8]) -> bool {
         let nsn = &d[2..];
         return (7..=9).contains(&nsn.len()) && nsn[0] != b'0';
     }
+    // The North American plan and Russia and Kazakhstan: ten digits after the country code
+    // (`+1 212 555 0143`, `+7 495 123-45-67`).
+    if matches!(d[0], b'1' | b'7') {
+        return d.len() == 11;
+    }
     (8..=15).contains(&d.len())
 }
 
@@ -182,6 +187,8 @@ pub(crate) const PHONE_LABELS: &[&str] = &[
     "kontakttelefon",
     "telefax",
     "direktnummer",
+    // ServiceNow's `u_callback_number`
+    "callback",
     "växel",
     "swish",
 ];
@@ -567,10 +574,23 @@ pub(crate) fn at_plus(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
     if glued_before(hay, p) || (p > 0 && hay[p - 1] == b'+') {
         return p + 1;
     }
-    if !hay.get(p + 1).is_some_and(|&c| is_digit(c)) {
+    if !hay.get(p + 1).is_some_and(|&c| is_digit(c)) || diff_marker(hay, p) {
         return p + 1;
     }
     plus_number(hay, p, p + 1, out)
+}
+
+/// Whether the `+` at `p` marks an added line of a unified diff (`git diff`, a `.patch`
+/// file): it starts a line, and a hunk header (`@@ -1,4 +1,6 @@`) stands at the start of a
+/// line within the 480 bytes before it (what a window's context holds). What follows is the
+/// line's own text.
+pub(crate) fn diff_marker(hay: &[u8], p: usize) -> bool {
+    if p > 0 && hay[p - 1] != b'\n' {
+        return false;
+    }
+    let from = p.saturating_sub(480);
+    memchr::memmem::rfind(&hay[from..p], b"\n@@ -").is_some()
+        || (from == 0 && hay.starts_with(b"@@ -"))
 }
 
 /// The international number whose `+` is the JSON escape at `e` (`\u002B46 70 123 45 67`);
