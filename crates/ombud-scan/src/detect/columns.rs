@@ -203,15 +203,32 @@ impl Columns {
     /// The name of the column the byte at `s` of `hay` stands in: delimiters outside quotes
     /// counted from the start of its line. `None` unless the whole line lies in `hay` (at
     /// most 500 bytes either side of `s`) and holds as many delimiters as the header: other
-    /// lines (the header itself, prose, a log line in the same file) have no columns.
+    /// lines (the header itself, prose, a log line in the same file) have no columns. Two
+    /// kinds of lines are read from their end instead: the last line of a record whose
+    /// quoted cell holds line breaks, and a line that starts more than 500 bytes before `s`
+    /// when no quote follows `s` on it.
     pub fn name_at(&self, hay: &[u8], s: usize) -> Option<&[u8]> {
-        let from = s.saturating_sub(REACH);
-        let start = memchr::memrchr(b'\n', &hay[from..s])? + from + 1;
         let until = hay.len().min(s + REACH);
         let end = memchr::memchr(b'\n', &hay[s..until]).map_or(until, |i| s + i);
         if end == until && until < hay.len() {
             return None;
         }
+        let from = s.saturating_sub(REACH);
+        let Some(start) = memchr::memrchr(b'\n', &hay[from..s]) else {
+            // A line that starts further back than the reach (a long description): the
+            // fields after `s` tell its column when no quote stands among them.
+            let tail = &hay[s..end];
+            if from == 0 || memchr::memchr(b'"', tail).is_some() {
+                return None;
+            }
+            return self
+                .names
+                .len()
+                .checked_sub(count(tail, self.delim) + 1)
+                .and_then(|i| self.names.get(i))
+                .map(Vec::as_slice);
+        };
+        let start = from + start + 1;
         if count(&hay[start..end], self.delim) + 1 != self.names.len() {
             let after = fields_after(&hay[start..end], s - start, self.delim)?;
             return self

@@ -403,6 +403,7 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && k.contains(Kind::Phone)
             && let Some(used) = phone::try_national(hay, groups, seps, g)
             && ends_ok(used)
+            && !phone::labelled_as_article(hay, groups[g].0)
             && !(used == 1
                 && (phone::labelled_otherwise(hay, groups[g].0)
                     || cfg.column_name(hay, groups[g].0).is_some_and(|name| {
@@ -525,7 +526,26 @@ fn bare_organisation_number(hay: &[u8], s: usize) -> bool {
     {
         return false;
     }
-    // The word right before, after at most a few bytes of `=`, `:`, `/`, quotes or spaces.
+    if url_slug(hay, s) {
+        return false;
+    }
+    // The key right before: its name without `_id` (`session_id`), or the last part of a
+    // name in snake case (`duration_ns`, `response_bytes`).
+    let Some(word) = key_before(hay, s) else {
+        return true;
+    };
+    let word = match word.len() > 3 && word[word.len() - 3..].eq_ignore_ascii_case(b"_id") {
+        true => &word[..word.len() - 3],
+        false => word,
+    };
+    let last = word.rsplit(|&b| b == b'_').next().unwrap_or(word);
+    let is = |w: &[u8], list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()));
+    !(is(word, IDENTIFIERS) || is(last, IDENTIFIERS) || is(last, UNITS))
+}
+
+/// The word right before a value at `s`, after one to three bytes of `=`, `:`, `/`,
+/// quotes or spaces: ASCII letters, digits and `_`, at most 16 bytes.
+fn key_before(hay: &[u8], s: usize) -> Option<&[u8]> {
     let mut e = s;
     while e > 0 && s - e < 4 && matches!(hay[e - 1], b'=' | b':' | b'/' | b'"' | b'\'' | b' ') {
         e -= 1;
@@ -534,15 +554,30 @@ fn bare_organisation_number(hay: &[u8], s: usize) -> bool {
     while a > 0 && e - a < 16 && (hay[a - 1].is_ascii_alphanumeric() || hay[a - 1] == b'_') {
         a -= 1;
     }
-    let word = &hay[a..e];
-    let word = match word.len() > 3 && word[word.len() - 3..].eq_ignore_ascii_case(b"_id") {
-        true => &word[..word.len() - 3],
-        false => word,
-    };
-    !(e < s
-        && IDENTIFIERS
-            .iter()
-            .any(|w| word.eq_ignore_ascii_case(w.as_bytes())))
+    (e < s && a < e).then_some(&hay[a..e])
+}
+
+/// Units that end the name of a measure (`duration_ns=`, `wait_ms=`, `body_bytes=`).
+const UNITS: &[&str] = &[
+    "ns", "us", "ms", "sec", "secs", "seconds", "millis", "micros", "nanos", "bytes", "kb", "mb",
+    "gb", "ts",
+];
+
+/// Whether the number at `s` ends a slug in the path of a URL (`/butik/p-8384108117`,
+/// `/nyheter/id-5560360793`): right after a hyphen that follows a letter or digit, with
+/// `://` earlier in the same run of bytes without spaces, quotes or angle brackets. An
+/// organisation number in a URL stands as a segment or a parameter of its own
+/// (`/foretag/5560360793`, `?orgnr=5560360793`).
+fn url_slug(hay: &[u8], s: usize) -> bool {
+    if s < 2 || hay[s - 1] != b'-' || !hay[s - 2].is_ascii_alphanumeric() {
+        return false;
+    }
+    let from = s.saturating_sub(256);
+    let start = hay[from..s]
+        .iter()
+        .rposition(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'"' | b'\'' | b'<' | b'>'))
+        .map_or(from, |i| from + i + 1);
+    memchr::memmem::find(&hay[start..s], b"://").is_some()
 }
 
 /// Whether the value at `s` is the `<cbc:ID>` of an item in a UBL invoice (PEPPOL BIS,

@@ -314,6 +314,29 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "panic disorder",
             "parkinson's",
             "suicid",
+            "illamående",
+            "nausea",
+            "yrsel$",
+            "yrseln$",
+            "dizziness",
+            "diskbråck",
+            "höftprotes",
+            "knäprotes",
+            "rehabplan",
+            "rehabärende",
+            "rehabutredning",
+            "arbetsträning",
+            "antabus",
+            // KBT, kognitiv beteendeterapi (only in capitals).
+            "kbt$",
+            "heart condition",
+            "flu$",
+            "called in sick",
+            "off sick",
+            "out sick",
+            "alcohol dependency",
+            "hjärt-kärlsjukdom",
+            "kärlkramp",
         ],
     ),
     (
@@ -419,6 +442,9 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "political party",
             "feministiskt initiativ",
             "reform uk",
+            "moderater$",
+            // Germany's social democrats (only in capitals).
+            "spd$",
         ],
     ),
     (
@@ -495,6 +521,18 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "sabbaten$",
             "jehovah",
             "mormon",
+            "hanukkah",
+            "hanukka$",
+            "chanukah",
+            "chanukka",
+            "kyrkoherde",
+            "präst$",
+            "prästen$",
+            "bibelstudie",
+            "bönerum",
+            "prayer room",
+            "turban$",
+            "konfirmand",
         ],
     ),
     (
@@ -543,6 +581,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "skyddsombud",
             "handelsanställdas förbund",
             "shop steward",
+            "union meeting",
             // And the names in `UNIONS`, added as whole words by `Keywords::new`.
         ],
     ),
@@ -578,7 +617,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "könsidentitet",
             "sexual preference",
             "sexual history",
-            "samkönad",
+            // samkönad, samkönat, samkönade
+            "samkön",
+            // The Swedish federation for LGBTQ rights (only in capitals).
+            "rfsl$",
             "sexualvan",
             "asexuell",
             "pansexuell",
@@ -769,6 +811,19 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "villkorlig frigivning",
             // avtjänar, avtjänade (ett straff)
             "avtjäna",
+            "inbrott$",
+            "inbrottet$",
+            "inbrotten$",
+            "stulit$",
+            "böter$",
+            "bötesstraff",
+            "kriminalvård",
+            "frivård",
+            "theft$",
+            "embezzlement",
+            "förskingring",
+            "greps$",
+            "gripits$",
         ],
     ),
 ];
@@ -916,6 +971,22 @@ const TECHNICAL: &[(&str, Sense)] = &[
             "risk",
         ]),
     ),
+    // Locks, alarms and insurance against theft (`Theft protection is enabled`).
+    ("theft", Sense::Code),
+    (
+        "theft",
+        Sense::Before(&[
+            "protection",
+            "prevention",
+            "deterrent",
+            "alarm",
+            "alarms",
+            "insurance",
+            "detection",
+            "lock",
+            "mode",
+        ]),
+    ),
     // A suspected fault in a system (`misstänkt fel i servern`).
     (
         "misstänkt",
@@ -1049,7 +1120,7 @@ const NAME_HOMONYMS: &[&str] = &["kristen", "gay", "church", "parkinson"];
 const FIRST_NAMES: &[&str] = &["Jude"];
 
 /// Abbreviations that are indicators only in capitals.
-const CAPITALS_ONLY: &[&str] = &["KOL", "DUI", "GMB"];
+const CAPITALS_ONLY: &[&str] = &["KOL", "DUI", "GMB", "KBT", "RFSL", "SPD"];
 
 /// Whether the word `s..e` is one of [`CAPITALS_ONLY`] in small letters.
 fn abbreviation_in_small_letters(word: &[u8]) -> bool {
@@ -2285,6 +2356,35 @@ mod tests {
         assert_eq!(
             words("anmäld för misshandel; stöldlarm; ringa stöld; assaulted"),
             ["misshandel", "stöld", "assaulted"]
+        );
+    }
+
+    #[test]
+    fn symptoms_rites_burglaries_and_abbreviations() {
+        each_gives_its_category(&[
+            ("illamående", Category::Health),
+            ("yrsel", Category::Health),
+            ("diskbråcket", Category::Health),
+            ("rehabplanen", Category::Health),
+            ("called in sick", Category::Health),
+            ("Hanukkah", Category::Religion),
+            ("kyrkoherde", Category::Religion),
+            ("bönerummet", Category::Religion),
+            ("samkönat", Category::SexLife),
+            ("inbrott", Category::Criminal),
+            ("förskingring", Category::Criminal),
+            ("Moderater", Category::Political),
+            ("union meetings", Category::TradeUnion),
+        ]);
+        // Abbreviations count in capitals only; burglary alarms and theft protection are
+        // products.
+        assert_eq!(
+            words("Går på KBT; kbt; engagerad i RFSL; rfsl; SPD-Mitglied; spd"),
+            ["KBT", "RFSL", "SPD"]
+        );
+        assert_eq!(
+            words("inbrottslarm; Theft protection is enabled; anmälde inbrottet; theft of a bike"),
+            ["inbrottet", "theft"]
         );
     }
 

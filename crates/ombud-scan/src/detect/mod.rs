@@ -1380,6 +1380,30 @@ mod tests {
     }
 
     #[test]
+    fn measures_slugs_articles_and_long_lines() {
+        // A duration named with its unit; a product's slug in a URL (an organisation
+        // number stands in a URL as a segment of its own).
+        assert_eq!(
+            found(
+                "duration_ns=5560360793 body_bytes=5560360793 \
+                 https://shop.example/butik/p-5560360793 https://bolag.example/foretag/5560360793"
+            ),
+            [(Kind::Organisationsnummer, "5560360793")]
+        );
+        // A phone-shaped article number; a phone label nearer decides.
+        assert_eq!(
+            found("Artikel 070-6164079 \u{e4}r slut. Order 4471, tel 070-6164079"),
+            [(Kind::Phone, "070-6164079")]
+        );
+        // A record whose line starts more than 500 bytes back is read from its end.
+        let csv = format!(
+            "Beskrivning;Ordernummer;Telefon\n{};0797995866;0701234567\n",
+            "lorem ipsum ".repeat(60)
+        );
+        assert_eq!(found_in_file(&csv), [(Kind::Phone, "0701234567")]);
+    }
+
+    #[test]
     fn dates_next_to_numbers() {
         // Dates are passed over without the detectors; what stands next to one is still read.
         assert_eq!(

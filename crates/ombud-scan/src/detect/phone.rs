@@ -233,6 +233,32 @@ fn nearest_label(hay: &[u8], s: usize) -> Option<usize> {
     })
 }
 
+/// Words for articles, orders and invoices: a phone-shaped number after one of them is
+/// its number (`Artikel 070-6164079 är slut i lager`).
+const ARTICLE_WORDS: &[&str] = &[
+    "artikel",
+    "artikelnr",
+    "artikelnummer",
+    "artnr",
+    "art",
+    "sku",
+    "order",
+    "ordernr",
+    "ordernummer",
+    "orderno",
+    "faktura",
+    "fakturanr",
+    "fakturanummer",
+    "invoice",
+    "isbn",
+];
+
+/// Whether the nearest label before a phone-shaped number at `s`, among the three words
+/// before it, names an article, an order or an invoice rather than a phone.
+pub(crate) fn labelled_as_article(hay: &[u8], s: usize) -> bool {
+    super::label_before(hay, s, &[PHONE_LABELS, PHONE_WORDS, ARTICLE_WORDS]) == Some(2)
+}
+
 /// Whether the nearest label before a number without separators at `s` is a phone label
 /// (`tel 0701130403`, `"phone":"0701130403"`, `TEL;TYPE=WORK:0701130403`), not a
 /// payment-reference or identity label nearer than it.
