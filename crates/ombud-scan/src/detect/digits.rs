@@ -412,6 +412,14 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
         {
             found = Some((used, Kind::Phone, 0.85, phone::DETECTOR_SE));
         }
+        if found.is_none()
+            && k.contains(Kind::Phone)
+            && let Some(used) = phone::try_nanp(hay, groups, seps, g)
+            && ends_ok(used)
+            && !phone::labelled_as_article(hay, groups[g].0)
+        {
+            found = Some((used, Kind::Phone, 0.8, phone::DETECTOR_NANP));
+        }
         if found.is_none() && ends_ok(1) && compact_phone(hay, cfg, groups[g]) {
             found = Some((1, Kind::Phone, 0.85, phone::DETECTOR_SE));
         }
@@ -701,6 +709,7 @@ fn may_start(hay: &[u8], p: usize, run_end: usize) -> bool {
     len >= 10
         || (matches!(len, 6 | 8) && matches!(next, Some((b'-' | b'+', 4))))
         || (len == 4 && matches!(next, Some((b' ' | b'-', 4 | 6))))
+        || nanp_start(hay[p], len, next)
         || (hay[p] == b'0'
             && (((2..=4).contains(&len) && matches!(next, Some((b'-' | b' ', _))))
                 || len >= 8
@@ -709,6 +718,12 @@ fn may_start(hay: &[u8], p: usize, run_end: usize) -> bool {
 
 /// The end of the token whose first run ends at `e`, if no group in it follows a space.
 #[inline]
+/// Whether a group of `len` digits whose first is `first`, followed by `next` (separator
+/// and length of the next group), may start a North American number.
+fn nanp_start(first: u8, len: usize, next: Option<(u8, usize)>) -> bool {
+    next == Some((b'-', 3)) && ((len == 3 && first >= b'2') || (len == 1 && first == b'1'))
+}
+
 fn end_without_space(hay: &[u8], mut e: usize) -> Option<usize> {
     while let Some((c, next)) = joined(hay, e) {
         if c == b' ' {
@@ -739,6 +754,8 @@ fn may_match(hay: &[u8], groups: &[(usize, usize)], seps: &[u8]) -> bool {
             || (matches!(len, 6 | 8) && matches!(next, Some((b'-' | b'+', 4))))
             // Grouped card 4-4-4-4(-3), 4-6-5, 4-6-4.
             || (len == 4 && matches!(next, Some((b' ' | b'-', 4 | 6))))
+            // A North American number, `212-555-0143`, `1-212-555-0143`.
+            || nanp_start(hay[s], len, next)
             // Swedish area code followed by the subscriber number, or a labelled national
             // number without separators; `0046 …`.
             || (hay[s] == b'0'

@@ -1404,6 +1404,26 @@ mod tests {
     }
 
     #[test]
+    fn north_american_numbers_written_nationally() {
+        assert_eq!(
+            found("Call 212-555-0143 or 1-212-555-0143; (212) 555-0143."),
+            [
+                (Kind::Phone, "212-555-0143"),
+                (Kind::Phone, "1-212-555-0143"),
+                (Kind::Phone, "(212) 555-0143")
+            ]
+        );
+        // Not with an area code or exchange from 0 or 1, other group lengths, a social
+        // security number's shape, inside a longer chain or after an article label.
+        assert_eq!(
+            found(
+                "012-555-0143 212-055-0143 212-555-01434 536-80-3777 212-555-0143-7 SKU 212-555-0143"
+            ),
+            []
+        );
+    }
+
+    #[test]
     fn dates_next_to_numbers() {
         // Dates are passed over without the detectors; what stands next to one is still read.
         assert_eq!(

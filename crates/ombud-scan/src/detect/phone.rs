@@ -21,6 +21,9 @@ pub const DETECTOR_SE: &str = "phone_se";
 /// Detector name of `+`/`00` international numbers.
 pub const DETECTOR_INTL: &str = "phone_e164";
 
+/// Detector name of North American numbers written nationally (`(212) 555-0143`).
+pub const DETECTOR_NANP: &str = "phone_nanp";
+
 fn mobile_prefix(d: &[u8]) -> bool {
     d.len() >= 3 && d[0] == b'0' && d[1] == b'7' && matches!(d[2], b'0' | b'2' | b'3' | b'6' | b'9')
 }
@@ -509,6 +512,60 @@ fn extension_end(hay: &[u8], i: usize) -> Option<usize> {
     ((1..=5).contains(&digits) && right_boundary_ok(hay, end)).then_some(end)
 }
 
+/// A North American number written nationally, at group `g`: `212-555-0143` or
+/// `1-212-555-0143`: an area code and an exchange of three digits each, neither starting
+/// with 0 or 1, then four digits, joined by hyphens. Returns the groups used.
+pub(crate) fn try_nanp(
+    hay: &[u8],
+    groups: &[(usize, usize)],
+    seps: &[u8],
+    g: usize,
+) -> Option<usize> {
+    let len = |i: usize| groups[i].1 - groups[i].0;
+    let trunk = len(g) == 1 && hay[groups[g].0] == b'1';
+    let a = g + usize::from(trunk);
+    let shape = a + 2 < groups.len()
+        && (a..a + 3).all(|i| i == g || seps[i - 1] == b'-')
+        && len(a) == 3
+        && len(a + 1) == 3
+        && len(a + 2) == 4
+        && nanp_lead(hay[groups[a].0])
+        && nanp_lead(hay[groups[a + 1].0]);
+    shape.then_some(a + 3 - g)
+}
+
+/// The first digit of a North American area code or exchange: 2 to 9.
+fn nanp_lead(b: u8) -> bool {
+    (b'2'..=b'9').contains(&b)
+}
+
+/// A North American number whose area code stands in brackets at `p`: `(212) 555-0143`,
+/// `(212)555-0143`, `(212) 555 0143`, with an extension if one follows. Returns its end.
+fn bracketed_area_code(hay: &[u8], p: usize) -> Option<usize> {
+    let d = |i: usize, n: usize| {
+        hay.get(i..i + n)
+            .is_some_and(|w| w.iter().all(u8::is_ascii_digit))
+    };
+    let a = p + 1;
+    if !(d(a, 3) && nanp_lead(hay[a]) && hay.get(a + 3) == Some(&b')')) {
+        return None;
+    }
+    let x = a + 4 + usize::from(hay.get(a + 4) == Some(&b' '));
+    if !(d(x, 3) && nanp_lead(hay[x]) && matches!(hay.get(x + 3), Some(b'-' | b' '))) {
+        return None;
+    }
+    let l = x + 4;
+    let end = l + 4;
+    if !d(l, 4) || hay.get(end).is_some_and(|&c| is_digit(c)) {
+        return None;
+    }
+    match right_boundary_ok(hay, end) {
+        true => Some(end),
+        // An extension belongs to the number (`(212) 555-0143x12`).
+        false => extension_end(hay, end),
+    }
+}
+
 /// `(` trigger: a Swedish number whose area code stands in brackets, `(08) 123 45 67`,
 /// `(031) 12 34 56`, `(0771) 10 65 52`. The groups after it follow the national rules
 /// (the first may be one block, the others have two or three digits); the number ends at a
@@ -525,6 +582,19 @@ pub(crate) fn at_paren(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
             kind: Kind::Phone,
             confidence: 0.9,
             detector: DETECTOR_INTL,
+        });
+        return end;
+    }
+    if hay.get(a).is_some_and(|&c| nanp_lead(c))
+        && !glued_before(hay, p)
+        && let Some(end) = bracketed_area_code(hay, p)
+    {
+        out.push(Hit {
+            start: p,
+            end,
+            kind: Kind::Phone,
+            confidence: 0.85,
+            detector: DETECTOR_NANP,
         });
         return end;
     }
@@ -748,5 +818,19 @@ mod tests {
         assert_eq!(bracketed("f(08) 123 45 67"), None);
         assert_eq!(bracketed("(2008) 123 45 67"), None);
         assert_eq!(bracketed("(08) 12"), None);
+    }
+
+    #[test]
+    fn north_american_area_code_in_brackets() {
+        assert_eq!(bracketed("Tel: (212) 555-0143."), Some("(212) 555-0143"));
+        assert_eq!(bracketed("(212)555-0143"), Some("(212)555-0143"));
+        assert_eq!(bracketed("(212) 555 0143"), Some("(212) 555 0143"));
+        assert_eq!(bracketed("(212) 555-0143x12,"), Some("(212) 555-0143x12"));
+        // Area codes and exchanges start with 2 to 9; four digits end the number.
+        assert_eq!(bracketed("(112) 555-0143"), None);
+        assert_eq!(bracketed("(212) 155-0143"), None);
+        assert_eq!(bracketed("(212) 555-01431"), None);
+        assert_eq!(bracketed("(212) 555-014"), None);
+        assert_eq!(bracketed("f(212) 555-0143"), None);
     }
 }
