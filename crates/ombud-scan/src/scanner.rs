@@ -350,12 +350,15 @@ impl Scanner {
     ) -> u64 {
         let hay = &buf[w.start..w.end];
         let offset = base + w.start as u64;
-        let header_end = cfg.columns.as_ref().map_or(0, |c| c.header_end() as u64);
+        let header = cfg
+            .columns
+            .as_ref()
+            .map_or(0..0, |c| c.header().start as u64..c.header().end as u64);
         let mut n = 0;
         for h in hits.iter().filter(|h| {
             h.start >= w.from
                 && h.start < w.until
-                && !(h.detector == KEYWORDS_DETECTOR && offset + (h.start as u64) < header_end)
+                && !(h.detector == KEYWORDS_DETECTOR && header.contains(&(offset + h.start as u64)))
         }) {
             let f = Finding {
                 start: offset + h.start as u64,

@@ -94,7 +94,7 @@ pub(crate) const REFERENCE_LABELS: &[&str] = &[
 
 /// Words that label a card number; nearer than a reference label, they win
 /// (`InvoiceJob - charge card=5135…`).
-const CARD_LABELS: &[&str] = &[
+pub(crate) const CARD_LABELS: &[&str] = &[
     "card",
     "cardnumber",
     "kort",

@@ -122,6 +122,11 @@ const EMPTY: &[&str] = &[
     "vet ej",
     "avstår",
     "prefer not to say",
+    "decline to state",
+    "declined to state",
+    "decline to answer",
+    "prefer not to answer",
+    "not disclosed",
     "not stated",
     "no answer",
     "declined",
@@ -143,9 +148,14 @@ fn says_nothing(cell: &[u8]) -> bool {
 /// The column names of a delimited file, read from its first line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns {
-    /// Where the header line ends (after its line feed).
+    /// Where the header line starts (0, or after a BOM or a title line) and ends (after its
+    /// line break).
+    header_start: usize,
     header_end: usize,
     delim: u8,
+    /// The byte that ends a line: a line feed, or a carriage return in files written with
+    /// carriage returns alone (Excel for the Mac).
+    eol: u8,
     /// Column names, ASCII lower case, without quotes and surrounding spaces.
     names: Vec<Vec<u8>>,
 }
@@ -154,20 +164,45 @@ impl Columns {
     /// The header at the start of `text`, if its first line is one: two or more names
     /// separated by `;`, `,`, a tab or `|` (the most frequent), each with a letter and no
     /// more than 40 bytes, and a second record (its quoted cells may hold line breaks) with
-    /// as many delimiters outside quotes.
+    /// as many delimiters outside quotes. A title line without delimiters may stand before
+    /// the header (`Avräkning medlemsavgifter mars 2025`, as reports exported from payroll
+    /// systems begin).
     pub fn sniff(text: &[u8]) -> Option<Columns> {
         let bom = if text.starts_with(b"\xEF\xBB\xBF") {
             3
         } else {
             0
         };
+        if let Some(c) = Self::header_at(text, bom) {
+            return Some(c);
+        }
+        let rest = &text[bom..text.len().min(bom + MAX_LINE)];
+        let end = memchr::memchr2(b'\n', b'\r', rest)?;
+        let title = &rest[..end];
+        if title.iter().any(|b| b";,\t|".contains(b)) || title.trim_ascii().is_empty() {
+            return None;
+        }
+        let next =
+            bom + end + 1 + usize::from(rest[end] == b'\r' && rest.get(end + 1) == Some(&b'\n'));
+        Self::header_at(text, next)
+    }
+
+    /// The header on the line at `from` of `text`, as [`Columns::sniff`] describes it.
+    fn header_at(text: &[u8], from: usize) -> Option<Columns> {
+        let bom = from;
         let text = &text[bom..];
-        let end = memchr::memchr(b'\n', &text[..text.len().min(MAX_LINE)])?;
+        let end = memchr::memchr2(b'\n', b'\r', &text[..text.len().min(MAX_LINE)])?;
+        let eol = match (text[end], text.get(end + 1)) {
+            (b'\r', Some(b'\n')) => b'\n',
+            (b'\r', _) => b'\r',
+            _ => b'\n',
+        };
+        let end = end + usize::from(eol == b'\n' && text[end] == b'\r');
         let line = text[..end].strip_suffix(b"\r").unwrap_or(&text[..end]);
         let delim = [b';', b',', b'\t', b'|']
             .into_iter()
             .max_by_key(|&d| memchr::memchr_iter(d, line).count())?;
-        if first_record(&text[end + 1..], delim)? != count(line, delim) {
+        if first_record(&text[end + 1..], delim, eol)? != count(line, delim) {
             return None;
         }
         // A header that is not UTF-8 is read as Latin-1 (Windows-1252 for letters), so that
@@ -194,8 +229,10 @@ impl Columns {
                 && !n.contains(&b'@')
         };
         (names.len() >= 2 && names.iter().all(name_ok)).then_some(Columns {
+            header_start: bom,
             header_end: bom + end + 1,
             delim,
+            eol,
             names,
         })
     }
@@ -209,12 +246,12 @@ impl Columns {
     /// when no quote follows `s` on it.
     pub fn name_at(&self, hay: &[u8], s: usize) -> Option<&[u8]> {
         let until = hay.len().min(s + REACH);
-        let end = memchr::memchr(b'\n', &hay[s..until]).map_or(until, |i| s + i);
+        let end = memchr::memchr(self.eol, &hay[s..until]).map_or(until, |i| s + i);
         if end == until && until < hay.len() {
             return None;
         }
         let from = s.saturating_sub(REACH);
-        let Some(start) = memchr::memrchr(b'\n', &hay[from..s]) else {
+        let Some(start) = memchr::memrchr(self.eol, &hay[from..s]) else {
             // A line that starts further back than the reach (a long description): the
             // fields after `s` tell its column when no quote stands among them.
             let tail = &hay[s..end];
@@ -245,9 +282,9 @@ impl Columns {
 }
 
 impl Columns {
-    /// Where the header line ends, counted from the start of the file.
-    pub fn header_end(&self) -> usize {
-        self.header_end
+    /// Where the header line lies, counted from the start of the file.
+    pub fn header(&self) -> std::ops::Range<usize> {
+        self.header_start..self.header_end
     }
 
     /// The categories of the columns whose names say one, by column index.
@@ -269,12 +306,12 @@ impl Columns {
             return;
         }
         let words = out.len();
-        let mut line = match memchr::memchr(b'\n', hay) {
+        let mut line = match memchr::memchr(self.eol, hay) {
             Some(i) => i + 1,
             None => return,
         };
         while line < hay.len() {
-            let Some(end) = memchr::memchr(b'\n', &hay[line..]).map(|i| line + i) else {
+            let Some(end) = memchr::memchr(self.eol, &hay[line..]).map(|i| line + i) else {
                 break;
             };
             let row = &hay[line..end];
@@ -289,7 +326,11 @@ impl Columns {
                             if let Some(&(_, cat)) = cols.iter().find(|(c, _)| *c == field) {
                                 let (a, e) = trimmed(row, from, i);
                                 let cell = &row[a..e];
-                                let empty = says_nothing(cell);
+                                // The header itself (after a title line, it is no
+                                // file's first line).
+                                let header =
+                                    unquote(cell).to_ascii_lowercase() == self.names[field];
+                                let empty = header || says_nothing(cell);
                                 let (a, e) = (line + a, line + e);
                                 let has_word =
                                     out[..words].iter().any(|h| h.start >= a && h.end <= e);
@@ -344,13 +385,13 @@ fn unquote(f: &[u8]) -> &[u8] {
 
 /// The delimiters outside quotes in the record that starts `text`, up to its line feed
 /// outside quotes (`None` if it does not end within `text`).
-fn first_record(text: &[u8], delim: u8) -> Option<usize> {
+fn first_record(text: &[u8], delim: u8, eol: u8) -> Option<usize> {
     let mut n = 0;
     let mut quoted = false;
     for &b in text {
         match b {
             b'"' => quoted = !quoted,
-            b'\n' if !quoted => return Some(n),
+            b if b == eol && !quoted => return Some(n),
             d if d == delim && !quoted => n += 1,
             _ => {}
         }

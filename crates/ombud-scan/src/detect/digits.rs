@@ -40,7 +40,8 @@ fn skip_digits(hay: &[u8], mut i: usize) -> usize {
 fn skip_glued(hay: &[u8], i: usize) -> usize {
     let mut e = skip_digits(hay, i);
     while let Some((c, next)) = joined(hay, e) {
-        if c == b' ' {
+        // A space, or a dash between spaces (`443 - 10.0.0.1`).
+        if c == b' ' || hay[next - 1] == b' ' {
             break;
         }
         e = skip_digits(hay, next);
@@ -301,11 +302,11 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
     let groups = &groups[..n];
     let seps = &seps[..n];
     let token_end = groups[n - 1].1;
-    // The last group after a space may start an IPv4 address (`12:00:01 10.0.0.1`): its dot
-    // ended the token.
+    // The last group after a space may start an IPv4 address (`12:00:01 10.0.0.1`, `443 -
+    // 10.0.0.1` in an IIS log): its dot ended the token.
     let v4_tail = (n >= 2
         && !truncated
-        && seps[n - 2] == b' '
+        && (seps[n - 2] == b' ' || hay[groups[n - 1].0 - 1] == b' ')
         && hay.get(token_end) == Some(&b'.')
         && cfg.kinds.contains(Kind::IpAddress))
     .then(|| v4_hit(hay, groups[n - 1].0, cfg))
@@ -363,7 +364,8 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
                 && used == 1
                 && matches!(groups[g].1 - groups[g].0, 10 | 12)
                 && (!bare_organisation_number(hay, groups[g].0)
-                    || cfg.column_says(hay, groups[g].0, ACCOUNT_COLUMNS)))
+                    || cfg.column_says(hay, groups[g].0, ACCOUNT_COLUMNS)
+                    || cfg.column_says(hay, groups[g].0, card::CARD_LABELS)))
         {
             found = Some((used, kind, conf, personnummer::DETECTOR));
             // Ten compact digits can be a mobile number as well (`0701130403`: born
@@ -726,7 +728,8 @@ fn nanp_start(first: u8, len: usize, next: Option<(u8, usize)>) -> bool {
 
 fn end_without_space(hay: &[u8], mut e: usize) -> Option<usize> {
     while let Some((c, next)) = joined(hay, e) {
-        if c == b' ' {
+        // A space, or a dash between spaces (`443 - 10.0.0.1`).
+        if c == b' ' || hay[next - 1] == b' ' {
             return None;
         }
         e = skip_digits(hay, next);

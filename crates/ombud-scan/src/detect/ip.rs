@@ -128,6 +128,11 @@ fn version_before(hay: &[u8], p: usize) -> bool {
         while i > 0 && p - i < 32 && (word_byte(hay[i - 1]) || hay[i - 1] == b'-') {
             i -= 1;
         }
+        // Digits before the name belong to an escape (`%20Chrome/115.0.0.0` in a log of
+        // URL-encoded user agents).
+        while is_digit(hay[i]) {
+            i += 1;
+        }
         return hay[i].is_ascii_uppercase();
     }
     // A paragraph sign (`§ 4.2.1.3`) or a version pin (`pkg>=1.2.3.4`, `~=`, `==`, `!=`).
@@ -280,7 +285,11 @@ pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
         cand.iter().any(u8::is_ascii_alphabetic) && !cand.iter().any(u8::is_ascii_digit);
     // The unspecified address (`listen [::]:443`) stands for no host at all; a call
     // (`a1b2::c3d4()`) is code.
-    if !ok || words_only || cand == b"::" || hay.get(end) == Some(&b'(') {
+    // Eight pairs of hex digits are a serial number or a digest (`D1:E4:FE:33:11:3C:6A:D5`
+    // in a certificate), not an address.
+    let pairs =
+        !cand.windows(2).any(|w| w == b"::") && cand.split(|&b| b == b':').all(|g| g.len() == 2);
+    if !ok || words_only || pairs || cand == b"::" || hay.get(end) == Some(&b'(') {
         return p + 1;
     }
     out.push(Hit {
@@ -330,6 +339,7 @@ mod tests {
         assert_eq!(v4_at(b"10.0.0.1-10.0.0.9", 0), Some(8));
         assert_eq!(v4_at(b"10.0.0.1-12", 0), None);
         assert_eq!(v4_at(b"Chrome/124.0.0.0", 7), None);
+        assert_eq!(v4_at(b"%20Chrome/115.0.0.0%20Mobile", 10), None);
         assert_eq!(v4_at(b"AssemblyVersion(\"1.3.21.11\")", 17), None);
         assert_eq!(v4_at(b"OID 2.5.4.3", 4), None);
         assert_eq!(v4_at(b"{\"v\":\"127.0.0.1\"}", 6), Some(15));
@@ -354,6 +364,8 @@ mod tests {
         assert_eq!(v6("fe80::1."), Some("fe80::1"));
         assert_eq!(v6("at 10:22:33 ok"), None);
         assert_eq!(v6("mac 00:1a:2b:3c:4d:5e"), None);
+        assert_eq!(v6("\"serial\":\"D1:E4:FE:33:11:3C:6A:D5\""), None);
+        assert_eq!(v6("2001:db8:0:0:0:0:0:1"), Some("2001:db8:0:0:0:0:0:1"));
         assert_eq!(v6("std::vector"), None);
         assert_eq!(v6("::ffff:192.0.2.1"), Some("::ffff:192.0.2.1"));
         assert_eq!(

@@ -342,6 +342,14 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "höftoperation",
             "ryggoperation",
             "mammografi",
+            "leversjukdom",
+            "fallskada",
+            "läkarutlåtande",
+            "back pain",
+            "lumbago",
+            "artros",
+            "gonartros",
+            "coxartros",
         ],
     ),
     (
@@ -450,6 +458,13 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "moderater$",
             // Germany's social democrats (only in capitals).
             "spd$",
+            "valsedelsutdelare",
+            "partistyrelse",
+            "ledamot i kommunfullmäktige",
+            "ledamot i regionfullmäktige",
+            "kandidat i riksdagsvalet",
+            "kandidat i regionvalet",
+            "kandidat i kommunvalet",
         ],
     ),
     (
@@ -538,6 +553,13 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "prayer room",
             "turban$",
             "konfirmand",
+            "pingströrelse",
+            "equmenia",
+            "missionskyrka",
+            "frälsningsarmé",
+            "salvation army",
+            "diakoni",
+            "baptist",
         ],
     ),
     (
@@ -677,6 +699,9 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "factor v leiden",
             "whole genome",
             "exome sequencing",
+            "delat dna",
+            "shared dna",
+            "dna match",
         ],
     ),
     (
@@ -829,6 +854,9 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "förskingring",
             "greps$",
             "gripits$",
+            "skadegörelse",
+            "olovlig körning",
+            "criminal damage",
         ],
     ),
 ];
@@ -882,6 +910,13 @@ fn json_escaped(text: &str) -> Vec<u8> {
 /// Technical senses of indicator words, which name no one's data: the whole word (ASCII
 /// case folded) and where it is technical.
 const TECHNICAL: &[(&str, Sense)] = &[
+    // The medicines agency and rooms and cupboards for medicines (`Läkemedelsrum` on a
+    // door), not anyone's medication.
+    ("läkemedelsverk*", Sense::Always),
+    ("läkemedelsrum*", Sense::Always),
+    ("läkemedelsförråd*", Sense::Always),
+    ("läkemedelsskåp*", Sense::Always),
+    ("läkemedelsvagn*", Sense::Always),
     // Also in compounds: `diagnostikverktyget`.
     ("diagnostik*", Sense::Always),
     // English `diagnostic(s)` and the verb are the words of software far more often than of
@@ -1168,6 +1203,7 @@ const UNIONS: &[&str] = &[
     "handels",
     "byggnads",
     "fastighets",
+    "transport",
     "ledarna",
     "unite",
     "unison",
@@ -1393,6 +1429,14 @@ enum Sense {
 /// The word is compared as written, in Windows-1252 and JSON-escaped (`misst\u00e4nkt`).
 fn technical(hay: &[u8], s: usize, e: usize) -> bool {
     let found = &hay[s..e];
+    // A name in camel case is code's (`MedicationStatement`, `biometricType`,
+    // `diagnosisCode`), not prose.
+    if found
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+    {
+        return true;
+    }
     // A template of a fingerprint is a person's, whatever hash it is stored under.
     if found.len() >= 20 && found[..20].eq_ignore_ascii_case(b"fingerprint template") {
         return false;
@@ -1469,6 +1513,10 @@ fn in_sense(hay: &[u8], s: usize, e: usize, stem: usize, sense: &Sense) -> bool 
                 || (matches!(next(0), b'.' | b':') && is_word(next(1)))
                 // `fingerprint: SHA256:…`, `fingerprint: "MD5:…"`
                 || (next(0) == b':' && hash_named(&hay[(e + 1).min(hay.len())..hay.len().min(e + 12)]))
+                // `"fingerprint":"6b:f2:2f:…"` in JSON
+                || (next(0) == b'"'
+                    && next(1) == b':'
+                    && hash_named(&hay[(e + 2).min(hay.len())..hay.len().min(e + 13)]))
         }
         Sense::After(list) => {
             let (a, b) = word_before(hay, s);
@@ -2392,6 +2440,25 @@ mod tests {
         assert_eq!(
             words("inbrottslarm; Theft protection is enabled; anmälde inbrottet; theft of a bike"),
             ["inbrottet", "theft"]
+        );
+    }
+
+    #[test]
+    fn names_of_code_rooms_and_key_fingerprints() {
+        each_gives_its_category(&[
+            ("leversjukdom", Category::Health),
+            ("Pingströrelsen", Category::Religion),
+            ("Equmeniakyrkan", Category::Religion),
+            ("delat DNA", Category::Genetic),
+            ("skadegörelse", Category::Criminal),
+            ("valsedelsutdelare", Category::Political),
+        ]);
+        assert_eq!(
+            words(
+                "\"resourceType\": \"MedicationStatement\", \"biometricType\": 1; Läkemedelsrum; \
+                 Läkemedelsverket; \"fingerprint\":\"6b:f2:2f:84:3c\"; medication; Läkemedel"
+            ),
+            ["medication", "Läkemedel"]
         );
     }
 

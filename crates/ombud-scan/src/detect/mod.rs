@@ -1424,6 +1424,48 @@ mod tests {
     }
 
     #[test]
+    fn title_lines_carriage_returns_and_card_columns() {
+        // A title line before the header; lines ended by carriage returns alone; a badge
+        // number in a card column is no organisation's.
+        let csv =
+            "Avr\u{e4}kning mars 2025\nF\u{f6}rbund;Kortnr;Telefon\nHandels;5560360793;054496602\n";
+        assert_eq!(
+            found_in_file(csv),
+            [
+                (
+                    Kind::SpecialCategory(crate::Category::TradeUnion),
+                    "Handels"
+                ),
+                (Kind::Phone, "054496602")
+            ]
+        );
+        let csv = "Namn;Telefon;Orgnr\rAnna;054496602;5560360793\r";
+        assert_eq!(
+            found_in_file(csv),
+            [
+                (Kind::Phone, "054496602"),
+                (Kind::Organisationsnummer, "5560360793")
+            ]
+        );
+        assert_eq!(
+            found_in_file("Namn;Telefon\nAnna;054496602\n"),
+            [(Kind::Phone, "054496602")]
+        );
+        assert_eq!(found("Anna;054496602"), []);
+    }
+
+    #[test]
+    fn addresses_in_web_server_logs() {
+        // IIS: a port, a dash between spaces, the client; a URL-encoded user agent.
+        assert_eq!(
+            found(
+                "POST /owa/auth.owa - 443 - 4.6.95.165 Mozilla/5.0 SamsungBrowser/23.0%20Chrome/115.0.0.0%20Mobile"
+            ),
+            [(Kind::IpAddress, "4.6.95.165")]
+        );
+    }
+
+    #[test]
     fn dates_next_to_numbers() {
         // Dates are passed over without the detectors; what stands next to one is still read.
         assert_eq!(
