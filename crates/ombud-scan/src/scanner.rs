@@ -350,10 +350,10 @@ impl Scanner {
     ) -> u64 {
         let hay = &buf[w.start..w.end];
         let offset = base + w.start as u64;
-        let header = cfg
-            .columns
-            .as_ref()
-            .map_or(0..0, |c| c.header().start as u64..c.header().end as u64);
+        let header = cfg.columns.as_ref().map_or(0..0, |c| {
+            let h = c.header();
+            h.start as u64..h.end as u64
+        });
         let mut n = 0;
         for h in hits.iter().filter(|h| {
             h.start >= w.from

@@ -226,14 +226,7 @@ mod tests {
     fn known_test_numbers() {
         assert!(valid(b"4111111111111111"));
         assert!(valid(b"5555555555554444"));
-        let cfg = super::super::Config::new(
-            crate::KindSet::all(),
-            super::super::Date {
-                year: 2026,
-                month: 6,
-                day: 15,
-            },
-        );
+        let cfg = super::super::test_config();
         let groups = |t: &str| {
             let g: Vec<(usize, usize)> = t.match_indices(|c: char| c.is_ascii_digit()).fold(
                 Vec::new(),

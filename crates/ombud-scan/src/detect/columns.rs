@@ -176,33 +176,20 @@ impl Columns {
         if let Some(c) = Self::header_at(text, bom) {
             return Some(c);
         }
-        let rest = &text[bom..text.len().min(bom + MAX_LINE)];
-        let end = memchr::memchr2(b'\n', b'\r', rest)?;
-        let title = &rest[..end];
+        let (title, next, _) = first_line(&text[bom..])?;
         if title.iter().any(|b| b";,\t|".contains(b)) || title.trim_ascii().is_empty() {
             return None;
         }
-        let next =
-            bom + end + 1 + usize::from(rest[end] == b'\r' && rest.get(end + 1) == Some(&b'\n'));
-        Self::header_at(text, next)
+        Self::header_at(text, bom + next)
     }
 
     /// The header on the line at `from` of `text`, as [`Columns::sniff`] describes it.
     fn header_at(text: &[u8], from: usize) -> Option<Columns> {
-        let bom = from;
-        let text = &text[bom..];
-        let end = memchr::memchr2(b'\n', b'\r', &text[..text.len().min(MAX_LINE)])?;
-        let eol = match (text[end], text.get(end + 1)) {
-            (b'\r', Some(b'\n')) => b'\n',
-            (b'\r', _) => b'\r',
-            _ => b'\n',
-        };
-        let end = end + usize::from(eol == b'\n' && text[end] == b'\r');
-        let line = text[..end].strip_suffix(b"\r").unwrap_or(&text[..end]);
+        let (line, next, eol) = first_line(&text[from..])?;
         let delim = [b';', b',', b'\t', b'|']
             .into_iter()
             .max_by_key(|&d| memchr::memchr_iter(d, line).count())?;
-        if first_record(&text[end + 1..], delim, eol)? != count(line, delim) {
+        if first_record(&text[from + next..], delim, eol)? != count(line, delim) {
             return None;
         }
         // A header that is not UTF-8 is read as Latin-1 (Windows-1252 for letters), so that
@@ -229,8 +216,8 @@ impl Columns {
                 && !n.contains(&b'@')
         };
         (names.len() >= 2 && names.iter().all(name_ok)).then_some(Columns {
-            header_start: bom,
-            header_end: bom + end + 1,
+            header_start: from,
+            header_end: from + next,
             delim,
             eol,
             names,
@@ -258,22 +245,11 @@ impl Columns {
             if from == 0 || memchr::memchr(b'"', tail).is_some() {
                 return None;
             }
-            return self
-                .names
-                .len()
-                .checked_sub(count(tail, self.delim) + 1)
-                .and_then(|i| self.names.get(i))
-                .map(Vec::as_slice);
+            return self.name_before_last(count(tail, self.delim));
         };
         let start = from + start + 1;
         if count(&hay[start..end], self.delim) + 1 != self.names.len() {
-            let after = fields_after(&hay[start..end], s - start, self.delim)?;
-            return self
-                .names
-                .len()
-                .checked_sub(after + 1)
-                .and_then(|i| self.names.get(i))
-                .map(Vec::as_slice);
+            return self.name_before_last(fields_after(&hay[start..end], s - start, self.delim)?);
         }
         self.names
             .get(count(&hay[start..s], self.delim))
@@ -282,6 +258,12 @@ impl Columns {
 }
 
 impl Columns {
+    /// The name of the column that `after` columns follow.
+    fn name_before_last(&self, after: usize) -> Option<&[u8]> {
+        let i = self.names.len().checked_sub(after + 1)?;
+        self.names.get(i).map(Vec::as_slice)
+    }
+
     /// Where the header line lies, counted from the start of the file.
     pub fn header(&self) -> std::ops::Range<usize> {
         self.header_start..self.header_end
@@ -328,8 +310,7 @@ impl Columns {
                                 let cell = &row[a..e];
                                 // The header itself (after a title line, it is no
                                 // file's first line).
-                                let header =
-                                    unquote(cell).to_ascii_lowercase() == self.names[field];
+                                let header = unquote(cell).eq_ignore_ascii_case(&self.names[field]);
                                 let empty = header || says_nothing(cell);
                                 let (a, e) = (line + a, line + e);
                                 let has_word =
@@ -383,8 +364,20 @@ fn unquote(f: &[u8]) -> &[u8] {
     }
 }
 
-/// The delimiters outside quotes in the record that starts `text`, up to its line feed
-/// outside quotes (`None` if it does not end within `text`).
+/// The first line of `text` (at most [`MAX_LINE`] bytes, without its line break), where the
+/// next one starts, and the byte that ends lines: a line feed (also after a carriage
+/// return), or a carriage return alone.
+fn first_line(text: &[u8]) -> Option<(&[u8], usize, u8)> {
+    let end = memchr::memchr2(b'\n', b'\r', &text[..text.len().min(MAX_LINE)])?;
+    Some(match (text[end], text.get(end + 1)) {
+        (b'\r', Some(b'\n')) => (&text[..end], end + 2, b'\n'),
+        (b'\r', _) => (&text[..end], end + 1, b'\r'),
+        _ => (&text[..end], end + 1, b'\n'),
+    })
+}
+
+/// The delimiters outside quotes in the record that starts `text`, up to the line break
+/// `eol` outside quotes (`None` if it does not end within `text`).
 fn first_record(text: &[u8], delim: u8, eol: u8) -> Option<usize> {
     let mut n = 0;
     let mut quoted = false;
@@ -490,6 +483,7 @@ mod tests {
         assert!(says_nothing(b"Avst\xe5r"));
         assert!(says_nothing(b"Vill ej uppge"));
         assert!(!says_nothing(b"Kommunal"));
+        assert!(says_nothing(b"Decline to state"));
         assert!(names_say(b"union_id", &["union"]));
         assert!(!names_say(b"partition", &["parti"]));
     }

@@ -40,8 +40,7 @@ fn skip_digits(hay: &[u8], mut i: usize) -> usize {
 fn skip_glued(hay: &[u8], i: usize) -> usize {
     let mut e = skip_digits(hay, i);
     while let Some((c, next)) = joined(hay, e) {
-        // A space, or a dash between spaces (`443 - 10.0.0.1`).
-        if c == b' ' || hay[next - 1] == b' ' {
+        if c == b' ' {
             break;
         }
         e = skip_digits(hay, next);
@@ -553,7 +552,7 @@ fn bare_organisation_number(hay: &[u8], s: usize) -> bool {
     !(is(word, IDENTIFIERS) || is(last, IDENTIFIERS) || is(last, UNITS))
 }
 
-/// The word right before a value at `s`, after one to three bytes of `=`, `:`, `/`,
+/// The word right before a value at `s`, after one to four bytes of `=`, `:`, `/`,
 /// quotes or spaces: ASCII letters, digits and `_`, at most 16 bytes.
 fn key_before(hay: &[u8], s: usize) -> Option<&[u8]> {
     let mut e = s;
@@ -718,14 +717,14 @@ fn may_start(hay: &[u8], p: usize, run_end: usize) -> bool {
                 || hay[p..].starts_with(b"0046")))
 }
 
-/// The end of the token whose first run ends at `e`, if no group in it follows a space.
-#[inline]
 /// Whether a group of `len` digits whose first is `first`, followed by `next` (separator
 /// and length of the next group), may start a North American number.
 fn nanp_start(first: u8, len: usize, next: Option<(u8, usize)>) -> bool {
     next == Some((b'-', 3)) && ((len == 3 && first >= b'2') || (len == 1 && first == b'1'))
 }
 
+/// The end of the token whose first run ends at `e`, if no group in it follows a space.
+#[inline]
 fn end_without_space(hay: &[u8], mut e: usize) -> Option<usize> {
     while let Some((c, next)) = joined(hay, e) {
         // A space, or a dash between spaces (`443 - 10.0.0.1`).

@@ -1540,12 +1540,13 @@ fn in_sense(hay: &[u8], s: usize, e: usize, stem: usize, sense: &Sense) -> bool 
                 || (next(0) == b' ' && next(1) == b'=')
                 || next(0) == b'='
                 || (matches!(next(0), b'.' | b':') && is_word(next(1)))
-                // `fingerprint: SHA256:…`, `fingerprint: "MD5:…"`
-                || (next(0) == b':' && hash_named(&hay[(e + 1).min(hay.len())..hay.len().min(e + 12)]))
-                // `"fingerprint":"6b:f2:2f:…"` in JSON
-                || (next(0) == b'"'
-                    && next(1) == b':'
-                    && hash_named(&hay[(e + 2).min(hay.len())..hay.len().min(e + 13)]))
+                // `fingerprint: SHA256:…`, `fingerprint: "MD5:…"`, and as a JSON key
+                // (`"fingerprint":"6b:f2:2f:…"`)
+                || {
+                    let c = e + usize::from(next(0) == b'"');
+                    hay.get(c) == Some(&b':')
+                        && hash_named(&hay[(c + 1).min(hay.len())..hay.len().min(c + 12)])
+                }
         }
         Sense::After(list) => {
             let (a, b) = word_before(hay, s);
@@ -2441,6 +2442,8 @@ mod tests {
         );
     }
 
+    /// Art. 9(1): health, religious beliefs, sexual orientation, political opinions and
+    /// trade-union membership; Art. 10: offences.
     #[test]
     fn symptoms_rites_burglaries_and_abbreviations() {
         each_gives_its_category(&[
@@ -2472,6 +2475,9 @@ mod tests {
         );
     }
 
+    /// Art. 9(1) data are about a person: a name in code, a room for medicines or a key's
+    /// fingerprint reveal no one's health or biometric data; Art. 10 covers offences such as
+    /// criminal damage and harassment.
     #[test]
     fn names_of_code_rooms_and_key_fingerprints() {
         each_gives_its_category(&[

@@ -831,6 +831,19 @@ fn dispatch(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
     i.max(p + 1)
 }
 
+/// Every kind on, on a fixed day (2026-06-15), for tests that call the detectors directly.
+#[cfg(test)]
+pub(crate) fn test_config() -> Config {
+    Config::new(
+        KindSet::all(),
+        Date {
+            year: 2026,
+            month: 6,
+            day: 15,
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -894,7 +907,7 @@ mod tests {
         ) {
             // `~` stands for the byte A0 alone: a no-break space in Windows-1252.
             let hay: Vec<u8> = parts.concat().bytes().map(|b| if b == b'~' { 0xA0 } else { b }).collect();
-            let cfg = Config::new(KindSet::all(), Date { year: 2026, month: 6, day: 15 });
+            let cfg = test_config();
             let mut plain = Vec::new();
             scan_blocks(blocks::Portable, &hay, &cfg, None, &mut plain, false);
             // The same findings with the prefilter, with every instruction set there is.
@@ -908,14 +921,7 @@ mod tests {
     }
 
     fn found(text: &str) -> Vec<(Kind, &str)> {
-        let cfg = Config::new(
-            KindSet::all(),
-            Date {
-                year: 2026,
-                month: 6,
-                day: 15,
-            },
-        );
+        let cfg = test_config();
         let mut hits = Vec::new();
         scan_all(text.as_bytes(), &cfg, None, &mut hits);
         hits.iter()
@@ -990,14 +996,7 @@ mod tests {
 
     /// [`found`] for a whole file: with the column names of its header, if it has one.
     fn found_in_file(text: &str) -> Vec<(Kind, &str)> {
-        let cfg = Config::new(
-            KindSet::all(),
-            Date {
-                year: 2026,
-                month: 6,
-                day: 15,
-            },
-        );
+        let cfg = test_config();
         let cfg = cfg.for_file(text.as_bytes());
         let mut hits = Vec::new();
         scan_all(text.as_bytes(), &cfg, None, &mut hits);
@@ -1102,14 +1101,7 @@ mod tests {
     fn a_phone_column_after_an_escape() {
         // `\u00b7` is a middle dot; the number after it stands in a phone column.
         let text = "telefon;x\n\\u00b708123456;1\n";
-        let cfg = Config::new(
-            KindSet::all(),
-            Date {
-                year: 2026,
-                month: 6,
-                day: 15,
-            },
-        );
+        let cfg = test_config();
         let cfg = cfg.for_file(text.as_bytes());
         let mut plain = Vec::new();
         scan_blocks(
@@ -1348,10 +1340,19 @@ mod tests {
             found("[pid 12803:tid 4000123412341234] x 4000123412341234"),
             [(Kind::PaymentCard, "4000123412341234")]
         );
-        // +1 numbers have ten digits after the country code.
+        // +1 and +7 numbers have ten digits after the country code.
         assert_eq!(
             found("+1 212 555 0143 och +1 212 555 01439"),
             [(Kind::Phone, "+1 212 555 0143")]
+        );
+        assert_eq!(
+            found("+7 495 123-45-67 och +7 495 123-45-678"),
+            [(Kind::Phone, "+7 495 123-45-67")]
+        );
+        // A landline without separators only after a phone label (ServiceNow's callback).
+        assert_eq!(
+            found("u_callback_number: 08123456, kod 08123456"),
+            [(Kind::Phone, "08123456")]
         );
     }
 
@@ -1752,14 +1753,7 @@ mod tests {
         );
         // Windows-1252: the no-break space is the byte A0.
         let cp1252 = b"tel 070\xa0763\xa019\xa037. 811218\x969876";
-        let cfg = Config::new(
-            KindSet::all(),
-            Date {
-                year: 2026,
-                month: 6,
-                day: 15,
-            },
-        );
+        let cfg = test_config();
         let mut hits = Vec::new();
         scan_all(cp1252, &cfg, None, &mut hits);
         assert_eq!(

@@ -585,8 +585,7 @@ pub(crate) fn at_paren(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
         });
         return end;
     }
-    if hay.get(a).is_some_and(|&c| nanp_lead(c))
-        && !glued_before(hay, p)
+    if !glued_before(hay, p)
         && let Some(end) = bracketed_area_code(hay, p)
     {
         out.push(Hit {
