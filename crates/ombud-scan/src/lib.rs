@@ -17,7 +17,7 @@
 //!   the masks; at each remaining trigger the owning detector reads a small token around it
 //!   and validates it, then the scan continues after the token. Indicator words
 //!   are looked up only at letter-led word starts: a hash set of the entries' first four
-//!   bytes rejects almost all of them and an anchored Aho-Corasick DFA confirms the rest.
+//!   bytes rejects almost all of them and an anchored Aho-Corasick automaton confirms the rest.
 //! * **Detectors** ([`detect`]): `personnummer` / `samordningsnummer` / `organisationsnummer`
 //!   (every notation, Luhn, calendar date, century rule), `email`, `phone` (Swedish national
 //!   and `+`/`00` international), `ip_address` (IPv4 and IPv6), `iban` (country length and

@@ -30,6 +30,16 @@ pub fn mask(kind: Kind, value: &[u8]) -> String {
 }
 
 fn keep_then_mask(text: &str, keep: usize, hide: impl Fn(char) -> bool) -> String {
+    if text.is_ascii() {
+        // One byte per character: masked in place, without decoding.
+        let mut b = text.as_bytes().to_vec();
+        for c in b.iter_mut().skip(keep) {
+            if hide(char::from(*c)) {
+                *c = b'*';
+            }
+        }
+        return String::from_utf8(b).expect("ASCII stays ASCII");
+    }
     text.char_indices()
         .map(|(i, c)| if i >= keep && hide(c) { '*' } else { c })
         .collect()
@@ -37,17 +47,20 @@ fn keep_then_mask(text: &str, keep: usize, hide: impl Fn(char) -> bool) -> Strin
 
 fn keep_digits(text: &str, n: usize, counted: impl Fn(char) -> bool) -> String {
     let mut seen = 0;
-    text.chars()
-        .map(|c| {
-            if counted(c) {
-                seen += 1;
-                if seen > n {
-                    return '*';
-                }
+    let mut mask = |c: char| {
+        if counted(c) {
+            seen += 1;
+            if seen > n {
+                return '*';
             }
-            c
-        })
-        .collect()
+        }
+        c
+    };
+    if text.is_ascii() {
+        let b = text.bytes().map(|c| mask(char::from(c)) as u8).collect();
+        return String::from_utf8(b).expect("ASCII stays ASCII");
+    }
+    text.chars().map(mask).collect()
 }
 
 #[cfg(test)]
@@ -64,6 +77,19 @@ mod tests {
         assert_eq!(
             mask(Kind::PaymentCard, b"4111 1111 1111 1111"),
             "4111 **** **** ****"
+        );
+        // Not ASCII: characters, not bytes, are kept and masked.
+        assert_eq!(
+            mask(Kind::Phone, "070–123 45 67".as_bytes()),
+            "070–*** ** **"
+        );
+        assert_eq!(
+            mask(Kind::Personnummer, "850312–1234".as_bytes()),
+            "850312–****"
+        );
+        assert_eq!(
+            mask(Kind::IpAddress, b"2001:db8::ff00:42"),
+            "2001:***::****:**"
         );
     }
 }

@@ -9,8 +9,10 @@
 //! start with a digit or have fewer than three bytes are never looked at); at each one, the four
 //! bytes there (ASCII case folded) are looked up in a 64 Kibit hash set of the entries'
 //! first four bytes; on a hit, the first six bytes in a second set (four for entries shorter
-//! than six), and only then does an anchored Aho-Corasick DFA confirm the entry. Most words
-//! of ordinary text cost a hash and a bit test.
+//! than six), and only then does an anchored Aho-Corasick automaton confirm the entry. Most
+//! words of ordinary text cost a hash and a bit test. The automaton is a contiguous NFA, not
+//! a DFA: it is asked about a thousand times per 16 MiB of ordinary text, and the DFA took
+//! 54 million more instructions to build at every start than it saved in searching.
 
 use super::blocks::Classes;
 use super::{Hit, alphanumeric, escaped_before, glued_at, glued_before, is_word, word_end};
@@ -1767,7 +1769,7 @@ impl Keywords {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&pats)
             .expect("the keyword lists compile");
         Some(Keywords {

@@ -61,15 +61,30 @@ fn parse_kinds(s: &str) -> Result<KindSet, String> {
     Ok(set)
 }
 
-#[derive(serde::Serialize)]
-struct Line<'a> {
-    path: &'a str,
-    start: u64,
-    end: u64,
-    kind: &'static str,
-    confidence: f32,
-    detector: &'static str,
-    value: &'a str,
+/// Writes one finding as a JSON object (the `jsonl` line and the `json` array element):
+/// `head` is the file's constant start, `{"path":…,"start":`, escaped once per file rather
+/// than once per finding. Kind names need no escaping (a test checks them all); the detector
+/// and the value go through `serde_json`.
+fn write_finding(buf: &mut Vec<u8>, head: &[u8], f: &Finding, value: &str) {
+    // Writing into a Vec cannot fail.
+    buf.extend_from_slice(head);
+    let _ = write!(buf, "{},\"end\":{},\"kind\":\"", f.start, f.end);
+    buf.extend_from_slice(f.kind.name().as_bytes());
+    buf.extend_from_slice(b"\",\"confidence\":");
+    let _ = serde_json::to_writer(&mut *buf, &f.confidence);
+    buf.extend_from_slice(b",\"detector\":");
+    let _ = serde_json::to_writer(&mut *buf, f.detector);
+    buf.extend_from_slice(b",\"value\":");
+    let _ = serde_json::to_writer(&mut *buf, value);
+    buf.push(b'}');
+}
+
+/// The constant start of every finding of the file at `path`.
+fn finding_head(path: &str) -> Vec<u8> {
+    let mut head = b"{\"path\":".to_vec();
+    let _ = serde_json::to_writer(&mut head, path);
+    head.extend_from_slice(b",\"start\":");
+    head
 }
 
 struct Out {
@@ -93,6 +108,8 @@ struct Cli {
 struct FileSink<'a> {
     cli: &'a Cli,
     path: String,
+    /// `{"path":…,"start":`, see [`write_finding`].
+    head: Vec<u8>,
     buf: Vec<u8>,
     counts: [u64; Kind::ALL.len()],
 }
@@ -138,20 +155,10 @@ impl Sink for FileSink<'_> {
         } else {
             mask(f.kind, value)
         };
-        let line = Line {
-            path: &self.path,
-            start: f.start,
-            end: f.end,
-            kind: f.kind.name(),
-            confidence: f.confidence,
-            detector: f.detector,
-            value: &shown,
-        };
         if self.cli.format == Format::Json && !self.buf.is_empty() {
             self.buf.extend_from_slice(b",\n");
         }
-        // Serialising plain strings and numbers into a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut self.buf, &line);
+        write_finding(&mut self.buf, &self.head, f, &shown);
         if self.cli.format == Format::Jsonl {
             self.buf.push(b'\n');
         }
@@ -165,9 +172,11 @@ impl<'a> Visitor for &'a Cli {
     type FileSink = FileSink<'a>;
 
     fn start_file(&self, path: &Path) -> FileSink<'a> {
+        let path = path.display().to_string();
         FileSink {
             cli: self,
-            path: path.display().to_string(),
+            head: finding_head(&path),
+            path,
             buf: Vec::new(),
             counts: [0; Kind::ALL.len()],
         }
@@ -335,4 +344,61 @@ fn write_table(
         w,
         "files scanned: {files_scanned}, binary skipped: {binary_skipped}, errors: {errors}, bytes: {bytes}"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The line as a derived serialisation writes it (the form of the contract).
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        path: &'a str,
+        start: u64,
+        end: u64,
+        kind: &'static str,
+        confidence: f32,
+        detector: &'static str,
+        value: &'a str,
+    }
+
+    #[test]
+    fn finding_lines_are_the_derived_json() {
+        let paths = [
+            "a.txt",
+            "dir/\"quoted\"\\back\tslash\u{1}.csv",
+            "Malmö/åäö ✓.log",
+            "",
+        ];
+        let values = ["850312-****", "a\"b\\c\nd\u{7f}\u{0}", "Läkarintyg", ""];
+        for path in paths {
+            let head = finding_head(path);
+            for (i, kind) in Kind::ALL.into_iter().enumerate() {
+                let value = values[i % values.len()];
+                let f = Finding {
+                    start: [0, 1, 42, u64::MAX][i % 4],
+                    end: [1, 99, 1 << 40, u64::MAX][i % 4],
+                    kind,
+                    confidence: [0.99, 0.5, 1.0, 0.1, 0.85][i % 5],
+                    detector: ["luhn", "keyword", "phone_nanp"][i % 3],
+                };
+                let mut ours = Vec::new();
+                write_finding(&mut ours, &head, &f, value);
+                let derived = serde_json::to_vec(&Line {
+                    path,
+                    start: f.start,
+                    end: f.end,
+                    kind: kind.name(),
+                    confidence: f.confidence,
+                    detector: f.detector,
+                    value,
+                })
+                .unwrap();
+                assert_eq!(
+                    String::from_utf8_lossy(&ours),
+                    String::from_utf8_lossy(&derived)
+                );
+            }
+        }
+    }
 }
