@@ -58,6 +58,8 @@ pub(crate) struct Classes {
     pub sign: u64,
     /// `\` (a run of digits right after an escape such as `\u002B` is looked at).
     pub backslash: u64,
+    /// `/` (an area code before a slash, `08/123 45 67`, is looked at).
+    pub slash: u64,
 }
 
 impl Classes {
@@ -250,6 +252,7 @@ fn portable_block(b: &[u8; BLOCK], t: &Triggers) -> Classes {
             _ => bits(x.map(|x| x.simd_eq(s(0x97)) | x.simd_eq(s(0xB7)))),
         },
         backslash: bits(backslash),
+        slash: bits(is(b'/')),
     }
 }
 
@@ -301,6 +304,7 @@ fn from_bits<T: BitTests>(x: T, t: &Triggers) -> Classes {
             _ => x.eq(0x97) | x.eq(0xB7),
         },
         backslash: x.eq(b'\\'),
+        slash: x.eq(b'/'),
     }
 }
 
@@ -413,6 +417,7 @@ mod tests {
                         assert_eq!(bit(c.latin), x == 0xC3, "latin {x}");
                         assert_eq!(bit(c.sign), x == 0x97 || x == 0xB7, "sign {x}");
                         assert_eq!(bit(c.backslash), x == b'\\', "backslash {x}");
+                        assert_eq!(bit(c.slash), x == b'/', "slash {x}");
                     }
                 }
             }

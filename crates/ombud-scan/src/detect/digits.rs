@@ -87,7 +87,7 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
         }
         // After `+` (but the mark of a diff's added line), a letter, or a UUID group
         // (`977EB96B-0938-4736-…`), the token is part of something else.
-        if (prev == b'+' && !phone::diff_marker(hay, p - 1))
+        if (prev == b'+' && !phone::diff_marker(hay, p - 1, cfg.patch))
             || uuid_group_before(hay, p)
             || code_before(hay, p)
             || !left_boundary_ok(hay, p)
@@ -98,7 +98,7 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
                 Some(e) if e == run_end => {
                     return match hay.get(e) {
                         Some(b'+') if cfg.kinds.contains(Kind::Phone) => {
-                            phone::at_plus(hay, e, out)
+                            phone::at_plus(hay, e, cfg.patch, out)
                         }
                         _ => e,
                     };
@@ -112,9 +112,8 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
     from(hay, p, run_end, cfg, out)
 }
 
-/// A Swedish number written with a slash after the area code and at least two groups
-/// after it (`08/123 45 67`, `0520/166 53`), seen from the first group after the slash at
-/// `p`: the area code is the
+/// A Swedish number written with a slash after the area code (`063/227678`, `08/123 45 67`,
+/// `0520/166 53`), seen from the first group after the slash at `p`: the area code is the
 /// run of two to four digits before the slash, starting with `0` and standing on its own.
 /// Pushes the number and returns its end.
 fn slash_phone(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> Option<usize> {
@@ -147,16 +146,14 @@ fn slash_phone(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> Option<usize> {
             _ => break,
         }
     }
-    // At least two groups after the slash: the first of them is followed by a joiner and a
-    // digit, which is what makes the scan look at it (a lone block after a slash is read
-    // only in some contexts, and a finding must not depend on what follows it).
-    let used = phone::try_national(hay, &groups[..n], &seps[..n], 0).filter(|&u| u >= 3)?;
+    let used = phone::try_national(hay, &groups[..n], &seps[..n], 0).filter(|&u| u >= 2)?;
     let end = groups[used - 1].1;
     let ends_ok = match used == n {
         true => right_boundary_ok(hay, end),
         false => seps[used - 1] == b' ',
     };
-    if !ends_ok {
+    // Not before another slash (`0511/5555 01/02`: a date follows).
+    if !ends_ok || hay.get(end) == Some(&b'/') {
         return None;
     }
     out.push(Hit {
@@ -245,6 +242,18 @@ fn from(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>) 
                     confidence: 0.85,
                     detector: phone::DETECTOR_SE,
                 });
+                return end;
+            }
+            return run_end;
+        }
+        // An area code before a slash (`063/227678`, `08/123 45 67`).
+        Some(b'/') if len < 10 => {
+            if (2..=4).contains(&len)
+                && hay[p] == b'0'
+                && cfg.kinds.contains(Kind::Phone)
+                && hay.get(run_end + 1).is_some_and(|&d| is_digit(d))
+                && let Some(end) = slash_phone(hay, run_end + 1, out)
+            {
                 return end;
             }
             return run_end;
@@ -708,7 +717,7 @@ fn may_start(hay: &[u8], p: usize, run_end: usize) -> bool {
     let len = run_end - p;
     let next = joined(hay, run_end).map(|(c, s)| (c, skip_digits(hay, s) - s));
     len >= 10
-        || (matches!(len, 6 | 8) && matches!(next, Some((b'-' | b'+', 4))))
+        || (matches!(len, 6 | 8) && matches!(next, Some((b'-' | b'+' | b' ', 4))))
         || (len == 4 && matches!(next, Some((b' ' | b'-', 4 | 6))))
         || nanp_start(hay[p], len, next)
         || (hay[p] == b'0'
@@ -752,8 +761,8 @@ fn may_match(hay: &[u8], groups: &[(usize, usize)], seps: &[u8]) -> bool {
         let next = (g + 1 < n).then(|| (seps[g], groups[g + 1].1 - groups[g + 1].0));
         // One group: identity number (10/12), card (13-19), mobile (10).
         len >= 10
-            // Identity number YYMMDD-NNNN / YYYYMMDD-NNNN.
-            || (matches!(len, 6 | 8) && matches!(next, Some((b'-' | b'+', 4))))
+            // Identity number YYMMDD-NNNN / YYYYMMDD-NNNN (or a space for the hyphen).
+            || (matches!(len, 6 | 8) && matches!(next, Some((b'-' | b'+' | b' ', 4))))
             // Grouped card 4-4-4-4(-3), 4-6-5, 4-6-4.
             || (len == 4 && matches!(next, Some((b' ' | b'-', 4 | 6))))
             // A North American number, `212-555-0143`, `1-212-555-0143`.

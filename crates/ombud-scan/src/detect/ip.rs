@@ -30,13 +30,20 @@ pub(crate) fn v4_at(hay: &[u8], p: usize) -> Option<usize> {
         _ => {}
     }
     if version_before(hay, p)
-        || &hay[p..i] == b"0.0.0.0"
+        || not_a_host(&hay[p..i])
         || in_file_name(hay, p, i)
         || numbers_heading(hay, p, i)
     {
         return None;
     }
     Some(i)
+}
+
+/// Whether a dotted quad names no host a person could use: `0.x.x.x` (the unspecified
+/// address, wildcard masks such as `0.0.0.255`), the loopback network `127.0.0.0/8`, and
+/// `255.x.x.x` (netmasks, the broadcast address).
+fn not_a_host(quad: &[u8]) -> bool {
+    quad.starts_with(b"0.") || quad.starts_with(b"127.") || quad.starts_with(b"255.")
 }
 
 /// Whether the dotted quad at `p..e` is the version in a file name (`build-10.5.75.65.zip`,
@@ -160,32 +167,53 @@ fn version_before(hay: &[u8], p: usize) -> bool {
         i -= 1;
     }
     let word = &hay[i..e];
+    // `fw` is a firmware's version (`"fw": "9.2.19.224"`), but `fw=` in a firewall's log
+    // names the firewall's address.
+    let firewall = word.eq_ignore_ascii_case(b"fw") && hay[e..p].contains(&b'=');
+    // `?v=4.2.1.0` and `&v=…` (cache busting in URLs), not a key `v` elsewhere.
+    let query_v = word.eq_ignore_ascii_case(b"v")
+        && hay[e..p].starts_with(b"=")
+        && i > 0
+        && matches!(hay[i - 1], b'?' | b'&');
+    !firewall && (query_v || version_word(word) || setting_named_version(hay, i, word))
+}
+
+/// Whether a key word names a version (see [`version_before`]); `_` around it is ignored.
+fn version_word(word: &[u8]) -> bool {
     let first = word.iter().position(|&b| b != b'_').unwrap_or(word.len());
     let last = word
         .iter()
         .rposition(|&b| b != b'_')
         .map_or(first, |k| k + 1);
     let w = word[first..last].to_ascii_lowercase();
-    // `?v=4.2.1.0` and `&v=…` (cache busting in URLs), not a key `v` elsewhere.
-    let query_v =
-        w == b"v" && hay[e..p].starts_with(b"=") && i > 0 && matches!(hay[i - 1], b'?' | b'&');
-    // `fw` is a firmware's version (`"fw": "9.2.19.224"`), but `fw=` in a firewall's log
-    // names the firewall's address.
-    let firewall = w == b"fw" && hay[e..p].contains(&b'=');
-    !firewall
-        && (query_v
-            || [
-                "ver", "oid", "avsnitt", "kapitel", "section", "chapter", "punkt", "bilaga", "fw",
-                "os", "bios",
-            ]
+    [
+        "ver", "oid", "avsnitt", "kapitel", "section", "chapter", "punkt", "bilaga", "fw", "os",
+        "bios",
+    ]
+    .iter()
+    .any(|k| w == k.as_bytes())
+        || w.starts_with(b"version")
+        // `subjectOID: 2.5.4.3`, `policyOID`
+        || word[first..last].ends_with(b"OID")
+        || ["version", "release", "build", "firmware"]
             .iter()
-            .any(|k| w == k.as_bytes())
-            || w.starts_with(b"version")
-            // `subjectOID: 2.5.4.3`, `policyOID`
-            || word[first..last].ends_with(b"OID")
-            || ["version", "release", "build", "firmware"]
-                .iter()
-                .any(|k| w.ends_with(k.as_bytes())))
+            .any(|k| w.ends_with(k.as_bytes()))
+}
+
+/// Whether the `value` attribute whose name starts at `i` belongs to a setting whose key
+/// names a version: `<add key="Version" value="7.4.12.195" />` (.NET `appSettings`).
+fn setting_named_version(hay: &[u8], i: usize, word: &[u8]) -> bool {
+    if !word.eq_ignore_ascii_case(b"value") {
+        return false;
+    }
+    let before = &hay[i.saturating_sub(64)..i];
+    let Some(k) = memchr::memmem::rfind(before, b"key=\"") else {
+        return false;
+    };
+    let name = &before[k + 5..];
+    name.iter()
+        .position(|&b| b == b'"')
+        .is_some_and(|q| version_word(&name[..q]))
 }
 
 #[inline]
@@ -283,13 +311,15 @@ pub(crate) fn at_colon(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
     // Letters without a digit are words of code (`Cafe::feed`, `Ace::bad`), not an address.
     let words_only =
         cand.iter().any(u8::is_ascii_alphabetic) && !cand.iter().any(u8::is_ascii_digit);
-    // The unspecified address (`listen [::]:443`) stands for no host at all; a call
+    // The unspecified address (`listen [::]:443`) and the loopback address `::1` stand for
+    // no host a person uses; a call
     // (`a1b2::c3d4()`) is code.
     // Eight pairs of hex digits are a serial number or a digest (`D1:E4:FE:33:11:3C:6A:D5`
     // in a certificate), not an address.
     let pairs =
         !cand.windows(2).any(|w| w == b"::") && cand.split(|&b| b == b':').all(|g| g.len() == 2);
-    if !ok || words_only || pairs || cand == b"::" || hay.get(end) == Some(&b'(') {
+    if !ok || words_only || pairs || cand == b"::" || cand == b"::1" || hay.get(end) == Some(&b'(')
+    {
         return p + 1;
     }
     out.push(Hit {
@@ -342,7 +372,7 @@ mod tests {
         assert_eq!(v4_at(b"%20Chrome/115.0.0.0%20Mobile", 10), None);
         assert_eq!(v4_at(b"AssemblyVersion(\"1.3.21.11\")", 17), None);
         assert_eq!(v4_at(b"OID 2.5.4.3", 4), None);
-        assert_eq!(v4_at(b"{\"v\":\"127.0.0.1\"}", 6), Some(15));
+        assert_eq!(v4_at(b"{\"v\":\"192.0.2.1\"}", 6), Some(15));
         assert_eq!(v4_at(b"/app.js?v=2.1.0.59 HTTP", 10), None);
         assert_eq!(v4_at(b"a?x=1&v=2.1.0.59", 8), None);
         assert_eq!(v4_at(b"v=2.1.0.59", 2), Some(10));
@@ -372,9 +402,9 @@ mod tests {
             v6("lookup failed for 2001:db8:c862::8ad9: not found"),
             Some("2001:db8:c862::8ad9")
         );
-        assert_eq!(v6("Se ::1: uppgiften"), Some("::1"));
+        assert_eq!(v6("Se ::2: uppgiften"), Some("::2"));
         assert_eq!(v6("field:2001:db8::1 ok"), Some("2001:db8::1"));
-        assert_eq!(v6("field:::1"), Some("::1"));
+        assert_eq!(v6("field:::2"), Some("::2"));
         assert_eq!(
             v6("field:::ffff:10.93.129.230"),
             Some("::ffff:10.93.129.230")

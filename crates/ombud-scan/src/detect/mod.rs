@@ -328,8 +328,8 @@ fn typographic_separator(hay: &[u8], i: usize) -> Option<(u8, usize)> {
 }
 
 /// Which of `lists` holds the nearest label word before a value at `s`: among the three
-/// words before it on its line (ASCII letters and digits and non-ASCII letters, ASCII case
-/// folded), within 40 bytes,
+/// words before it on its line, or before the list it opens on the next line (ASCII
+/// letters and digits and non-ASCII letters, ASCII case folded), within 40 bytes,
 /// joined by punctuation such as `TEL;TYPE=WORK:`, `"phone": "`, `<Timestamp>`, `OCR-nr ` or
 /// a no-break space. The first word found in a list decides; a word in camel case that is
 /// in no list as a whole (`phoneWork`, `createdTs`) is read part by part from its end.
@@ -345,6 +345,19 @@ pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<us
                 0xA0 => i -= 1,
                 // General punctuation in UTF-8 (`•`, `–`, `”`, narrow spaces).
                 0x80..=0xBF if i >= 3 && hay[i - 3] == 0xE2 && hay[i - 2] == 0x80 => i -= 3,
+                // The first value of a list opened on the line before (`"phones": [`, a
+                // line break, the indent, `"070…"`).
+                b'\n' | b'\r' | b'\t' => {
+                    let mut k = i - 1;
+                    while k > 0 && s - k < 40 && matches!(hay[k - 1], b'\n' | b'\r' | b'\t' | b' ')
+                    {
+                        k -= 1;
+                    }
+                    match k > 0 && hay[k - 1] == b'[' {
+                        true => i = k,
+                        false => break,
+                    }
+                }
                 _ => break,
             }
         }
@@ -465,6 +478,9 @@ pub(crate) struct Config {
     pub columns: Option<Arc<Columns>>,
     /// The tables of the SQL dump being scanned, as the window being scanned sees them.
     pub sql: Option<sql::Sections>,
+    /// Whether the file is a patch (`git diff`, `git log -p`, a `.patch` file): a `+` that
+    /// starts a line marks an added line, however far the hunk header is.
+    pub patch: bool,
     /// Whether any number kind is on (digits are triggers).
     digits: bool,
     /// The other trigger bytes that are on.
@@ -479,6 +495,7 @@ impl Config {
     pub fn for_file(&self, head: &[u8]) -> Config {
         Config {
             columns: Columns::sniff(head).map(Arc::new),
+            patch: phone::patch(head),
             ..self.clone()
         }
     }
@@ -529,6 +546,7 @@ impl Config {
             today,
             columns: None,
             sql: None,
+            patch: false,
             digits,
             triggers: blocks::Triggers::new(
                 kinds.contains(Kind::Email),
@@ -548,7 +566,8 @@ impl Config {
 /// (` `, `-`, `+`) and a digit or another trigger byte, nor by a non-ASCII byte (an en dash),
 /// nor by the dots of a
 /// dotted quad when it has at most eight digits (an IPv4 address, maybe after the digits of
-/// an escape), and does not follow two
+/// an escape), nor by a slash and a digit when it is an area code (two to four digits from
+/// a `0`), and does not follow two
 /// capital letters (an IBAN). Runs that continue a token (a joiner with a digit before it) are left out too:
 /// the token's first run consumes them (see [`continuation`] for the exceptions).
 #[inline(always)]
@@ -603,7 +622,15 @@ fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Cla
     }
     // A run right after a JSON escape (`\u002B46701234567`, an escaped `+`).
     let escaped = before(prev.backslash, cur.backslash, 6);
-    let interesting = (joined | dotted | ten | compact_national) as u64 | iban | escaped;
+    // An area code of two to four digits from a `0` before a slash and a digit
+    // (`063/227678`).
+    let mut area = (ahead(cur.slash, nxt.slash) & (d >> 1) & digit_before) >> 1;
+    if area != 0 {
+        area |= (area >> 1) & d;
+        area |= (area >> 2) & d2;
+        area &= ahead(cur.zero, nxt.zero);
+    }
+    let interesting = (joined | dotted | ten | compact_national | area) as u64 | iban | escaped;
     starts & !inside & interesting
 }
 
@@ -822,7 +849,7 @@ fn dispatch(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usize {
     let i = match hay[p] {
         b'@' => email::at(hay, p, out),
         b'%' => email::at_percent(hay, p, out),
-        b'+' => phone::at_plus(hay, p, out),
+        b'+' => phone::at_plus(hay, p, cfg.patch, out),
         b'(' => phone::at_paren(hay, p, out),
         b':' => ip::at_colon(hay, p, out),
         _ => digits::at(hay, p, cfg, out),
@@ -1381,6 +1408,64 @@ mod tests {
     }
 
     #[test]
+    fn added_lines_far_below_the_hunk_header_of_a_patch() {
+        // In a file that is a patch, a `+` that starts a line marks an added line however
+        // many lines stand between it and the hunk header; in other text only near one.
+        let rows = " 470828-1052,Namn,070-206 12 30\n".repeat(20);
+        let patch = format!(
+            "commit 9ada9c8\n\n    Fixtures\n\n--- a/p.csv\n+++ b/p.csv\n@@ -60,7 +60,8 @@\n\
+             {rows}+860805-2117,Hans\n+46701234567\n"
+        );
+        let found = found_in_file(&patch);
+        assert!(
+            found.contains(&(Kind::Personnummer, "860805-2117")),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|&(_, v)| v.starts_with('+')), "{found:?}");
+        let not_patch = format!("Telefon\n{rows}+46701234567\n");
+        assert!(found_in_file(&not_patch).contains(&(Kind::Phone, "+46701234567")));
+    }
+
+    #[test]
+    fn identity_numbers_with_a_space_and_area_codes_before_a_slash() {
+        // A space stands for the hyphen, but not for a date of the last year and a half
+        // (the test day is 2026-06-15): `260312 1407` is a date and a time in a log.
+        assert_eq!(
+            found("\"630523 5795\";Pnr: 310966 4585 19630523 5795 260312 1407 INFO"),
+            [
+                (Kind::Personnummer, "630523 5795"),
+                (Kind::Samordningsnummer, "310966 4585"),
+                (Kind::Personnummer, "19630523 5795")
+            ]
+        );
+        // A wrong check digit or an impossible date stays unreported.
+        assert_eq!(found("630523 5796 630230 5799"), []);
+        // A landline list in JSON: the label stands before the list, on the line above.
+        assert_eq!(
+            found(
+                "\"businessPhones\": [\n        \"018327142\"\n      ],\n\"ids\": [\n 018327142\n"
+            ),
+            [(Kind::Phone, "018327142")]
+        );
+    }
+
+    #[test]
+    fn addresses_of_no_host_and_versions_in_settings() {
+        assert_eq!(
+            found(
+                "127.0.0.1 localhost\n::1 localhost\nnetmask=255.255.255.0 acl 0.0.0.255 \
+                 <add key=\"Version\" value=\"7.4.12.195\" /> \
+                 <add key=\"Server\" value=\"12.7.27.226\" /> ::2 128.0.0.1"
+            ),
+            [
+                (Kind::IpAddress, "12.7.27.226"),
+                (Kind::IpAddress, "::2"),
+                (Kind::IpAddress, "128.0.0.1")
+            ]
+        );
+    }
+
+    #[test]
     fn measures_slugs_articles_and_long_lines() {
         // A duration named with its unit; a product's slug in a URL (an organisation
         // number stands in a URL as a segment of its own).
@@ -1526,9 +1611,16 @@ mod tests {
                 (Kind::Phone, "073/463 14 07")
             ]
         );
-        // One block after the slash is not read (the scan would look at it only before some
-        // bytes); dates, fractions and paths are no numbers.
-        assert_eq!(found("0511/5555\u{2018} 0511/5555"), []);
+        // One block after the slash, as after a hyphen, whatever follows; dates, fractions
+        // and paths are no numbers.
+        assert_eq!(
+            found("0511/5555\u{2018} \"063/227678\";0470/38474 0511/5555 01/02"),
+            [
+                (Kind::Phone, "0511/5555"),
+                (Kind::Phone, "063/227678"),
+                (Kind::Phone, "0470/38474")
+            ]
+        );
         assert_eq!(found("8 012.18.185 012.18.185"), []);
         assert_eq!(
             found("01/02 2024, 1/2 12 13, /api/08/123 45 67, x08/123 45 67"),
@@ -1704,11 +1796,11 @@ mod tests {
             // Escapes whose hex digits are all digits (.NET writes `"` as `\u0022`), and the
             // escapes `\f` and `\b`, whose letters are hex digits.
             (
-                r"\u0022811218-9876\u0022 \u20130701234567 \f::1 \b2001:db8::1",
+                r"\u0022811218-9876\u0022 \u20130701234567 \f::2 \b2001:db8::1",
                 &[
                     (Pnr, "811218-9876"),
                     (Phone, "0701234567"),
-                    (Ip, "::1"),
+                    (Ip, "::2"),
                     (Ip, "2001:db8::1"),
                 ],
             ),

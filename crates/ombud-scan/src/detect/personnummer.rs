@@ -1,7 +1,8 @@
 //! Swedish identity numbers: personnummer, samordningsnummer and organisationsnummer.
 //!
 //! Accepted notations: `YYMMDD-NNNC`, `YYMMDD+NNNC`, `YYMMDDNNNC`, `YYYYMMDD-NNNC`,
-//! `YYYYMMDDNNNC` (century 18, 19 or 20; `16` for organisationsnummer). The check digit is
+//! `YYYYMMDDNNNC`, and a space for the hyphen (`YYMMDD NNNC`, `YYYYMMDD NNNC`; not for a
+//! date of the last year and a half, which is a date and a time of day more often) (century 18, 19 or 20; `16` for organisationsnummer). The check digit is
 //! Luhn over the ten-digit form. Classification of the ten digits: month position (digits 3–4)
 //! ≥ 20 → organisationsnummer; month 01–12 with day 61–91 → samordningsnummer (day − 60 must
 //! be a real day); month 01–12 with a real day → personnummer. The birth date must not lie
@@ -108,6 +109,32 @@ fn num2(d: &[u8]) -> u32 {
     u32::from(d[0] - b'0') * 10 + u32::from(d[1] - b'0')
 }
 
+/// Whether the date part `YYMMDD` or `YYYYMMDD` of an identity number is within 550 days
+/// before `today` (by its calendar fields; a coordination number's day counts from 61).
+fn recent_date(date: &[u8], today: Date) -> bool {
+    let (yy, mm, dd) = match date.len() {
+        6 => (
+            num2(&date[0..2]) as i32,
+            num2(&date[2..4]),
+            num2(&date[4..6]),
+        ),
+        _ => (
+            num2(&date[2..4]) as i32,
+            num2(&date[4..6]),
+            num2(&date[6..8]),
+        ),
+    };
+    let century = match date.len() {
+        6 => today.year - today.year.rem_euclid(100),
+        _ => num2(&date[0..2]) as i32 * 100,
+    };
+    let dd = if dd > 60 { dd - 60 } else { dd };
+    let days = |y: i32, m: u32, d: u32| i64::from(y) * 372 + i64::from(m) * 31 + i64::from(d);
+    let then = days(century + yy, mm, dd);
+    let now = days(today.year, today.month, today.day);
+    (0..=550).contains(&(now - then))
+}
+
 /// Tries the identity-number notations on digit groups `groups[g..]` (spans into `hay`,
 /// `seps[i]` separating group `i` and `i + 1`). Returns the number of groups consumed.
 pub(crate) fn try_groups(
@@ -122,11 +149,22 @@ pub(crate) fn try_groups(
     if (len == 6 || len == 8) && g + 1 < groups.len() {
         let (s2, e2) = groups[g + 1];
         let sep = seps[g];
-        if e2 - s2 == 4 && (sep == b'-' || sep == b'+') {
+        if e2 - s2 == 4 && matches!(sep, b'-' | b'+' | b' ') {
             let mut buf = [0u8; 12];
             buf[..len].copy_from_slice(&hay[s..e]);
             buf[len..len + 4].copy_from_slice(&hay[s2..e2]);
-            if let Some((k, c)) = classify(&buf[..len + 4], Some(sep), today) {
+            // A space stands for the hyphen (`850312 1234`, as people type it), but not
+            // when the date is of the last year and a half: a date and a time of day
+            // (`250312 1432`) in a log line, since hardly anyone's number is written
+            // that young with a space.
+            let hyphen = match sep {
+                b' ' => b'-',
+                c => c,
+            };
+            if let Some((k, c)) = classify(&buf[..len + 4], Some(hyphen), today)
+                && !(sep == b' ' && recent_date(&buf[..len], today))
+            {
+                let c = if sep == b' ' { c.min(0.9) } else { c };
                 return Some((2, k, c));
             }
         }

@@ -194,6 +194,10 @@ pub(crate) const PHONE_LABELS: &[&str] = &[
     "callback",
     "växel",
     "swish",
+    // Lists of numbers (`"businessPhones": [`, Microsoft Graph).
+    "phones",
+    "telephones",
+    "telefoner",
 ];
 
 /// Words that label a phone number in text only: as column names they start others
@@ -664,28 +668,46 @@ fn phone_sep(hay: &[u8], i: usize) -> Option<(u8, usize)> {
     super::joined(hay, i).filter(|&(c, _)| c != b'+')
 }
 
-/// `+` trigger.
-pub(crate) fn at_plus(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
+/// `+` trigger; `patch` says whether the file is a patch (see [`diff_marker`]).
+pub(crate) fn at_plus(hay: &[u8], p: usize, patch: bool, out: &mut Vec<Hit>) -> usize {
     if glued_before(hay, p) || (p > 0 && hay[p - 1] == b'+') {
         return p + 1;
     }
-    if !hay.get(p + 1).is_some_and(|&c| is_digit(c)) || diff_marker(hay, p) {
+    if !hay.get(p + 1).is_some_and(|&c| is_digit(c)) || diff_marker(hay, p, patch) {
         return p + 1;
     }
     plus_number(hay, p, p + 1, out)
 }
 
 /// Whether the `+` at `p` marks an added line of a unified diff (`git diff`, a `.patch`
-/// file): it starts a line, and a hunk header (`@@ -1,4 +1,6 @@`) stands at the start of a
-/// line within the 480 bytes before it (what a window's context holds). What follows is the
-/// line's own text.
-pub(crate) fn diff_marker(hay: &[u8], p: usize) -> bool {
+/// file): it starts a line, and the file is a patch (`patch`, see [`patch`]) or a hunk
+/// header (`@@ -1,4 +1,6 @@`) stands at the start of a line within the 480 bytes before it
+/// (a diff pasted into other text). What follows is the line's own text.
+pub(crate) fn diff_marker(hay: &[u8], p: usize, patch: bool) -> bool {
     if p > 0 && hay[p - 1] != b'\n' {
         return false;
+    }
+    if patch {
+        return true;
     }
     let from = p.saturating_sub(480);
     memchr::memmem::rfind(&hay[from..p], b"\n@@ -").is_some()
         || (from == 0 && hay.starts_with(b"@@ -"))
+}
+
+/// Whether a file that starts with `head` is a patch: within its first 64 KiB a line
+/// `+++ ` follows a line `--- ` and a hunk header `@@ -` follows that (what `diff -u`,
+/// `git diff`, `git log -p` and `git format-patch` write, after any commit message).
+pub(crate) fn patch(head: &[u8]) -> bool {
+    let head = &head[..head.len().min(64 * 1024)];
+    let line = |from: usize, what: &[u8]| {
+        let at = |i: usize| (i == 0 || head[i - 1] == b'\n').then_some(i);
+        memchr::memmem::find_iter(&head[from..], what).find_map(|i| at(from + i))
+    };
+    line(0, b"--- ")
+        .and_then(|a| line(a, b"+++ "))
+        .and_then(|b| line(b, b"@@ -"))
+        .is_some()
 }
 
 /// The international number whose `+` is the JSON escape at `e` (`\u002B46 70 123 45 67`);
@@ -746,7 +768,7 @@ mod tests {
     }
 
     fn intl(s: &str) -> Option<&str> {
-        super::super::first_found(s, '+', at_plus)
+        super::super::first_found(s, '+', |h, p, o| at_plus(h, p, false, o))
     }
 
     #[test]
