@@ -777,6 +777,22 @@ mod tests {
                 ("special_category:health", &b"Tinnitus"[..]),
             ]
         );
+        // A care unit in a column of departments is where someone works, and a diet by
+        // choice under `Allergier/kost` is no health data; an allergy there is.
+        let csv = "Namn;Avdelning;Allergier/kost;Anteckning\nAnna;V\u{e5}rdcentralen Centrum;Vegetarisk;\
+                   sjukskriven\nBo;Ekonomi;N\u{f6}tallergi;\n";
+        let found: Vec<(&str, &str)> = s
+            .find_all(csv.as_bytes())
+            .iter()
+            .map(|f| (f.kind.name(), &csv[f.start as usize..f.end as usize]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("special_category:health", "sjukskriven"),
+                ("special_category:health", "N\u{f6}tallergi"),
+            ]
+        );
         // Without a header line the values stand on their own.
         let csv = "Anna;0701130403;4111111111111111;1311069148\n";
         assert_eq!(kinds(csv), ["personnummer", "payment_card", "personnummer"]);

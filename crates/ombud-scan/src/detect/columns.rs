@@ -94,7 +94,8 @@ const SENSITIVE: &[(Category, &[&str])] = &[
     ),
 ];
 
-/// Cell values that say nothing (no membership, no diagnosis, no answer).
+/// Cell values that say nothing (no membership, no diagnosis, no answer) or nothing of a
+/// special category (a diet by choice).
 const EMPTY: &[&str] = &[
     "",
     "-",
@@ -130,6 +131,15 @@ const EMPTY: &[&str] = &[
     "not stated",
     "no answer",
     "declined",
+    // Diets by choice, in a column of allergies and diets (`Allergier/kost`).
+    "vegetarisk",
+    "vegetariskt",
+    "vegetarian",
+    "vegansk",
+    "veganskt",
+    "vegan",
+    "normalkost",
+    "normal",
 ];
 
 /// Whether a cell says nothing ([`EMPTY`]): compared in lower case, read as UTF-8 or else

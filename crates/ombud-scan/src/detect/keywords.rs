@@ -298,6 +298,31 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "codeine",
             "metylfenidat",
             "methylphenidate",
+            "ventolin",
+            "salbutamol",
+            "concerta$",
+            "elvanse$",
+            "imovane$",
+            "propavan$",
+            "oxascand$",
+            "stesolid$",
+            "theralen$",
+            // Sick pay and its deductions on a payslip tell a sick leave (`Karensavdrag`).
+            "karensavdrag",
+            "karensdag",
+            "sjukavdrag",
+            // Support for people with disabilities (LSS, in capitals only).
+            "lss$",
+            "cerebral pares",
+            "cerebral palsy",
+            "dement$",
+            "dementa$",
+            "luftvägsinfektion",
+            "urinvägsinfektion",
+            // An appointment with the dentist (a job title in a column of staff is not).
+            "tandläkare$",
+            "tandläkaren$",
+            "tandläkarbesök",
             "ritalin",
             "elvanse",
             "antidepressiv",
@@ -376,6 +401,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Ethnicity,
         &[
+            "mörkhyad",
             "etnicitet",
             "etnisk",
             "romsk",
@@ -428,6 +454,9 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Political,
         &[
+            "demonstration mot",
+            "demonstrationen mot",
+            "demonstrerade mot",
             "social democrats",
             "sweden democrats",
             "christian democrats",
@@ -514,6 +543,14 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "jewish$",
             "judisk",
             "katolik",
+            "katolicism",
+            "jom kippur",
+            "yom kippur",
+            "eid al-fitr",
+            "eid al-adha",
+            "rosh hashana",
+            "hanukkah",
+            "chanukka",
             "catholic$",
             "protestant",
             "buddhist",
@@ -623,6 +660,9 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "jusek$",
             "seko$",
             "saco$",
+            // Sveriges universitetslärare och forskare (only in capitals).
+            "sulf$",
+            "fackmöte",
             "union representative",
             "union rep$",
             "unionised",
@@ -699,6 +739,9 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "ärftlig",
             "dna-profil",
             "gensekvensering",
+            "dna-sekvensering",
+            "cyp2d6",
+            "cyp2c19",
             "arvsmassa",
             "brca$",
             "brca1$",
@@ -838,6 +881,15 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "häktning",
             "häktet$",
             "anhållen$",
+            "anhölls$",
+            "anhållits$",
+            "gripen$",
+            "gripits$",
+            "rättegång$",
+            "rättegången$",
+            "delgiven misstanke",
+            "delgavs misstanke",
+            "delgivits misstanke",
             "domfälld",
             "dömts",
             // misstänkt, misstänkta, misstänks (för brott)
@@ -1074,9 +1126,48 @@ const TECHNICAL: &[(&str, Sense)] = &[
             "hårdvarufel",
             "mjukvarufel",
             "driftstörning",
+            // Traffic and mail that a network's monitoring flags.
+            "trafik",
+            "trafiken",
+            "aktivitet",
+            "inloggning",
+            "inloggningar",
+            "inloggningsförsök",
+            "nätfiske",
+            "phishing",
+            "skräppost",
+            "spam",
+            // A condition that is being assessed is health, not crime (`Misstänkt ADHD`).
+            "adhd",
+            "add",
+            "autism",
+            "dyslexi",
+            "språkstörning",
+            "depression",
+            "infektion",
+            "lunginflammation",
+            "fraktur",
+            "hjärnskakning",
+            "stroke",
+            "demens",
         ]),
     ),
+    // A device's unlocking by fingerprint or face (`Biometrisk inloggning stöds nu i
+    // appen`), which keeps no template with the organisation.
+    ("biometrisk", Sense::Before(&["inloggning", "upplåsning"])),
+    (
+        "biometric",
+        Sense::Before(&["login", "log-in", "sign-in", "unlock", "unlocking"]),
+    ),
+    // The unions as the employer's counterpart (`MBL-förhandling med de fackliga
+    // organisationerna`), no one's membership.
+    (
+        "fackliga",
+        Sense::Before(&["organisationer", "organisationerna", "organisationernas"]),
+    ),
     ("prison", Sense::Before(&["break"])),
+    // The fighter aircraft (`JAS 39 Gripen`).
+    ("gripen", Sense::After(&["jas", "39", "saab"])),
     // "dömde ut" is "wrote off" (a plan, a tool).
     ("dömde", Sense::Before(&["ut"])),
     // Unionen is a trade union; "Europeiska unionen" is the EU.
@@ -1191,7 +1282,7 @@ const NAME_HOMONYMS: &[&str] = &["kristen", "gay", "church", "parkinson"];
 const FIRST_NAMES: &[&str] = &["Jude"];
 
 /// Abbreviations that are indicators only in capitals.
-const CAPITALS_ONLY: &[&str] = &["KOL", "DUI", "GMB", "KBT", "RFSL", "SPD"];
+const CAPITALS_ONLY: &[&str] = &["KOL", "DUI", "GMB", "KBT", "RFSL", "SPD", "LSS", "SULF"];
 
 /// Whether the word `s..e` is one of [`CAPITALS_ONLY`] in small letters.
 fn abbreviation_in_small_letters(word: &[u8]) -> bool {
@@ -1270,6 +1361,70 @@ const UNION_KEYS: &[&str] = &[
     "tradeunion",
 ];
 
+/// Whether the value at `s` follows a field or key named by one of `keys` (the nearest of
+/// the three words before, see `label_before`), with only punctuation between
+/// (`<Fackforbund>Vision`, `fackforbund: Kommunal`, `"union": "Unite"`; not `European
+/// Union Vision`).
+fn keyed_by(hay: &[u8], s: usize, keys: &[&str]) -> bool {
+    key_before(hay, s).is_some_and(|k| super::label_before(hay, k + 1, &[keys]).is_some())
+}
+
+/// Where the punctuation between a key and the value at `s` starts (`": "`, `>`, `=`).
+fn key_before(hay: &[u8], s: usize) -> Option<usize> {
+    let mut k = s;
+    while k > 0
+        && s - k < 4
+        && matches!(hay[k - 1], b':' | b'=' | b'>' | b'"' | b'\'' | b' ' | b'(')
+    {
+        k -= 1;
+    }
+    (k < s && hay[k..s].iter().any(|&c| c != b' ')).then_some(k)
+}
+
+/// Whether the word at `s` belongs to the value of a key that is one of `keys`: the value
+/// starts at most 48 bytes before it, with only words and spaces between
+/// (`"department": "Vårdcentralen Centrum"`, `<Arbetsgivare>Svenska kyrkan`; not after a
+/// closing tag such as `</Arbetsgivare> `).
+fn value_of(hay: &[u8], s: usize, keys: &[&str]) -> bool {
+    let mut v = s;
+    while v > 0 && s - v < 48 && (is_word(hay[v - 1]) || matches!(hay[v - 1], b' ' | b'-')) {
+        v -= 1;
+    }
+    key_before(hay, v).is_some_and(|k| {
+        let (a, b) = word_before(hay, k);
+        b == k
+            && !(a > 0 && hay[a - 1] == b'/')
+            && keys
+                .iter()
+                .any(|w| super::same_word(&hay[a..b], w.as_bytes()))
+    })
+}
+
+/// Keys and columns that name where someone works and as what: a care unit, a church or a
+/// union named there is an employer, not the person's health, faith or membership
+/// (`"department": "Vårdcentralen Centrum"`; `Avdelning` in an export of staff).
+pub(crate) const WORKPLACE_KEYS: &[&str] = &[
+    "department",
+    "dept",
+    "avdelning",
+    "befattning",
+    "yrke",
+    "jobtitle",
+    "arbetsplats",
+    "workplace",
+    "employer",
+    "arbetsgivare",
+    "arbetsgivaren",
+    "tjänsteställe",
+    "kostnadsställe",
+    "costcenter",
+    "company",
+    "företag",
+    "organisation",
+    "organization",
+    "förvaltning",
+];
+
 /// Where the finding of the union name at `s` starts: at the words of membership before it
 /// (`medlem i`, `aktiv i`, `ansluten till`, `member of (the)`, `joined (the)`), or at the
 /// name itself after `facket`, `förbundet`, `fackförbundet` (`fackförbundet Kommunal`) or
@@ -1297,6 +1452,9 @@ fn member_before(hay: &[u8], s: usize) -> Option<usize> {
             "fackavgift",
             "fackavgiften",
             "fackavg",
+            // The income insurance a union sells its members.
+            "inkomstförsäkring",
+            "inkomstförsäkringen",
         ],
     ) {
         return Some(s);
@@ -1314,15 +1472,7 @@ fn member_before(hay: &[u8], s: usize) -> Option<usize> {
         // A field or key that names the union right before the name, with only punctuation
         // between (`<Fackforbund>Vision</Fackforbund>`, `fackforbund: Kommunal`,
         // `"union": "Unite"`; not `European Union Vision`).
-        let mut k = s;
-        while k > 0
-            && s - k < 4
-            && matches!(hay[k - 1], b':' | b'=' | b'>' | b'"' | b'\'' | b' ' | b'(')
-        {
-            k -= 1;
-        }
-        let key = k < s && hay[k..s].iter().any(|&c| c != b' ');
-        return (key && super::label_before(hay, k + 1, &[UNION_KEYS]).is_some()).then_some(s);
+        return keyed_by(hay, s, UNION_KEYS).then_some(s);
     }
     let v = word_before(hay, w.0);
     let member = [
@@ -1356,11 +1506,11 @@ fn member_after(hay: &[u8], e: usize) -> bool {
             .any(|w| hay[a..b].eq_ignore_ascii_case(w.as_bytes()))
 }
 
-/// The word before `s` (at most 24 word bytes, after at most four spaces or hyphens), as
-/// the range `a..b`.
+/// The word before `s` (at most 24 word bytes, after at most four spaces, hyphens or opening
+/// brackets: `facket (Kommunal)`), as the range `a..b`.
 fn word_before(hay: &[u8], s: usize) -> (usize, usize) {
     let mut b = s;
-    while b > 0 && s - b < 4 && matches!(hay[b - 1], b' ' | b'-') {
+    while b > 0 && s - b < 4 && matches!(hay[b - 1], b' ' | b'-' | b'(') {
         b -= 1;
     }
     let mut a = b;
@@ -1456,10 +1606,37 @@ enum Sense {
     Code,
 }
 
+/// Whether the word `s..e` lies inside a base64 string (`sha512-…Sy/ras+Dwk…` in a lock
+/// file, a token): a run of at least 32 bytes of the base64 alphabet with capitals, small
+/// letters and digits, the word glued to it by `/`, `+` or `=` on at least one side.
+fn in_base64(hay: &[u8], s: usize, e: usize) -> bool {
+    let b64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=');
+    let glue = |b: Option<&u8>| matches!(b, Some(b'+' | b'/' | b'='));
+    if !(glue(s.checked_sub(1).map(|i| &hay[i])) || glue(hay.get(e))) {
+        return false;
+    }
+    let mut a = s;
+    while a > 0 && s - a < 256 && b64(hay[a - 1]) {
+        a -= 1;
+    }
+    let mut z = e;
+    while z < hay.len() && z - e < 256 && b64(hay[z]) {
+        z += 1;
+    }
+    let run = &hay[a..z];
+    run.len() >= 32
+        && run.iter().any(u8::is_ascii_uppercase)
+        && run.iter().any(u8::is_ascii_lowercase)
+        && run.iter().any(u8::is_ascii_digit)
+}
+
 /// Whether the finding `s..e` is a word in its technical sense (see [`TECHNICAL`]).
 /// The word is compared as written, in Windows-1252 and JSON-escaped (`misst\u00e4nkt`).
 fn technical(hay: &[u8], s: usize, e: usize) -> bool {
     let found = &hay[s..e];
+    if in_base64(hay, s, e) {
+        return true;
+    }
     // A name in camel case is code's (`MedicationStatement`, `biometricType`,
     // `diagnosisCode`), not prose.
     if found
@@ -1860,6 +2037,7 @@ impl Keywords {
             e = word_end(hay, e, hay.len().min(e + 32));
         }
         if glued_at(hay, e)
+            || value_of(hay, s, WORKPLACE_KEYS)
             || technical(hay, s, e)
             || regardless_before(hay, s)
             || in_address(hay, s, e)
@@ -1997,6 +2175,84 @@ mod tests {
         let mut out = Vec::new();
         kw.scan(text.as_bytes(), &mut out);
         out.iter().map(|h| &text[h.start..h.end]).collect()
+    }
+
+    /// Words added for a tenth corpus: sick pay, disability support, medicines, holidays,
+    /// arrests, trials, sequencing, skin colour and protest (Art. 9(1) and Art. 10), and
+    /// the senses of some of them that say nothing about anyone.
+    #[test]
+    fn payslips_support_holidays_arrests_and_their_other_senses() {
+        assert_eq!(
+            words(
+                "Karensavdrag 1; enligt LSS på grund av cerebral pares; lss-modul; \
+                 Min mamma är dement. Inhalator: Ventoline vid behov. SUMMARY:Tandläkare"
+            ),
+            [
+                "Karensavdrag",
+                "LSS",
+                "cerebral pares",
+                "dement",
+                "Ventoline",
+                "Tandläkare"
+            ]
+        );
+        assert_eq!(
+            words("Ledig för Jom kippur och Eid al-Fitr. Konverterade till katolicismen."),
+            ["Jom kippur", "Eid al-Fitr", "katolicismen"]
+        );
+        assert_eq!(
+            words(
+                "Anhölls i går; blev gripen i helgen; JAS 39 Gripen flög; Rättegång – vittne; \
+                 enligt rättegångsbalken; Status: Delgiven misstanke om misshandel"
+            ),
+            [
+                "Anhölls",
+                "gripen",
+                "Rättegång",
+                "Delgiven misstanke",
+                "misshandel"
+            ]
+        );
+        assert_eq!(
+            words(
+                "DNA-sekvensering, CYP2D6 *1/*4; beskrivs som mörkhyad; deltog i demonstration mot kärnkraft"
+            ),
+            [
+                "DNA-sekvensering",
+                "CYP2D6",
+                "mörkhyad",
+                "demonstration mot"
+            ]
+        );
+        // Suspected traffic or a suspected condition is no suspicion of a crime; a phone's
+        // biometric unlocking keeps nothing with the organisation; the unions as a party to
+        // negotiations are no one's membership.
+        assert_eq!(
+            words(
+                "Vi ser misstänkt trafik. Misstänkt ADHD, utredning via BUP. Misstänkt för stöld. \
+                 Biometrisk inloggning stöds nu. MBL med de fackliga organisationerna; facklig"
+            ),
+            ["ADHD", "BUP", "Misstänkt för", "stöld", "facklig"]
+        );
+        // Unions after their income insurance, in brackets after `facket`, and SULF.
+        assert_eq!(
+            words(
+                "Inkomstförsäkring Byggnads; med i facket (Kommunal); förtroendeman för SULF; Sulfat"
+            ),
+            ["Byggnads", "facket", "Kommunal", "SULF"]
+        );
+        // Inside base64 (an integrity hash in a lock file) a word is chance.
+        assert_eq!(
+            words("integrity sha512-EeCN56r8Ez7xHI+jGiEtp4ODSy/ras+DwkcpefVSFUSX/vgYYr8Jn== ras"),
+            ["ras"]
+        );
+        // Where someone works is not their health or faith.
+        assert_eq!(
+            words(
+                "\"department\": \"Vårdcentralen Centrum\", <Arbetsgivare>Svenska kyrkan</Arbetsgivare> vårdcentralen"
+            ),
+            ["vårdcentralen"]
+        );
     }
 
     #[test]

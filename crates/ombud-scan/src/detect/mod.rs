@@ -403,7 +403,7 @@ pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<us
 /// Whether two words are the same in any case: ASCII letters, and the Latin-1 letters of
 /// UTF-8 (`Ärendenr` is `ärendenr`; the capital's second byte is the small letter's less
 /// `0x20`, `×` and `÷` aside).
-fn same_word(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same_word(a: &[u8], b: &[u8]) -> bool {
     let fold = |w: &[u8], k: usize| match w[k] {
         c @ b'A'..=b'Z' => c | 0x20,
         c @ 0x80..=0x9E if c != 0x97 && k > 0 && w[k - 1] == 0xC3 => c | 0x20,
@@ -733,6 +733,11 @@ pub(crate) fn scan_all(hay: &[u8], cfg: &Config, kw: Option<&Keywords>, out: &mu
     if let Some(c) = &cfg.columns
         && cfg.kinds.any_special()
     {
+        // A care unit or a church in a column of workplaces is an employer.
+        out.retain(|h| {
+            h.detector != keywords::DETECTOR
+                || !cfg.column_says(hay, h.start, keywords::WORKPLACE_KEYS)
+        });
         c.cells(
             hay,
             |cat| cfg.kinds.contains(Kind::SpecialCategory(cat)),
