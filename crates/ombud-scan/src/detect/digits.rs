@@ -74,7 +74,7 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
         }
         if prev == b'/'
             && cfg.kinds.contains(Kind::Phone)
-            && let Some(end) = slash_phone(hay, p, out)
+            && let Some(end) = slash_phone(hay, p, 2, out)
         {
             return end;
         }
@@ -113,10 +113,13 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
 }
 
 /// A Swedish number written with a slash after the area code (`063/227678`, `08/123 45 67`,
-/// `0520/166 53`), seen from the first group after the slash at `p`: the area code is the
+/// `0520/166 53`), seen from the first group after the slash at `p`, with at least `blocks`
+/// groups after the slash: one when the scan came from the area code (the prefilter sends
+/// every area code before a slash that starts a token), two when it came from the group
+/// after the slash (which it sees only when a joiner and a digit follow): the area code is the
 /// run of two to four digits before the slash, starting with `0` and standing on its own.
 /// Pushes the number and returns its end.
-fn slash_phone(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> Option<usize> {
+fn slash_phone(hay: &[u8], p: usize, blocks: usize, out: &mut Vec<Hit>) -> Option<usize> {
     let q = p - 1;
     let mut a = q;
     while a > 0 && q - a < 5 && is_digit(hay[a - 1]) {
@@ -146,7 +149,7 @@ fn slash_phone(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> Option<usize> {
             _ => break,
         }
     }
-    let used = phone::try_national(hay, &groups[..n], &seps[..n], 0).filter(|&u| u >= 2)?;
+    let used = phone::try_national(hay, &groups[..n], &seps[..n], 0).filter(|&u| u > blocks)?;
     let end = groups[used - 1].1;
     let ends_ok = match used == n {
         true => right_boundary_ok(hay, end),
@@ -252,7 +255,7 @@ fn from(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>) 
                 && hay[p] == b'0'
                 && cfg.kinds.contains(Kind::Phone)
                 && hay.get(run_end + 1).is_some_and(|&d| is_digit(d))
-                && let Some(end) = slash_phone(hay, run_end + 1, out)
+                && let Some(end) = slash_phone(hay, run_end + 1, 1, out)
             {
                 return end;
             }
@@ -409,10 +412,21 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
         {
             found = Some((used, Kind::PaymentCard, 0.95, card::DETECTOR));
         }
+        // A spaced number followed by one more pair of digits runs on: a foreign national
+        // number (Turkish `0556 728 62 85`), not a Swedish one and a stray pair.
+        let runs_on = |used: usize| {
+            let next = g + used;
+            seps[g] == b' '
+                && next < n
+                && seps[next - 1] == b' '
+                && groups[next].1 - groups[next].0 == 2
+                && (next + 1 == n || seps[next] == b' ')
+        };
         if found.is_none()
             && k.contains(Kind::Phone)
             && let Some(used) = phone::try_national(hay, groups, seps, g)
             && ends_ok(used)
+            && !runs_on(used)
             && !phone::labelled_as_article(hay, groups[g].0)
             && !(used == 1
                 && (phone::labelled_otherwise(hay, groups[g].0)
@@ -430,7 +444,13 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
         {
             found = Some((used, Kind::Phone, 0.8, phone::DETECTOR_NANP));
         }
-        if found.is_none() && ends_ok(1) && compact_phone(hay, cfg, groups[g]) {
+        // Eight to ten digits after a prefix of three or four from a `0` and a space are
+        // the rest of a foreign number (German `0176 02273772`).
+        let after_prefix = g > 0
+            && seps[g - 1] == b' '
+            && (3..=4).contains(&(groups[g - 1].1 - groups[g - 1].0))
+            && hay[groups[g - 1].0] == b'0';
+        if found.is_none() && ends_ok(1) && !after_prefix && compact_phone(hay, cfg, groups[g]) {
             found = Some((1, Kind::Phone, 0.85, phone::DETECTOR_SE));
         }
         if found.is_none()

@@ -323,6 +323,71 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "tandläkare$",
             "tandläkaren$",
             "tandläkarbesök",
+            // Medicines and conditions of an eleventh corpus (discharge letters, lab
+            // results, research code keys).
+            "symbicort$",
+            "pentasa$",
+            "truvada$",
+            "keppra$",
+            "tamoxifen$",
+            "lantus$",
+            "olanzapin",
+            "eliquis$",
+            "lithionit$",
+            "litium$",
+            "madopark$",
+            "metotrexat",
+            "donepezil",
+            "suboxone$",
+            "lamotrigin",
+            "insulatard$",
+            "oxynorm$",
+            "novorapid$",
+            "humira$",
+            "ozempic$",
+            "anemi$",
+            "förmaksflimmer",
+            "atrial fibrillation",
+            "hivinfektion",
+            "ulcerös kolit",
+            "ulcerative colitis",
+            "sömnapné",
+            "sleep apnoea",
+            "sleep apnea",
+            "endometrios",
+            "fibromyalgi",
+            "postcovid",
+            "buksmärta",
+            "abdominal pain",
+            "andfåddhet",
+            "shortness of breath",
+            "hjärtklappning",
+            "palpitations",
+            "viktnedgång",
+            "coeliac disease",
+            "celiac disease",
+            "hypertension",
+            "tuberculosis",
+            "tuberkulos",
+            "copd$",
+            "hypothyroidism",
+            "myocardial infarction",
+            "borrelia",
+            "exhaustion disorder",
+            "reumatoid artrit",
+            "rheumatoid arthritis",
+            "headache",
+            "insomnia",
+            "panic attacks",
+            "panikattack",
+            "hörselnedsättning",
+            "synnedsättning",
+            "minnesmottagning",
+            "hivmottagning",
+            "strokeenhet",
+            "barnmorskemottagning",
+            "onkologiska kliniken",
+            "huntington disease",
             "ritalin",
             "elvanse",
             "antidepressiv",
@@ -457,6 +522,14 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "demonstration mot",
             "demonstrationen mot",
             "demonstrerade mot",
+            "republican party",
+            "democratic party",
+            // German parties and Swedish parties' youth leagues (only in capitals).
+            "cdu$",
+            "afd$",
+            "cuf$",
+            "muf$",
+            "kdu$",
             "social democrats",
             "sweden democrats",
             "christian democrats",
@@ -549,8 +622,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "eid al-fitr",
             "eid al-adha",
             "rosh hashana",
-            "hanukkah",
-            "chanukka",
+            "döpt$",
+            "döptes$",
+            "konfirmerad",
+            "diwali$",
             "catholic$",
             "protestant",
             "buddhist",
@@ -662,6 +737,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "saco$",
             // Sveriges universitetslärare och forskare (only in capitals).
             "sulf$",
+            "livsmedelsarbetareförbundet",
+            "fastighetsanställdas förbund",
             "fackmöte",
             "union representative",
             "union rep$",
@@ -742,6 +819,11 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "dna-sekvensering",
             "cyp2d6",
             "cyp2c19",
+            "cftr-mutation",
+            "cftr mutation",
+            "lynch syndrom",
+            "htt expansion",
+            "htt-expansion",
             "arvsmassa",
             "brca$",
             "brca1$",
@@ -890,6 +972,26 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "delgiven misstanke",
             "delgavs misstanke",
             "delgivits misstanke",
+            "tagande av muta",
+            "givande av muta",
+            "trolöshet mot huvudman",
+            "penningtvätt",
+            "hemfridsbrott",
+            "dataintrång",
+            "häleri",
+            "bokföringsbrott",
+            "vapenbrott",
+            "våld mot tjänsteman",
+            "rån$",
+            "grovt rån",
+            "money laundering",
+            "bribery",
+            "robbery",
+            "drug offence",
+            "drug offense",
+            "unlawful threats",
+            "custodial sentence",
+            "community service",
             "domfälld",
             "dömts",
             // misstänkt, misstänkta, misstänks (för brott)
@@ -1177,6 +1279,48 @@ const TECHNICAL: &[(&str, Sense)] = &[
     ),
 ];
 
+/// Whether the word `s..e` names the officiant's field of a church register (`Präst: Mattias
+/// Kaya`, also in Windows-1252): the priest's office, where the rite (`Döpt`) is the finding
+/// about the person.
+fn role_field(hay: &[u8], s: usize, e: usize) -> bool {
+    hay.get(e) == Some(&b':')
+        && ["präst", "prästen"].iter().any(|w| {
+            super::same_word(&hay[s..e], w.as_bytes())
+                || latin1(w).is_some_and(|l| hay[s..e].eq_ignore_ascii_case(&l))
+        })
+}
+
+/// Whether the line of the word `s..e` cites Art. 9 or Art. 10 of the GDPR within 160
+/// bytes (`uppgifter om hälsa, fackligt medlemskap (se art. 9 och 10 GDPR)`): a text that
+/// names the special categories, as a policy or an incident report does, about no one.
+fn cites_special_articles(hay: &[u8], s: usize, e: usize) -> bool {
+    let mut a = s;
+    while a > 0 && s - a < 160 && !matches!(hay[a - 1], b'\n' | b'\r') {
+        a -= 1;
+    }
+    let mut z = e;
+    while z < hay.len() && z - e < 160 && !matches!(hay[z], b'\n' | b'\r') {
+        z += 1;
+    }
+    let line = &hay[a..z];
+    let lower = line.to_ascii_lowercase();
+    [
+        &b"art. "[..],
+        b"art ",
+        b"artikel ",
+        b"article ",
+        b"artiklarna ",
+    ]
+    .iter()
+    .any(|w| {
+        memchr::memmem::find_iter(&lower, w).any(|i| {
+            let n = &line[i + w.len()..];
+            let digits = n.iter().take_while(|b| b.is_ascii_digit()).count();
+            (i == 0 || !is_word(line[i - 1])) && matches!(&n[..digits], b"9" | b"10")
+        })
+    })
+}
+
 /// Words that open a list of grounds no one is treated by (equal-treatment policies:
 /// "oavsett kön, religion eller sexuell läggning", "regardless of race or religion").
 const REGARDLESS: &[&str] = &[
@@ -1281,14 +1425,21 @@ const NAME_HOMONYMS: &[&str] = &["kristen", "gay", "church", "parkinson"];
 /// name; the Swedish word is written in lower case inside a sentence).
 const FIRST_NAMES: &[&str] = &["Jude"];
 
-/// Abbreviations that are indicators only in capitals.
-const CAPITALS_ONLY: &[&str] = &["KOL", "DUI", "GMB", "KBT", "RFSL", "SPD", "LSS", "SULF"];
+/// Abbreviations that are indicators only as written here (in capitals; `AfD`).
+const CAPITALS_ONLY: &[&str] = &[
+    "KOL", "DUI", "GMB", "KBT", "RFSL", "SPD", "LSS", "SULF", "CDU", "AfD", "AFD", "CUF", "MUF",
+    "KDU", "COPD",
+];
 
 /// Whether the word `s..e` is one of [`CAPITALS_ONLY`] in small letters.
 fn abbreviation_in_small_letters(word: &[u8]) -> bool {
-    CAPITALS_ONLY
-        .iter()
-        .any(|a| word.eq_ignore_ascii_case(a.as_bytes()) && word != a.as_bytes())
+    let listed = |exact: bool| {
+        CAPITALS_ONLY.iter().any(|a| match exact {
+            true => word == a.as_bytes(),
+            false => word.eq_ignore_ascii_case(a.as_bytes()),
+        })
+    };
+    listed(false) && !listed(true)
 }
 
 /// Whether the capitalised word `s..e` stands in a name: one of [`NAME_HOMONYMS`] next to
@@ -1638,10 +1789,11 @@ fn technical(hay: &[u8], s: usize, e: usize) -> bool {
         return true;
     }
     // A name in camel case is code's (`MedicationStatement`, `biometricType`,
-    // `diagnosisCode`), not prose.
+    // `diagnosisCode`), not prose; an abbreviation written so (`AfD`) is not.
     if found
         .windows(2)
         .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+        && !CAPITALS_ONLY.iter().any(|a| found == a.as_bytes())
     {
         return true;
     }
@@ -2038,6 +2190,9 @@ impl Keywords {
         }
         if glued_at(hay, e)
             || value_of(hay, s, WORKPLACE_KEYS)
+            || cites_special_articles(hay, s, e)
+            || role_field(hay, s, e)
+            || (cat == Category::Criminal && self.condition_follows(hay, s, e))
             || technical(hay, s, e)
             || regardless_before(hay, s)
             || in_address(hay, s, e)
@@ -2082,6 +2237,31 @@ impl Keywords {
             detector: DETECTOR,
         });
         Some(e)
+    }
+
+    /// Whether the criminal-data word `s..e` is `misstänkt` or `suspected` and the next word
+    /// starts a health entry (`Misstänkt anemi`, `suspected pneumonia`): a condition being
+    /// assessed, which is reported as health on its own.
+    fn condition_follows(&self, hay: &[u8], s: usize, e: usize) -> bool {
+        let word = &hay[s..e];
+        if !(word.eq_ignore_ascii_case("misstänkt".as_bytes())
+            || word.eq_ignore_ascii_case(b"suspected"))
+        {
+            return false;
+        }
+        let mut n = e;
+        while n < hay.len() && n - e < 3 && hay[n] == b' ' {
+            n += 1;
+        }
+        if n == e || n >= hay.len() {
+            return false;
+        }
+        let input = Input::new(hay)
+            .span(n..hay.len().min(n + 64))
+            .anchored(Anchored::Yes);
+        self.ac
+            .find(input)
+            .is_some_and(|m| self.meta[m.pattern().as_usize()].0 == Category::Health)
     }
 
     /// Pushes the indicator words found in `hay`, in order (the keyword search alone).
@@ -2245,6 +2425,31 @@ mod tests {
         assert_eq!(
             words("integrity sha512-EeCN56r8Ez7xHI+jGiEtp4ODSy/ras+DwkcpefVSFUSX/vgYYr8Jn== ras"),
             ["ras"]
+        );
+        // An eleventh corpus: medicines, crimes, parties in their written form, rites.
+        assert_eq!(
+            words(
+                "Pentasa 1 g 1x2; Truvada; dömd för penningtvätt och tagande av muta; AfD, afd, CUF; Döpt: Tomasz"
+            ),
+            [
+                "Pentasa",
+                "Truvada",
+                "dömd",
+                "penningtvätt",
+                "tagande av muta",
+                "AfD",
+                "CUF",
+                "Döpt"
+            ]
+        );
+        // A suspected condition is health, not crime; a text that cites Art. 9 and 10 names
+        // the categories about no one; a church register's officiant is a role.
+        assert_eq!(
+            words(
+                "Misstänkt anemi; misstänkt för häleri\nuppgifter om hälsa, fackligt medlemskap \
+                 (se art. 9 och 10 GDPR)\nPräst: Mattias Kaya. Samtal med präst."
+            ),
+            ["anemi", "misstänkt för", "häleri", "präst"]
         );
         // Where someone works is not their health or faith.
         assert_eq!(

@@ -145,7 +145,7 @@ pub fn compact_valid(d: &[u8]) -> bool {
 
 /// Validates an international number given as its digits after `+` / `00`.
 pub fn international_valid(d: &[u8]) -> bool {
-    if d.is_empty() || d[0] == b'0' {
+    if d.is_empty() || d[0] == b'0' || SPARE_CODES.iter().any(|c| d.starts_with(c.as_bytes())) {
         return false;
     }
     if d.starts_with(b"46") {
@@ -159,6 +159,15 @@ pub fn international_valid(d: &[u8]) -> bool {
     }
     (8..=15).contains(&d.len())
 }
+
+/// Country codes the ITU has not assigned (spare or reserved, E.164 annex): a number after
+/// `+999` or `+28` is a test value or something else (`rejects +999 1234 5678 9012`).
+const SPARE_CODES: &[&str] = &[
+    "28", "83", "89", "210", "214", "215", "217", "219", "259", "292", "293", "294", "295", "296",
+    "422", "424", "425", "426", "427", "428", "429", "693", "694", "695", "696", "697", "698",
+    "699", "801", "802", "803", "804", "805", "806", "807", "809", "851", "854", "857", "858",
+    "859", "884", "885", "887", "889", "969", "990", "997", "999",
+];
 
 /// Words that label a phone number, in text and as column names (`telefon`, `mobilnr`,
 /// `"phoneWork"`, `TEL;TYPE=WORK:`).
