@@ -407,6 +407,9 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && k.contains(Kind::PaymentCard)
             && let Some(used) = card::try_groups(hay, groups, seps, g, cfg)
             && ends_ok(used)
+            // Not the last groups of a longer grouped number whose first group made it fail
+            // (`6514 5046 5736 0310`).
+            && !(g > 0 && seps[g - 1] == b' ' && groups[g - 1].1 - groups[g - 1].0 == 4)
             && !card::reference_before(hay, groups[g].0)
             && !cfg.column_says(hay, groups[g].0, card::NOT_CARDS)
         {

@@ -126,7 +126,7 @@ fn quad(hay: &[u8], p: usize) -> Option<usize> {
 /// what comes before it: a word such as `version`, `AssemblyVersion`, `klientversion`,
 /// `__version__`, `Versionsnummer`, `ver`, `build`, `fw`, `OS`, `OID` (`subjectOID`),
 /// `avsnitt`, `bilaga`,
-/// `section` (up to six bytes of ` :=("'>;` or tabs between), a paragraph sign (`§ 4.2.1.3`),
+/// `section`, `kap.` (up to six bytes of ` :=("'>;.` or tabs between), a paragraph sign (`§ 4.2.1.3`),
 /// a version pin (`>=`, `~=`, `==`, `!=`) or a product token (`Chrome/124.0.0.0`).
 fn version_before(hay: &[u8], p: usize) -> bool {
     let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
@@ -157,7 +157,7 @@ fn version_before(hay: &[u8], p: usize) -> bool {
         && p - i < 6
         && matches!(
             hay[i - 1],
-            b' ' | b':' | b'=' | b'(' | b'"' | b'\'' | b'>' | b';' | b'\t'
+            b' ' | b':' | b'=' | b'(' | b'"' | b'\'' | b'>' | b';' | b'\t' | b'.'
         )
     {
         i -= 1;
@@ -187,8 +187,8 @@ fn version_word(word: &[u8]) -> bool {
         .map_or(first, |k| k + 1);
     let w = word[first..last].to_ascii_lowercase();
     [
-        "ver", "oid", "avsnitt", "kapitel", "section", "chapter", "punkt", "bilaga", "fw", "os",
-        "bios",
+        "ver", "oid", "avsnitt", "kapitel", "kap", "section", "chapter", "punkt", "bilaga", "fw",
+        "os", "bios",
     ]
     .iter()
     .any(|k| w == k.as_bytes())
@@ -372,6 +372,7 @@ mod tests {
         assert_eq!(v4_at(b"%20Chrome/115.0.0.0%20Mobile", 10), None);
         assert_eq!(v4_at(b"AssemblyVersion(\"1.3.21.11\")", 17), None);
         assert_eq!(v4_at(b"OID 2.5.4.3", 4), None);
+        assert_eq!(v4_at(b"kap. 12.1.1.20", 5), None);
         assert_eq!(v4_at(b"{\"v\":\"192.0.2.1\"}", 6), Some(15));
         assert_eq!(v4_at(b"/app.js?v=2.1.0.59 HTTP", 10), None);
         assert_eq!(v4_at(b"a?x=1&v=2.1.0.59", 8), None);

@@ -1455,6 +1455,21 @@ mod tests {
     }
 
     #[test]
+    fn foreign_numbers_spare_codes_and_the_tails_of_longer_numbers() {
+        assert_eq!(
+            found(
+                "tel 0556 728 62 85, 0176 02273772; 08 123 45 67; +999 1234 5678 9012 \
+                 +358 40 1234567; Kort: 6514 5046 5736 0310; kortnummer 4111 1111 1111 1111"
+            ),
+            [
+                (Kind::Phone, "08 123 45 67"),
+                (Kind::Phone, "+358 40 1234567"),
+                (Kind::PaymentCard, "4111 1111 1111 1111")
+            ]
+        );
+    }
+
+    #[test]
     fn addresses_of_no_host_and_versions_in_settings() {
         assert_eq!(
             found(
