@@ -778,7 +778,7 @@ mod tests {
             ]
         );
         // A care unit in a column of departments is where someone works, and a diet by
-        // choice under `Allergier/kost` is no health data; an allergy there is.
+        // choice under `Allergier/kost` is no health data; an allergy there is (Art. 9(1)).
         let csv = "Namn;Avdelning;Allergier/kost;Anteckning\nAnna;V\u{e5}rdcentralen Centrum;Vegetarisk;\
                    sjukskriven\nBo;Ekonomi;N\u{f6}tallergi;\n";
         let found: Vec<(&str, &str)> = s

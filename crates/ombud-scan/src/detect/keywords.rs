@@ -1239,19 +1239,11 @@ const TECHNICAL: &[(&str, Sense)] = &[
             "phishing",
             "skräppost",
             "spam",
-            // A condition that is being assessed is health, not crime (`Misstänkt ADHD`).
-            "adhd",
+            // Conditions being assessed that no health entry names (the others:
+            // `Keywords::condition_follows`).
             "add",
-            "autism",
-            "dyslexi",
-            "språkstörning",
-            "depression",
             "infektion",
-            "lunginflammation",
-            "fraktur",
-            "hjärnskakning",
-            "stroke",
-            "demens",
+            "språkstörning",
         ]),
     ),
     // A device's unlocking by fingerprint or face (`Biometrisk inloggning stöds nu i
@@ -1303,22 +1295,30 @@ fn cites_special_articles(hay: &[u8], s: usize, e: usize) -> bool {
         z += 1;
     }
     let line = &hay[a..z];
-    let lower = line.to_ascii_lowercase();
-    [
-        &b"art. "[..],
-        b"art ",
-        b"artikel ",
-        b"article ",
-        b"artiklarna ",
-    ]
-    .iter()
-    .any(|w| {
-        memchr::memmem::find_iter(&lower, w).any(|i| {
-            let n = &line[i + w.len()..];
-            let digits = n.iter().take_while(|b| b.is_ascii_digit()).count();
-            (i == 0 || !is_word(line[i - 1])) && matches!(&n[..digits], b"9" | b"10")
+    let cites = |i: usize, w: &[u8]| {
+        let Some(n) = line
+            .get(i..i + w.len())
+            .filter(|x| x.eq_ignore_ascii_case(w))
+        else {
+            return false;
+        };
+        let n = &line[i + n.len()..];
+        let digits = n.iter().take_while(|b| b.is_ascii_digit()).count();
+        matches!(&n[..digits], b"9" | b"10")
+    };
+    (0..line.len())
+        .filter(|&i| line[i] | 0x20 == b'a' && (i == 0 || !is_word(line[i - 1])))
+        .any(|i| {
+            [
+                &b"art. "[..],
+                b"art ",
+                b"artikel ",
+                b"article ",
+                b"artiklarna ",
+            ]
+            .iter()
+            .any(|w| cites(i, w))
         })
-    })
 }
 
 /// Words that open a list of grounds no one is treated by (equal-treatment policies:
@@ -2190,7 +2190,6 @@ impl Keywords {
         }
         if glued_at(hay, e)
             || value_of(hay, s, WORKPLACE_KEYS)
-            || cites_special_articles(hay, s, e)
             || role_field(hay, s, e)
             || (cat == Category::Criminal && self.condition_follows(hay, s, e))
             || technical(hay, s, e)
@@ -2200,6 +2199,7 @@ impl Keywords {
             || personal_name(hay, s, e)
             || sie_definition(hay, s)
             || abbreviation_in_small_letters(&hay[s..e])
+            || cites_special_articles(hay, s, e)
         {
             return None;
         }

@@ -1432,7 +1432,7 @@ mod tests {
     }
 
     #[test]
-    fn identity_numbers_with_a_space_and_area_codes_before_a_slash() {
+    fn identity_numbers_with_a_space_and_a_list_of_phones() {
         // A space stands for the hyphen, but not for a date of the last year and a half
         // (the test day is 2026-06-15): `260312 1407` is a date and a time in a log.
         assert_eq!(
