@@ -1,9 +1,10 @@
 //! Swedish identity numbers: personnummer, samordningsnummer and organisationsnummer.
 //!
 //! Accepted notations: `YYMMDD-NNNC`, `YYMMDD+NNNC`, `YYMMDDNNNC`, `YYYYMMDD-NNNC`,
-//! `YYYYMMDDNNNC`, and a space for the hyphen (`YYMMDD NNNC`, `YYYYMMDD NNNC`; not for a
-//! date of the last year and a half, which is a date and a time of day more often) (century 18, 19 or 20; `16` for organisationsnummer). The check digit is
-//! Luhn over the ten-digit form. Classification of the ten digits: month position (digits 3–4)
+//! `YYYYMMDDNNNC` (century 18, 19 or 20; `16` for organisationsnummer), and a space for the
+//! hyphen (`YYMMDD NNNC`, `YYYYMMDD NNNC`; not for a date of the last year and a half,
+//! which is a date and a time of day more often). The check digit is Luhn over the
+//! ten-digit form. Classification of the ten digits: month position (digits 3–4)
 //! ≥ 20 → organisationsnummer; month 01–12 with day 61–91 → samordningsnummer (day − 60 must
 //! be a real day); month 01–12 with a real day → personnummer. The birth date must not lie
 //! after the reference date. For ten-digit forms the century is inferred from the reference
