@@ -2130,13 +2130,15 @@ impl Keywords {
         let Some(b) = hay.get(s..s + 6) else {
             return true;
         };
+        // Every set asked without a branch between them: which one answers varies from word
+        // to word, and a chain of branches was mispredicted.
         set_has(&self.short3, prefix3_hash([b[0], b[1], b[2]]))
-            || set_has(&self.short, prefix_hash([b[0], b[1], b[2], b[3]]))
-            || set_has(
+            | set_has(&self.short, prefix_hash([b[0], b[1], b[2], b[3]]))
+            | set_has(
                 &self.long,
                 prefix6_hash([b[0], b[1], b[2], b[3], b[4], b[5]]),
             )
-            || hay.get(s..s + 8).is_none_or(|b| {
+            | hay.get(s..s + 8).is_none_or(|b| {
                 set_has(
                     &self.long8,
                     prefix8_hash([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),

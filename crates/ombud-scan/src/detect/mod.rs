@@ -576,8 +576,12 @@ fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Cla
     let before = |p: u64, c: u64, k: u32| (c << k) | (p >> (64 - k));
     // A window of `cur` and `nxt`, to look ahead across the block end.
     let ahead = |c: u64, n: u64| u128::from(c) | u128::from(n) << 64;
-    let starts = cur.digit & !before(prev.digit, cur.digit, 1);
     let inside = before(prev.join, cur.join, 1) & before(prev.digit, cur.digit, 2);
+    let starts = cur.digit & !before(prev.digit, cur.digit, 1) & !inside;
+    // Blocks of words only (a third of prose) spare the rest.
+    if starts == 0 {
+        return 0;
+    }
     let iban = before(prev.upper, cur.upper, 1) & before(prev.upper, cur.upper, 2);
     let d = ahead(cur.digit, nxt.digit);
     let digit_before = (d << 1) | u128::from(prev.digit >> 63);
@@ -631,7 +635,7 @@ fn digit_starts(prev: &blocks::Classes, cur: &blocks::Classes, nxt: &blocks::Cla
         area &= ahead(cur.zero, nxt.zero);
     }
     let interesting = (joined | dotted | ten | compact_national | area) as u64 | iban | escaped;
-    starts & !inside & interesting
+    starts & interesting
 }
 
 /// The end of the date on its own that the run of digits at `p` starts (`2026-12-03`): a
