@@ -41,6 +41,28 @@ pub fn issuer_ok(d: &[u8]) -> bool {
     }
 }
 
+/// Whether the valid card number `d` has the length its brand's cards are issued with:
+/// Visa 13, 16 or 19 digits, Mastercard, JCB and Discover 16, American Express 15, Diners
+/// Club 14 (`36`, `38`, `300`–`305`), UnionPay 16 or 19.
+fn usual_compact(d: &[u8]) -> bool {
+    let p = |n: usize| -> u32 {
+        d[..n]
+            .iter()
+            .fold(0u32, |a, &b| a * 10 + u32::from(b - b'0'))
+    };
+    match (d[0], d.len()) {
+        (b'4', 13 | 16 | 19) => true,
+        (b'5', 16) => (51..=55).contains(&p(2)),
+        (b'2', 16) => (2221..=2720).contains(&p(4)),
+        (b'3', 15) => matches!(p(2), 34 | 37),
+        (b'3', 16) => (3528..=3589).contains(&p(4)),
+        (b'3', 14) => matches!(p(2), 36 | 38) || (300..=305).contains(&p(3)),
+        (b'6', 16) => p(4) == 6011 || (644..=649).contains(&p(3)) || matches!(p(2), 62 | 65),
+        (b'6', 19) => p(2) == 62,
+        _ => false,
+    }
+}
+
 /// Whether `d` (ASCII digits) is a valid card number.
 pub fn valid(d: &[u8]) -> bool {
     (12..=19).contains(&d.len())
@@ -162,7 +184,15 @@ pub(crate) fn try_groups(
     let glen = |i: usize| groups[i].1 - groups[i].0;
     let first = glen(g);
     if (12..=19).contains(&first) {
-        return valid(&hay[groups[g].0..groups[g].1]).then_some(1);
+        let d = &hay[groups[g].0..groups[g].1];
+        // Digits without groups in a length that no card of the brand is printed with
+        // (Maestro's ranges, 17 digits) are a card only after a card label or in a card
+        // column: as often they are a barcode or a sensor's id that passes Luhn.
+        let labelled = || {
+            super::label_before(hay, groups[g].0, &[CARD_LABELS]) == Some(0)
+                || cfg.column_says(hay, groups[g].0, CARD_LABELS)
+        };
+        return (valid(d) && (usual_compact(d) || labelled())).then_some(1);
     }
     if first != 4 || g + 1 >= groups.len() {
         return None;

@@ -144,7 +144,7 @@ const EMPTY: &[&str] = &[
 
 /// Whether a cell says nothing ([`EMPTY`]): compared in lower case, read as UTF-8 or else
 /// as Latin-1 (`AVSTÅR`, `Avst\xe5r` in Windows-1252).
-fn says_nothing(cell: &[u8]) -> bool {
+pub(crate) fn says_nothing(cell: &[u8]) -> bool {
     let text = match std::str::from_utf8(cell) {
         Ok(t) => t.to_lowercase(),
         Err(_) => cell

@@ -15,6 +15,7 @@
 //! 54 million more instructions to build at every start than it saved in searching.
 
 use super::blocks::Classes;
+use super::generic::Named;
 use super::{Hit, alphanumeric, escaped_before, glued_at, glued_before, is_word, word_end};
 use crate::kind::{Category, Kind};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
@@ -30,6 +31,26 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Health,
         &[
+            // Sick pay, aids, tests and injuries of a thirteenth corpus.
+            "sick pay",
+            "statutory sick pay",
+            "hearing aid",
+            "hörapparat",
+            "blodsocker",
+            "blood sugar",
+            "hba1c",
+            "korsbandsskada",
+            "deltidssjukskriv",
+            "kraftigt berusad",
+            "heavily intoxicated",
+            "substance misuse",
+            "visually impaired",
+            "synskadad",
+            "head injury",
+            "off work sick",
+            "chemo$",
+            "ibs$",
+            "camhs$",
             "diagnos",
             "illness",
             "medical history",
@@ -519,6 +540,11 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Political,
         &[
+            "lib dem",
+            "voted reform",
+            "voted green",
+            "voted labour",
+            "voted conservative",
             "demonstration mot",
             "demonstrationen mot",
             "demonstrerade mot",
@@ -594,6 +620,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Religion,
         &[
+            "bat mitzvah",
+            "bar mitzvah",
+            "hajj$",
+            "pentecostal",
             "religion",
             "kristen$",
             "kristna$",
@@ -701,6 +731,16 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::TradeUnion,
         &[
+            // British unions and Swedish unions of police and occupational therapists (the abbreviations only in capitals).
+            "nasuwt$",
+            "usdaw$",
+            "cwu$",
+            "fbu$",
+            "rmt$",
+            "rcn$",
+            "teamsters",
+            "polisförbundet",
+            "sveriges arbetsterapeuter",
             "facket$",
             // The British general union (only in capitals).
             "gmb$",
@@ -798,6 +838,11 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Genetic,
         &[
+            "snp array",
+            "haplogrupp",
+            "haplogroup",
+            "mtdna",
+            "anlag för",
             "huntington",
             "genetisk",
             "genetic",
@@ -898,6 +943,21 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Criminal,
         &[
+            // Charges, cautions, licences and sentences (English and Swedish).
+            "charged with",
+            "accepted a caution",
+            "licence conditions",
+            "released on licence",
+            "risk of reoffending",
+            "återfallsrisk",
+            "våldsbrott",
+            "strafföreläggande",
+            "electronically monitored",
+            "possession of a controlled drug",
+            "found not guilty",
+            "misstanke om",
+            "döms$",
+            "dömdes för",
             // Sanctions imposed on a person, and offences named as words of their own
             // (`misstänkt för misshandel`, `anmälde stölden`), not in compounds
             // (`stöldskydd`, `bedrägeriförsök` in a bank's product text).
@@ -1428,7 +1488,7 @@ const FIRST_NAMES: &[&str] = &["Jude"];
 /// Abbreviations that are indicators only as written here (in capitals; `AfD`).
 const CAPITALS_ONLY: &[&str] = &[
     "KOL", "DUI", "GMB", "KBT", "RFSL", "SPD", "LSS", "SULF", "CDU", "AfD", "AFD", "CUF", "MUF",
-    "KDU", "COPD",
+    "KDU", "COPD", "IBS", "CAMHS", "NASUWT", "USDAW", "CWU", "FBU", "RMT", "RCN",
 ];
 
 /// Whether the word `s..e` is one of [`CAPITALS_ONLY`] in small letters.
@@ -1533,12 +1593,12 @@ fn key_before(hay: &[u8], s: usize) -> Option<usize> {
 }
 
 /// Whether the word at `s` belongs to the value of a key that is one of `keys`: the value
-/// starts at most 48 bytes before it, with only words and spaces between
-/// (`"department": "Vårdcentralen Centrum"`, `<Arbetsgivare>Svenska kyrkan`; not after a
-/// closing tag such as `</Arbetsgivare> `).
+/// starts at most 48 bytes before it, with only words, spaces and commas between
+/// (`"department": "Vårdcentralen Centrum"`, `<Arbetsgivare>Svenska kyrkan`, `Befattning:
+/// Kriminalvårdare, Kriminalvården`; not after a closing tag such as `</Arbetsgivare> `).
 fn value_of(hay: &[u8], s: usize, keys: &[&str]) -> bool {
     let mut v = s;
-    while v > 0 && s - v < 48 && (is_word(hay[v - 1]) || matches!(hay[v - 1], b' ' | b'-')) {
+    while v > 0 && s - v < 48 && (is_word(hay[v - 1]) || matches!(hay[v - 1], b' ' | b'-' | b',')) {
         v -= 1;
     }
     key_before(hay, v).is_some_and(|k| {
@@ -1574,6 +1634,18 @@ pub(crate) const WORKPLACE_KEYS: &[&str] = &[
     "organisation",
     "organization",
     "förvaltning",
+    "role",
+    "roll",
+    "tjänst",
+    "position",
+    "sender",
+    "avsändare",
+    // What an insurance or a shop sells (`<product>Critical Illness Cover</product>`).
+    "product",
+    "produkt",
+    "title",
+    "titel",
+    "jobbtitel",
 ];
 
 /// Where the finding of the union name at `s` starts: at the words of membership before it
@@ -2191,7 +2263,7 @@ impl Keywords {
             e = word_end(hay, e, hay.len().min(e + 32));
         }
         if glued_at(hay, e)
-            || value_of(hay, s, WORKPLACE_KEYS)
+            || (cat != Category::Political && value_of(hay, s, WORKPLACE_KEYS))
             || role_field(hay, s, e)
             || (cat == Category::Criminal && self.condition_follows(hay, s, e))
             || technical(hay, s, e)
@@ -2202,8 +2274,30 @@ impl Keywords {
             || sie_definition(hay, s)
             || abbreviation_in_small_letters(&hay[s..e])
             || cites_special_articles(hay, s, e)
+            || super::generic::blank_follows(hay, e)
+            || super::generic::aggregate(hay, s)
+            || super::generic::workplace(hay, s)
+            || super::generic::named_place_or_thing(hay, s, e)
         {
             return None;
+        }
+        // A category's name describing data is no one's; as a key, it counts with a value
+        // that says something (`Religion: ortodox kristen`, `"religion": "Buddhist"`), which
+        // is a finding too when no entry of its own stands in it.
+        let mut value = None;
+        match super::generic::names_a_category(hay, s, e) {
+            None => {}
+            Some(Named::Key(Some((a, b)))) => {
+                let has_entry = (a..b)
+                    .filter(|&i| is_word(hay[i]) && (i == a || !is_word(hay[i - 1])))
+                    .any(|i| {
+                        self.ac
+                            .find(Input::new(hay).span(i..b).anchored(Anchored::Yes))
+                            .is_some()
+                    });
+                value = (!has_entry).then_some((a, b));
+            }
+            Some(_) => return None,
         }
         let s = match NAMES
             .iter()
@@ -2238,6 +2332,16 @@ impl Keywords {
             confidence: CONFIDENCE,
             detector: DETECTOR,
         });
+        if let Some((a, b)) = value {
+            out.push(Hit {
+                start: a,
+                end: b,
+                kind: Kind::SpecialCategory(cat),
+                confidence: CONFIDENCE,
+                detector: DETECTOR,
+            });
+            return Some(b);
+        }
         Some(e)
     }
 
@@ -2492,7 +2596,18 @@ mod tests {
             Vec::<&str>::new()
         );
         assert_eq!(words("fingerprint reader"), ["fingerprint"]);
-        assert_eq!(words("a genetic algorithm; genetic data"), ["genetic"]);
+        // A category's name for a kind of data is no one's; the value after it is.
+        assert_eq!(
+            words("a genetic algorithm; genetic data: BRCA1 positive"),
+            ["BRCA1"]
+        );
+        // A key with a value that says something counts, and so does the value.
+        assert_eq!(
+            words(
+                r#"{"religion": "Pastafarian"} {"religion": "ortodox kristen"} {"religion": "none"}"#
+            ),
+            ["religion", "Pastafarian", "religion", "ortodox", "kristen"]
+        );
         // Names and idioms; a hyphen joins the neighbouring word like a space.
         assert_eq!(
             words("Gay-Lussac's law; the Great Depression; Prison Break; gay; a prison"),
@@ -2512,14 +2627,14 @@ mod tests {
         );
         assert_eq!(
             words(
-                "Alla behandlas lika oavsett kön, religion, etnicitet eller sexuell läggning. \
+                "Alla behandlas lika oavsett kön, religion, etnicitet eller sexuell läggning.\n\
                  Hans religion; regardless of race or religion. Oavsett vad: religion"
             ),
             ["religion", "religion"]
         );
         assert_eq!(
             words("IG Metall; Kör genetiska algoritmer; genetiska data; fingerprint: SHA256:ab"),
-            ["IG Metall", "genetiska"]
+            ["IG Metall"]
         );
         assert_eq!(
             words("metall och plast; GIF metall; if-metall"),

@@ -12,6 +12,7 @@ pub mod card;
 mod columns;
 mod digits;
 pub mod email;
+mod generic;
 pub mod iban;
 pub mod ip;
 pub mod keywords;
@@ -738,8 +739,10 @@ pub(crate) fn scan_all(hay: &[u8], cfg: &Config, kw: Option<&Keywords>, out: &mu
         && cfg.kinds.any_special()
     {
         // A care unit or a church in a column of workplaces is an employer.
+        // (A party in such a column is a membership: `organisation` in a party's export.)
         out.retain(|h| {
             h.detector != keywords::DETECTOR
+                || h.kind == Kind::SpecialCategory(crate::kind::Category::Political)
                 || !cfg.column_says(hay, h.start, keywords::WORKPLACE_KEYS)
         });
         c.cells(

@@ -164,14 +164,14 @@ const SENSITIVE: &[&str] = &[
     "Uppgift om [[sex_life|könsidentitet]] sparas inte.",
     "Hon är medlem i [[trade_union|fackförbundet]] sedan länge.",
     "He is an active [[trade_union|union member]] at the plant.",
-    "Uppgift om [[ethnicity|etniskt ursprung]] får inte registreras.",
+    "Enligt journalen är hon [[ethnicity|kurd]] och talar sorani.",
     "The form asked for [[ethnicity|ethnic origin]] which is not allowed.",
     "Han uttryckte sin [[political|politiska åsikter]] på mötet.",
     "Records of [[political|party membership]] must be deleted.",
     "Hon är [[religion|religiös]] och besöker [[religion|moskén]] varje vecka.",
     "Questions about [[religion|religious belief]] were removed.",
-    "Uppgifter om [[sex_life|sexuell läggning]] är känsliga.",
-    "Data on [[sex_life|sexual orientation]] are special category data.",
+    "Han berättade om sin [[sex_life|sexuella läggning]] i samtalet.",
+    "She disclosed her [[sex_life|sexual orientation]] to the counsellor.",
     "Ett [[genetic|dna-test]] visade på [[genetic|ärftlig]] risk.",
     "The clinic stores [[genetic|genetic]] test results.",
     "Inloggning sker med [[biometric|fingeravtryck]] i telefonen.",
@@ -186,6 +186,10 @@ const SENSITIVE: &[&str] = &[
     "A genetic algorithm tuned the schedule; kör diagnostik på servern.",
     "Med vänliga hälsningar; själv kör jag ping mot servern före konferensen.",
     "Ring för kontakt om stöldskydd och registrerad partition.",
+    // The categories named as kinds of data, in a policy: no label.
+    "Uppgifter om sexuell läggning och etniskt ursprung är känsliga personuppgifter.",
+    "Data on sexual orientation are special category data.",
+    "Statistik: 12 % av personalen var sjukskrivna under kvartalet.",
 ];
 
 pub fn pnr_parts(rng: &mut Rng, samordning: bool, old: bool) -> (i32, String) {

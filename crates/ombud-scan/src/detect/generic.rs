@@ -1,0 +1,663 @@
+//! Senses of indicator words that say nothing about anyone, read from the words around them
+//! on their line: the names of the categories themselves where a text describes kinds of
+//! data (a policy, a register of processing, a form's schema), figures about a whole
+//! staff, the blank of a form to be filled in, a workplace, a named clinic or office, and a
+//! subject of study or a part of a program.
+
+use super::{is_word, same_word};
+use crate::kind::Category;
+
+/// Words that name a special category rather than say one of a person (`politiska åsikter`,
+/// `sexual orientation`, `RELIGION`), compared as whole findings in any case.
+const GENERIC: &[(Category, &[&str])] = &[
+    (
+        Category::Health,
+        &[
+            "hälsouppgifter",
+            "hälsodata",
+            "health data",
+            "uppgifter om hälsa",
+        ],
+    ),
+    (
+        Category::Ethnicity,
+        &[
+            "etniskt ursprung",
+            "etnisk tillhörighet",
+            "etnicitet",
+            "ethnicity",
+            "ethnic origin",
+            "racial or ethnic",
+            "racial or ethnic origin",
+            "racial",
+        ],
+    ),
+    (
+        Category::Political,
+        &[
+            "politiska åsikter",
+            "politisk åsikt",
+            "politisk uppfattning",
+            "political opinion",
+            "political opinions",
+            "political view",
+            "political views",
+            "political",
+        ],
+    ),
+    (
+        Category::Religion,
+        &[
+            "religion",
+            "religiös",
+            "religiösa",
+            "religious",
+            "trosuppfattning",
+            "trossamfund",
+        ],
+    ),
+    (
+        Category::TradeUnion,
+        &[
+            "fackförening",
+            "fackligt",
+            "facklig",
+            "fackmedlemskap",
+            "trade union",
+            "union membership",
+            "trade_union",
+        ],
+    ),
+    (
+        Category::SexLife,
+        &[
+            "sexualliv",
+            "sexuell läggning",
+            "sexuella läggning",
+            "sex life",
+            "sexual orientation",
+            "sex_life",
+        ],
+    ),
+    (
+        Category::Genetic,
+        &["genetiska", "genetisk", "genetic", "genetic data"],
+    ),
+    (
+        Category::Biometric,
+        &["biometriska", "biometrisk", "biometric", "biometric data"],
+    ),
+    (
+        Category::Criminal,
+        &[
+            "lagöverträdelser",
+            "criminal convictions",
+            "criminal offences",
+            "criminal records",
+        ],
+    ),
+];
+
+/// Nouns after a category's name that make it a kind of data (`biometriska uppgifter`,
+/// `health data`, `genetic information`).
+const DATA_NOUNS: &[&str] = &[
+    "uppgifter",
+    "personuppgifter",
+    "data",
+    "information",
+    "kategori",
+    "kategorier",
+    "category",
+    "categories",
+];
+
+/// Words before a category's name that make it a kind of data (`uppgifter om hälsa`,
+/// `policy on biometric data`, `personuppgifter som rör sexualliv`).
+const ABOUT: &[&[&str]] = &[
+    &["uppgifter", "om"],
+    &["uppgift", "om"],
+    &["personuppgifter", "om"],
+    &["information", "om"],
+    &["som", "rör"],
+    &["som", "avslöjar"],
+    &["data", "on"],
+    &["data", "about"],
+    &["data", "concerning"],
+    &["data", "revealing"],
+    &["policy", "on"],
+    &["policyn", "om"],
+];
+
+/// The category whose name `found` is, if it is one.
+fn generic(found: &[u8]) -> Option<Category> {
+    GENERIC
+        .iter()
+        .find_map(|(cat, words)| words.iter().any(|w| eq(found, w)).then_some(*cat))
+}
+
+/// The line around `s..e`, at most 200 bytes either side.
+fn line(hay: &[u8], s: usize, e: usize) -> (usize, usize) {
+    let mut a = s;
+    while a > 0 && s - a < 200 && !matches!(hay[a - 1], b'\n' | b'\r') {
+        a -= 1;
+    }
+    let mut z = e;
+    while z < hay.len() && z - e < 200 && !matches!(hay[z], b'\n' | b'\r') {
+        z += 1;
+    }
+    (a, z)
+}
+
+/// Whether `hay[i..]` starts with a JSON escape of a character (`\u00e4`): its length.
+fn unicode_escape(hay: &[u8], i: usize) -> Option<usize> {
+    let b = hay.get(i..i + 6)?;
+    (b[0] == b'\\' && b[1] == b'u' && b[2..].iter().all(u8::is_ascii_hexdigit)).then_some(6)
+}
+
+/// The words of `hay[a..z]` as ranges, in order; a JSON escape of a letter belongs to its
+/// word (`l\u00e4ggning`), the escape of a line break or tab separates words.
+fn words(hay: &[u8], a: usize, z: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = a;
+    let word_at = move |i: usize| {
+        if is_word(hay[i]) {
+            Some(1)
+        } else {
+            unicode_escape(hay, i)
+        }
+    };
+    std::iter::from_fn(move || {
+        while i < z && word_at(i).is_none() {
+            // `\n`, `\t`: the letter after the backslash is no word's.
+            i += match hay.get(i..i + 2) {
+                Some([b'\\', b'n' | b'r' | b't']) => 2,
+                _ => 1,
+            };
+        }
+        if i >= z {
+            return None;
+        }
+        let s = i;
+        while i < z
+            && let Some(n) = word_at(i)
+        {
+            i += n;
+        }
+        Some((s, i.min(z)))
+    })
+}
+
+/// Whether the word `w` of the text is `list_word` in any case, its JSON escapes read
+/// (`l\u00E4ggning` is `läggning`).
+fn eq(w: &[u8], list_word: &str) -> bool {
+    if !w.contains(&b'\\') {
+        return same_word(w, list_word.as_bytes());
+    }
+    let mut text = String::new();
+    let mut i = 0;
+    while i < w.len() {
+        match unicode_escape(w, i) {
+            Some(n) => {
+                let hex = std::str::from_utf8(&w[i + 2..i + n]).unwrap_or("0");
+                let c = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
+                text.push(c.unwrap_or('\u{fffd}'));
+                i += n;
+            }
+            None => {
+                text.push(char::from(w[i]));
+                i += 1;
+            }
+        }
+    }
+    text.to_lowercase() == list_word.to_lowercase()
+}
+
+/// How a finding names its category instead of saying it of someone.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Named {
+    /// As a kind of data: followed by a noun for data, after words such as `uppgifter om`,
+    /// or on a line that names two more categories (`etniskt ursprung, politiska åsikter,
+    /// religiös övertygelse`, `enum Kind { ETHNICITY, POLITICAL, RELIGION }`).
+    Described,
+    /// As a key or a field's name (`"religion": "Buddhist"`, `Etnisk tillhörighet: kurd.`),
+    /// with the span of its value when that says something.
+    Key(Option<(usize, usize)>),
+}
+
+/// Whether and how the finding `s..e` names its category (see [`Named`]).
+pub(crate) fn names_a_category(hay: &[u8], s: usize, e: usize) -> Option<Named> {
+    named_in_list(hay, s, e, 0)
+}
+
+/// [`names_a_category`] for the finding `s..e`, the `depth`th of a list of categories
+/// looked back through (at most eight).
+fn named_in_list(hay: &[u8], s: usize, e: usize, depth: usize) -> Option<Named> {
+    let cat = generic(&hay[s..e])?;
+    // A key: the name, a closing quote if any, then `:` or `=`.
+    let mut k = e;
+    if matches!(hay.get(k), Some(b'"' | b'\'')) {
+        k += 1;
+    }
+    if matches!(hay.get(k), Some(b':' | b'=')) {
+        return Some(Named::Key(value_after(hay, k + 1)));
+    }
+    let (a, z) = line(hay, s, e);
+    let mut after = words(hay, e, z);
+    if after
+        .next()
+        .is_some_and(|(x, y)| DATA_NOUNS.iter().any(|n| eq(&hay[x..y], n)))
+    {
+        return Some(Named::Described);
+    }
+    let before: Vec<(usize, usize)> = words(hay, a, s).collect();
+    if let [.., (p, q), (x, y)] = before[..]
+        && y + 2 >= s
+        && ABOUT
+            .iter()
+            .any(|pair| eq(&hay[p..q], pair[0]) && eq(&hay[x..y], pair[1]))
+    {
+        return Some(Named::Described);
+    }
+    // The next in a list of categories whose first is described (`uppgifter om sexuell
+    // läggning och etniskt ursprung`, `om hälsa, etniskt ursprung`).
+    let mut last = before.len();
+    if last > 0
+        && ["och", "eller", "samt", "and", "or"]
+            .iter()
+            .any(|c| eq(&hay[before[last - 1].0..before[last - 1].1], c))
+    {
+        last -= 1;
+    }
+    for n in (1..=4.min(last)).filter(|_| depth < 8) {
+        let (x, y) = (before[last - n].0, before[last - 1].1);
+        if generic(&hay[x..y]).is_some()
+            && named_in_list(hay, x, y, depth + 1) == Some(Named::Described)
+        {
+            return Some(Named::Described);
+        }
+    }
+    // Two more categories named on the line: single words, or up to four in a row.
+    let all: Vec<(usize, usize)> = words(hay, a, z).collect();
+    let mut others = Vec::new();
+    for i in 0..all.len() {
+        for n in 1..=4 {
+            let Some(&(_, y)) = all.get(i + n - 1) else {
+                break;
+            };
+            let x = all[i].0;
+            if let Some(c) = generic(&hay[x..y]).filter(|&c| c != cat && (x >= e || y <= s))
+                && !others.contains(&c)
+            {
+                others.push(c);
+            }
+        }
+    }
+    (others.len() >= 2).then_some(Named::Described)
+}
+
+/// The value after a key's `:` or `=` at `v`: quoted, or up to the end of its sentence,
+/// field or tag; `None` when it is empty or says nothing (`"religion": "none"`, `Etnicitet:
+/// vill ej uppge`) or opens a structure.
+fn value_after(hay: &[u8], key_end: usize) -> Option<(usize, usize)> {
+    let mut v = key_end;
+    while v < hay.len() && v - key_end < 3 && hay[v] == b' ' {
+        v += 1;
+    }
+    let quote = hay.get(v).copied().filter(|q| matches!(q, b'"' | b'\''));
+    if quote.is_some() {
+        v += 1;
+    }
+    let mut z = v;
+    while z < hay.len() && z - v < 64 {
+        let c = hay[z];
+        let ends = match quote {
+            Some(q) => c == q,
+            None => {
+                matches!(
+                    c,
+                    b'\n' | b'\r' | b',' | b';' | b'<' | b'"' | b'|' | b'\t' | b'}' | b']'
+                ) || (c == b'.' && hay.get(z + 1).is_none_or(|n| !n.is_ascii_alphanumeric()))
+            }
+        };
+        if ends {
+            break;
+        }
+        z += 1;
+    }
+    let value = hay[v..z].trim_ascii();
+    let start = v + (hay[v..z].len() - hay[v..z].trim_ascii_start().len());
+    let ok = !value.is_empty()
+        && !matches!(value[0], b'{' | b'[')
+        && !super::columns::says_nothing(value);
+    ok.then_some((start, start + value.len()))
+}
+
+/// Words that end a phrase of work before a place (`arbetar på`, `works in the`, `ny
+/// medarbetare på`, `employed at`): what follows is where someone works.
+const WORK: &[&str] = &[
+    "arbetar",
+    "jobbar",
+    "medarbetare",
+    "anställd",
+    "anställda",
+    "tjänstgör",
+    "works",
+    "work",
+    "working",
+    "worked",
+    "employed",
+    "staff",
+];
+
+/// Prepositions between a word of [`WORK`] and the place.
+const AT: &[&str] = &[
+    "på", "i", "vid", "inom", "hos", "in", "at", "for", "on", "the",
+];
+
+/// Whether the finding at `s` names where someone works: one to three words after a word
+/// of [`WORK`], only prepositions and articles between (`Användaren arbetar på
+/// Infektionskliniken`, `Works in the prison laundry`).
+pub(crate) fn workplace(hay: &[u8], s: usize) -> bool {
+    let (a, _) = line(hay, s, s);
+    let before: Vec<(usize, usize)> = words(hay, a.max(s.saturating_sub(48)), s).collect();
+    for (seen, &(x, y)) in before.iter().rev().enumerate() {
+        let w = &hay[x..y];
+        if WORK.iter().any(|k| eq(w, k)) {
+            return seen > 0;
+        }
+        if seen == 3 || !AT.iter().any(|k| eq(w, k)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Words after a finding that make it a subject of study, a part of a program or a
+/// product (`Religious Studies`, `diabetes module`, `biometric SDK`).
+const NOT_SOMEONES: &[&str] = &[
+    "studies", "study", "module", "modules", "modul", "modulen", "sdk", "api", "plugin",
+    "endpoint", "feature", "library", "kunskap",
+];
+
+/// Words in a care unit's or an office's name (`Vårdcentralen Hälsan`, `Riverside
+/// Surgery`, `Frivården i Östersund`), compared with the start or the end of a finding.
+const PLACES: &[&str] = &[
+    "vårdcentral",
+    "surgery",
+    "klinik",
+    "kliniken",
+    "mottagning",
+    "fysioterapi",
+    "sjukhus",
+    "hospital",
+    "clinic",
+    "frivård",
+    "kriminalvård",
+    "probation",
+];
+
+/// Whether the finding `s..e` is a named place or a thing rather than something of
+/// someone's: followed by a word of [`NOT_SOMEONES`]; or a care unit or office of
+/// [`PLACES`] with a name (a capitalised word right before or after it, or `i` and a
+/// capitalised town after it).
+pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
+    let (a, z) = line(hay, s, e);
+    let next: Vec<(usize, usize)> = words(hay, e, z).take(2).collect();
+    let word = |i: usize| next.get(i).map(|&(x, y)| &hay[x..y]);
+    let spaced = |x: usize, y: usize| hay[x..y].iter().all(|&c| c == b' ') && y - x == 1;
+    if word(0).is_some_and(|w| NOT_SOMEONES.iter().any(|n| eq(w, n))) && spaced(e, next[0].0) {
+        return true;
+    }
+    let found = std::str::from_utf8(&hay[s..e]).map(str::to_lowercase);
+    let Ok(found) = found else {
+        return false;
+    };
+    if !PLACES
+        .iter()
+        .any(|p| found.starts_with(p) || found.ends_with(p))
+    {
+        return false;
+    }
+    // (`Ö`, `Å` and `Ä` are `C3` and a byte below `A0`; small letters follow `C3` from it.)
+    let capital = |w: &[u8]| match w {
+        [c, ..] if c.is_ascii_uppercase() => true,
+        [0xC3, c, ..] => (0x80..0x9F).contains(c) && *c != 0x97,
+        _ => false,
+    };
+    if let Some(&(x, y)) = next.first()
+        && spaced(e, x)
+    {
+        if capital(&hay[x..y]) {
+            return true;
+        }
+        if (eq(&hay[x..y], "i") || eq(&hay[x..y], "in"))
+            && hay[s].is_ascii_uppercase()
+            && next
+                .get(1)
+                .is_some_and(|&(p, q)| spaced(y, p) && capital(&hay[p..q]))
+        {
+            return true;
+        }
+    }
+    let before: Vec<(usize, usize)> = words(hay, a, s).collect();
+    if let [.., (p, q)] = before[..]
+        && spaced(q, s)
+        && capital(&hay[p..q])
+        && hay[s].is_ascii_uppercase()
+    {
+        // Not the first word of a sentence (`Ny Vårdcentral` in a title is a name too, but
+        // `Ring Vårdcentralen` starts a sentence with a verb).
+        let first = p == a || hay[..p].trim_ascii_end().ends_with(b".");
+        return !first;
+    }
+    false
+}
+
+/// Whether the finding at `s` is said of a whole group: on a line that begins with
+/// `Statistik`, `Statistics` or `Policy:`, or after a share of a group in its sentence
+/// (`12 % av personalen`, `12% of staff`, `6 procent av invånarna`).
+pub(crate) fn aggregate(hay: &[u8], s: usize) -> bool {
+    let (a, _) = line(hay, s, s);
+    let head = hay[a..s].trim_ascii_start();
+    let starts = |w: &[u8]| head.len() >= w.len() && head[..w.len()].eq_ignore_ascii_case(w);
+    if ["statistik", "statistics", "policy:", "policyn:"]
+        .iter()
+        .any(|w| starts(w.as_bytes()))
+    {
+        return true;
+    }
+    // The sentence before the finding.
+    let mut b = s;
+    while b > a
+        && s - b < 120
+        && !(matches!(hay[b - 1], b'.' | b'!' | b'?' | b';') && hay.get(b) == Some(&b' '))
+    {
+        b -= 1;
+    }
+    let ws: Vec<(usize, usize)> = words(hay, b, s).collect();
+    let share = |i: usize| {
+        let (x, y) = ws[i];
+        let w = &hay[x..y];
+        let percent_sign =
+            hay[y..hay.len().min(y + 2)].contains(&b'%') && w.iter().all(u8::is_ascii_digit);
+        percent_sign
+            || ["procent", "percent", "cent"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    let is = |i: usize, list: &[&str]| {
+        ws.get(i).is_some_and(|&(x, y)| {
+            list.iter()
+                .any(|p| hay[x..y].eq_ignore_ascii_case(p.as_bytes()))
+        })
+    };
+    // A share of working time is someone's (`75 % av heltid`).
+    let time = [
+        "heltid",
+        "heltiden",
+        "arbetstiden",
+        "ordinarie",
+        "full",
+        "full-time",
+        "working",
+        "normal",
+        "lönen",
+        "salary",
+        "pay",
+    ];
+    (0..ws.len()).any(|i| share(i) && is(i + 1, &["av", "of"]) && !is(i + 2, &time))
+}
+
+/// Whether the finding ending at `e` labels a blank of a form (`Misstänkt för: ______`,
+/// `"Suspected of": ____`).
+pub(crate) fn blank_follows(hay: &[u8], e: usize) -> bool {
+    let mut i = e;
+    let mut colon = false;
+    while i < hay.len() && i - e < 8 {
+        match hay[i] {
+            b':' => colon = true,
+            b' ' | b'"' | b'\'' | b'\t' | 0x80..=0xBF | 0xE2 => {}
+            _ => break,
+        }
+        i += 1;
+    }
+    colon && hay.get(i..i + 3) == Some(b"___")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(text: &str, word: &str) -> bool {
+        let s = text.find(word).expect("word in text");
+        names_a_category(text.as_bytes(), s, s + word.len()).is_some()
+    }
+
+    fn value<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+        let s = text.find(word).expect("word in text");
+        match names_a_category(text.as_bytes(), s, s + word.len()) {
+            Some(Named::Key(Some((a, b)))) => Some(&text[a..b]),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn names_of_categories_in_descriptions_of_data() {
+        assert!(named("Se policyn om biometriska uppgifter.", "biometriska"));
+        assert!(named("See the policy on biometric data.", "biometric"));
+        assert!(named(
+            "Uppgifter om religiös övertygelse förekommer i registret.",
+            "religiös"
+        ));
+        assert!(named(
+            "ras eller etniskt ursprung, politiska åsikter, religiös övertygelse",
+            "politiska åsikter"
+        ));
+        assert!(named(
+            "enum Kind { HEALTH, ETHNICITY, POLITICAL, RELIGION, TRADE_UNION }",
+            "RELIGION"
+        ));
+        assert!(named(r#"{"religion": "Buddhist", "bio": "x"}"#, "religion"));
+        // A key's value is what is someone's.
+        assert_eq!(
+            value(r#"{"religion": "Buddhist", "bio": "x"}"#, "religion"),
+            Some("Buddhist")
+        );
+        assert_eq!(
+            value(
+                "Etnisk tillhörighet: kurd. Diagnos: astma",
+                "Etnisk tillhörighet"
+            ),
+            Some("kurd")
+        );
+        assert_eq!(
+            value(
+                "Politisk uppfattning: röstar på Centerpartiet.",
+                "Politisk uppfattning"
+            ),
+            Some("röstar på Centerpartiet")
+        );
+        assert_eq!(
+            value(r#"{"ethnicity": "prefer not to say"}"#, "ethnicity"),
+            None
+        );
+        assert_eq!(value(r#"{"ethnicity": null}"#, "ethnicity"), None);
+        // One category beside it is a person's record, not a list of them.
+        assert!(!named(
+            "Önskar halalkost av religiösa skäl. Genetisk utredning visade BRCA1.",
+            "religiösa"
+        ));
+        // Said of someone, or a word that is no category's name.
+        assert!(!named(
+            "Hon är aktiv i sin religion sedan 2019.",
+            "religion"
+        ));
+        assert!(!named("Religion: Buddhist. Diagnos: astma.", "Diagnos"));
+        assert!(!named("Han beskriver sig som religiös.", "religiös"));
+    }
+
+    #[test]
+    fn workplaces_named_places_and_things() {
+        let at = |text: &str, word: &str| workplace(text.as_bytes(), text.find(word).unwrap());
+        assert!(at(
+            "Användaren arbetar på Infektionskliniken.",
+            "Infektions"
+        ));
+        assert!(at("Works in the prison laundry.", "prison"));
+        assert!(at("Ny medarbetare på Onkologiska kliniken:", "Onkologiska"));
+        assert!(!at("Hon vårdas på Infektionskliniken.", "Infektions"));
+        assert!(!at("Arbetar deltid, sjukskriven 50 %.", "sjukskriven"));
+        let named = |text: &str, word: &str| {
+            let s = text.find(word).unwrap();
+            named_place_or_thing(text.as_bytes(), s, s + word.len())
+        };
+        assert!(named(
+            "Välkommen till Vårdcentralen Hälsan, Tallvägen 4.",
+            "Vårdcentralen"
+        ));
+        assert!(named("To: Riverside Surgery", "Surgery"));
+        assert!(named("Frivården i Östersund flyttar.", "Frivården"));
+        assert!(named("I studied Religious Studies at uni.", "Religious"));
+        assert!(named("- Added diabetes module export", "diabetes"));
+        assert!(!named("Besök på vårdcentralen i går.", "vårdcentralen"));
+        assert!(!named(
+            "Remitterad till Infektionskliniken.",
+            "Infektionskliniken"
+        ));
+        assert!(!named(
+            "återbesök Onkologiska kliniken om 4 veckor",
+            "Onkologiska kliniken"
+        ));
+        assert!(named("Vårdcentralen Östermalm", "Vårdcentralen"));
+        assert!(!named("Has diabetes and asthma.", "diabetes"));
+        assert!(!named("Surgery on her knee.", "Surgery"));
+    }
+
+    #[test]
+    fn figures_about_a_group_and_blanks_of_forms() {
+        let at = |text: &str, word: &str| aggregate(text.as_bytes(), text.find(word).unwrap());
+        assert!(at(
+            "Statistik: 42 ärenden om missbruk inkom under kvartalet.",
+            "missbruk"
+        ));
+        assert!(at("Did you see 12% of staff were on sick leave?", "sick"));
+        assert!(at(
+            "Cirka 6 procent av invånarna är medlemmar i Svenska kyrkan.",
+            "Svenska"
+        ));
+        assert!(!at("Hon är 50 % sjukskriven sedan mars.", "sjukskriven"));
+        assert!(!at(
+            "Lön 100 % av heltid. Sjukskriven från 3 mars.",
+            "Sjukskriven"
+        ));
+        assert!(!at(
+            "Arbetar 75 % av heltid och är sjukskriven 25 %.",
+            "sjukskriven"
+        ));
+        let blank = |text: &str, word: &str| {
+            blank_follows(text.as_bytes(), text.find(word).unwrap() + word.len())
+        };
+        assert!(blank("Mall: ”Misstänkt för: ______” ska fyllas i", "för"));
+        assert!(blank("Template field \"Suspected of\": ____", "of"));
+        assert!(!blank("Misstänkt för: stöld", "för"));
+    }
+}
