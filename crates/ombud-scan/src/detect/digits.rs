@@ -431,11 +431,11 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && ends_ok(used)
             && !runs_on(used)
             && !phone::labelled_as_article(hay, groups[g].0)
-            && !(used == 1
-                && (phone::labelled_otherwise(hay, groups[g].0)
-                    || cfg.column_name(hay, groups[g].0).is_some_and(|name| {
-                        columns::says(name, NOT_IDS) || columns::says(name, card::REFERENCE_LABELS)
-                    })))
+            && !(used == 1 && phone::labelled_otherwise(hay, groups[g].0))
+            // In a column of orders, tickets or payment references, grouped or not.
+            && !cfg.column_name(hay, groups[g].0).is_some_and(|name| {
+                columns::says(name, NOT_IDS) || columns::says(name, card::REFERENCE_LABELS)
+            })
         {
             found = Some((used, Kind::Phone, 0.85, phone::DETECTOR_SE));
         }
@@ -706,6 +706,9 @@ fn compact_phone(hay: &[u8], cfg: &Config, (s, e): (usize, usize)) -> bool {
         && phone::compact_valid(&hay[s..e])
         && (phone::labelled_as_phone(hay, s)
             || cfg.column_says(hay, s, phone::PHONE_LABELS)
+            || cfg
+                .column_name(hay, s)
+                .is_some_and(|n| phone::PARTY_COLUMNS.contains(&n))
             || phone::hl7_telecom_after(hay, e)
             || phone::in_hl7_phone_field(hay, s)
             || phone::typed_as_phone(hay, s))

@@ -40,10 +40,14 @@ pub(crate) fn v4_at(hay: &[u8], p: usize) -> Option<usize> {
 }
 
 /// Whether a dotted quad names no host a person could use: `0.x.x.x` (the unspecified
-/// address, wildcard masks such as `0.0.0.255`), the loopback network `127.0.0.0/8`, and
-/// `255.x.x.x` (netmasks, the broadcast address).
+/// address, wildcard masks such as `0.0.0.255`), the loopback network `127.0.0.0/8`,
+/// `255.x.x.x` (netmasks, the broadcast address), and a network's own address, whose last
+/// number is `0` (`10.0.0.0/8`; and as often a version, `Chrome/120.0.0.0`).
 fn not_a_host(quad: &[u8]) -> bool {
-    quad.starts_with(b"0.") || quad.starts_with(b"127.") || quad.starts_with(b"255.")
+    quad.starts_with(b"0.")
+        || quad.starts_with(b"127.")
+        || quad.starts_with(b"255.")
+        || quad.ends_with(b".0")
 }
 
 /// Whether the dotted quad at `p..e` is the version in a file name (`build-10.5.75.65.zip`,

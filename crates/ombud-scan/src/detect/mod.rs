@@ -1066,6 +1066,17 @@ mod tests {
             found_in_file(csv),
             [(Kind::Phone, "031123456"), (Kind::Phone, "0101234567")]
         );
+        // A ticket column's numbers are tickets, grouped or not.
+        let csv = "ts,host,ticket\n1631606666,sensor-52a4ef,0408-9359\n1631606667,sensor-52a4ef,070-123 45 67\n";
+        assert_eq!(found_in_file(csv), []);
+        // The calling and the called party of an operator's call record.
+        let cdr = "record_id;call_type;a_number;b_number;cell_id
+6020;MOC;0192941206;050022101;3953
+";
+        assert_eq!(
+            found_in_file(cdr),
+            [(Kind::Phone, "0192941206"), (Kind::Phone, "050022101")]
+        );
         // Unlabelled, under another label, or too short or long: no phone number.
         for text in [
             "0894575119",
@@ -1507,6 +1518,11 @@ mod tests {
         assert_eq!(
             found("Artikel 070-6164079 \u{e4}r slut. Order 4471, tel 070-6164079"),
             [(Kind::Phone, "070-6164079")]
+        );
+        // A giro account and a customs tariff code shaped like phone numbers.
+        assert_eq!(
+            found("<Payment account=\"Bg 0442-3155\"/> <Item hs=\"0729 44 54 25\"/>"),
+            []
         );
         // A record whose line starts more than 500 bytes back is read from its end.
         let csv = format!(

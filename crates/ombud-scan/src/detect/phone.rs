@@ -209,6 +209,23 @@ pub(crate) const PHONE_LABELS: &[&str] = &[
     "telefoner",
 ];
 
+/// Column names of the calling and the called party in telephone operators' call records
+/// (`a_number;b_number`), whole.
+pub(crate) const PARTY_COLUMNS: &[&[u8]] = &[
+    b"a_number",
+    b"b_number",
+    b"a-number",
+    b"b-number",
+    b"anumber",
+    b"bnumber",
+    b"a_nummer",
+    b"b_nummer",
+    b"a-nummer",
+    b"b-nummer",
+    b"calling_number",
+    b"called_number",
+];
+
 /// Words that label a phone number in text only: as column names they start others
 /// (`call_id`, `cell_id`, `ringsignal`, `direktlänk`).
 const PHONE_WORDS: &[&str] = &[
@@ -267,10 +284,22 @@ const ARTICLE_WORDS: &[&str] = &[
     "fakturanummer",
     "invoice",
     "isbn",
+    // Giro numbers (`Bg 0442-3155`) and customs tariff codes (`<Item hs="0729 44 54 25">`).
+    "bg",
+    "bankgiro",
+    "bankgironummer",
+    "pg",
+    "plusgiro",
+    "plusgironummer",
+    "hs",
+    "taric",
+    "varukod",
+    "commodity",
 ];
 
 /// Whether the nearest label before a phone-shaped number at `s`, among the three words
-/// before it, names an article, an order or an invoice rather than a phone.
+/// before it, names an article, an order, an invoice, a giro account or a tariff code
+/// rather than a phone.
 pub(crate) fn labelled_as_article(hay: &[u8], s: usize) -> bool {
     super::label_before(hay, s, &[PHONE_LABELS, PHONE_WORDS, ARTICLE_WORDS]) == Some(2)
 }
