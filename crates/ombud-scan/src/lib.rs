@@ -92,7 +92,7 @@ mod mask;
 mod scanner;
 pub mod walk;
 
-pub use detect::{COLUMN_DETECTOR, Date};
+pub use detect::{COLUMN_DETECTOR, Date, KEYED_DETECTOR};
 pub use encoding::value_text;
 pub use kind::{Category, Finding, Kind, KindSet, Sink, UnknownKind};
 pub use mask::mask;

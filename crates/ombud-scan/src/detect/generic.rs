@@ -129,7 +129,7 @@ const ABOUT: &[&[&str]] = &[
 ];
 
 /// The category whose name `found` is, if it is one.
-fn generic(found: &[u8]) -> Option<Category> {
+pub(crate) fn generic(found: &[u8]) -> Option<Category> {
     GENERIC
         .iter()
         .find_map(|(cat, words)| words.iter().any(|w| eq(found, w)).then_some(*cat))
@@ -211,42 +211,58 @@ fn eq(w: &[u8], list_word: &str) -> bool {
     text.to_lowercase() == list_word.to_lowercase()
 }
 
-/// How a finding names its category instead of saying it of someone.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Named {
-    /// As a kind of data: followed by a noun for data, after words such as `uppgifter om`,
-    /// or on a line that names two more categories (`etniskt ursprung, politiska åsikter,
-    /// religiös övertygelse`, `enum Kind { ETHNICITY, POLITICAL, RELIGION }`).
-    Described,
-    /// As a key or a field's name (`"religion": "Buddhist"`, `Etnisk tillhörighet: kurd.`),
-    /// with the span of its value when that says something.
-    Key(Option<(usize, usize)>),
+/// Whether the finding `found` names an attribute whose value is what says something of
+/// someone: a category's name ([`GENERIC`]) or a column name that says one (`Diagnos`,
+/// `Religion`, `Etnicitet`), unlike a fact's word as a key (`Döpt: Tomasz`, `Stroke:
+/// 14:32`).
+pub(crate) fn names_an_attribute(found: &[u8]) -> bool {
+    generic(found).is_some() || super::columns::says_a_category(&found.to_ascii_lowercase())
 }
 
-/// Whether and how the finding `s..e` names its category (see [`Named`]).
-pub(crate) fn names_a_category(hay: &[u8], s: usize, e: usize) -> Option<Named> {
+/// Where a finding is a key or a field's name (`"religion": "Buddhist"`, `Diagnos:
+/// astma`, `\"religion\":`): `Some` with the span of its value, `None` inside when the
+/// value says nothing (`"religion": "none"`, `Etnicitet: vill ej uppge`, `"x": null`).
+pub(crate) fn key_value(hay: &[u8], e: usize) -> Option<Option<(usize, usize)>> {
+    let mut k = e;
+    if hay.get(k) == Some(&b'\\') {
+        k += 1;
+    }
+    if matches!(hay.get(k), Some(b'"' | b'\'')) {
+        k += 1;
+    }
+    matches!(hay.get(k), Some(b':' | b'=')).then(|| value_after(hay, k + 1))
+}
+
+/// Whether a key's value only says yes or counts (`true`, `ja`, `50`, `2024-03-01`): the
+/// key is what says something then.
+pub(crate) fn yes_or_number(value: &[u8]) -> bool {
+    !value.iter().any(|&b| b.is_ascii_alphabetic() || b >= 0x80)
+        || ["true", "ja", "yes", "x", "j", "y"]
+            .iter()
+            .any(|w| value.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// Whether the finding `s..e` names its category as a kind of data: followed by a noun for
+/// data, after words such as `uppgifter om`, next in a list of such names, or on a line
+/// that names two more categories (`etniskt ursprung, politiska åsikter, religiös
+/// övertygelse`, `enum Kind { ETHNICITY, POLITICAL, RELIGION }`).
+pub(crate) fn names_a_category(hay: &[u8], s: usize, e: usize) -> bool {
     named_in_list(hay, s, e, 0)
 }
 
 /// [`names_a_category`] for the finding `s..e`, the `depth`th of a list of categories
 /// looked back through (at most eight).
-fn named_in_list(hay: &[u8], s: usize, e: usize, depth: usize) -> Option<Named> {
-    let cat = generic(&hay[s..e])?;
-    // A key: the name, a closing quote if any, then `:` or `=`.
-    let mut k = e;
-    if matches!(hay.get(k), Some(b'"' | b'\'')) {
-        k += 1;
-    }
-    if matches!(hay.get(k), Some(b':' | b'=')) {
-        return Some(Named::Key(value_after(hay, k + 1)));
-    }
+fn named_in_list(hay: &[u8], s: usize, e: usize, depth: usize) -> bool {
+    let Some(cat) = generic(&hay[s..e]) else {
+        return false;
+    };
     let (a, z) = line(hay, s, e);
     let mut after = words(hay, e, z);
     if after
         .next()
         .is_some_and(|(x, y)| DATA_NOUNS.iter().any(|n| eq(&hay[x..y], n)))
     {
-        return Some(Named::Described);
+        return true;
     }
     let before: Vec<(usize, usize)> = words(hay, a, s).collect();
     if let [.., (p, q), (x, y)] = before[..]
@@ -255,7 +271,7 @@ fn named_in_list(hay: &[u8], s: usize, e: usize, depth: usize) -> Option<Named> 
             .iter()
             .any(|pair| eq(&hay[p..q], pair[0]) && eq(&hay[x..y], pair[1]))
     {
-        return Some(Named::Described);
+        return true;
     }
     // The next in a list of categories whose first is described (`uppgifter om sexuell
     // läggning och etniskt ursprung`, `om hälsa, etniskt ursprung`).
@@ -269,10 +285,8 @@ fn named_in_list(hay: &[u8], s: usize, e: usize, depth: usize) -> Option<Named> 
     }
     for n in (1..=4.min(last)).filter(|_| depth < 8) {
         let (x, y) = (before[last - n].0, before[last - 1].1);
-        if generic(&hay[x..y]).is_some()
-            && named_in_list(hay, x, y, depth + 1) == Some(Named::Described)
-        {
-            return Some(Named::Described);
+        if generic(&hay[x..y]).is_some() && named_in_list(hay, x, y, depth + 1) {
+            return true;
         }
     }
     // Two more categories named on the line: single words, or up to four in a row.
@@ -291,7 +305,7 @@ fn named_in_list(hay: &[u8], s: usize, e: usize, depth: usize) -> Option<Named> 
             }
         }
     }
-    (others.len() >= 2).then_some(Named::Described)
+    others.len() >= 2
 }
 
 /// The value after a key's `:` or `=` at `v`: quoted, or up to the end of its sentence,
@@ -302,6 +316,9 @@ fn value_after(hay: &[u8], key_end: usize) -> Option<(usize, usize)> {
     while v < hay.len() && v - key_end < 3 && hay[v] == b' ' {
         v += 1;
     }
+    if hay.get(v..v + 2).is_some_and(|q| q[0] == b'\\' && q[1] == b'"') {
+        v += 1;
+    }
     let quote = hay.get(v).copied().filter(|q| matches!(q, b'"' | b'\''));
     if quote.is_some() {
         v += 1;
@@ -310,7 +327,7 @@ fn value_after(hay: &[u8], key_end: usize) -> Option<(usize, usize)> {
     while z < hay.len() && z - v < 64 {
         let c = hay[z];
         let ends = match quote {
-            Some(q) => c == q,
+            Some(q) => c == q || c == b'\\',
             None => {
                 matches!(
                     c,
@@ -529,15 +546,13 @@ mod tests {
 
     fn named(text: &str, word: &str) -> bool {
         let s = text.find(word).expect("word in text");
-        names_a_category(text.as_bytes(), s, s + word.len()).is_some()
+        names_a_category(text.as_bytes(), s, s + word.len())
     }
 
     fn value<'a>(text: &'a str, word: &str) -> Option<&'a str> {
         let s = text.find(word).expect("word in text");
-        match names_a_category(text.as_bytes(), s, s + word.len()) {
-            Some(Named::Key(Some((a, b)))) => Some(&text[a..b]),
-            _ => None,
-        }
+        let (a, b) = key_value(text.as_bytes(), s + word.len())??;
+        Some(&text[a..b])
     }
 
     #[test]
@@ -556,7 +571,6 @@ mod tests {
             "enum Kind { HEALTH, ETHNICITY, POLITICAL, RELIGION, TRADE_UNION }",
             "RELIGION"
         ));
-        assert!(named(r#"{"religion": "Buddhist", "bio": "x"}"#, "religion"));
         // A key's value is what is someone's.
         assert_eq!(
             value(r#"{"religion": "Buddhist", "bio": "x"}"#, "religion"),
@@ -592,6 +606,7 @@ mod tests {
             "religion"
         ));
         assert!(!named("Religion: Buddhist. Diagnos: astma.", "Diagnos"));
+        assert_eq!(value(r#"\"religion\": \"Sikh\""#, "religion"), Some("Sikh"));
         assert!(!named("Han beskriver sig som religiös.", "religiös"));
     }
 

@@ -15,13 +15,16 @@
 //! 54 million more instructions to build at every start than it saved in searching.
 
 use super::blocks::Classes;
-use super::generic::Named;
 use super::{Hit, alphanumeric, escaped_before, glued_at, glued_before, is_word, word_end};
 use crate::kind::{Category, Kind};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 /// Detector name reported with these findings.
 pub const DETECTOR: &str = "keywords_sv_en";
+
+/// Detector name of a key's value reported for the attribute the key names (`Religion:
+/// Pastafarian`): the key, not the value, decides.
+pub const KEYED_DETECTOR: &str = "keyed_value";
 
 /// Confidence of an indicator word.
 pub const CONFIDENCE: f32 = 0.5;
@@ -2281,23 +2284,33 @@ impl Keywords {
         {
             return None;
         }
-        // A category's name describing data is no one's; as a key, it counts with a value
-        // that says something (`Religion: ortodox kristen`, `"religion": "Buddhist"`), which
-        // is a finding too when no entry of its own stands in it.
+        if super::generic::names_a_category(hay, s, e) {
+            return None;
+        }
+        // An attribute's name as a key or a field's name (`Diagnos: astma`, `"religion":
+        // "Buddhist"`): with a value that says nothing, no finding. A category's name counts
+        // with its value, which is a finding of its own when no entry stands in it
+        // (`Religion: Pastafarian`); entries in the value are found after the key.
         let mut value = None;
-        match super::generic::names_a_category(hay, s, e) {
-            None => {}
-            Some(Named::Key(Some((a, b)))) => {
-                let has_entry = (a..b)
+        if super::generic::names_an_attribute(&hay[s..e])
+            && let Some(v) = super::generic::key_value(hay, e)
+        {
+            let (a, b) = v?;
+            let has_entry = || {
+                (a..b)
                     .filter(|&i| is_word(hay[i]) && (i == a || !is_word(hay[i - 1])))
                     .any(|i| {
                         self.ac
                             .find(Input::new(hay).span(i..b).anchored(Anchored::Yes))
                             .is_some()
-                    });
-                value = (!has_entry).then_some((a, b));
+                    })
+            };
+            if super::generic::generic(&hay[s..e]).is_some()
+                && !super::generic::yes_or_number(&hay[a..b])
+                && !has_entry()
+            {
+                value = Some((a, b));
             }
-            Some(_) => return None,
         }
         let s = match NAMES
             .iter()
@@ -2338,7 +2351,7 @@ impl Keywords {
                 end: b,
                 kind: Kind::SpecialCategory(cat),
                 confidence: CONFIDENCE,
-                detector: DETECTOR,
+                detector: KEYED_DETECTOR,
             });
             return Some(b);
         }
@@ -2601,12 +2614,23 @@ mod tests {
             words("a genetic algorithm; genetic data: BRCA1 positive"),
             ["BRCA1"]
         );
-        // A key with a value that says something counts, and so does the value.
+        // A category's name as a key counts with a value that says something, which is a
+        // finding too where no entry stands in it; a key whose value says nothing does not.
         assert_eq!(
             words(
-                r#"{"religion": "Pastafarian"} {"religion": "ortodox kristen"} {"religion": "none"}"#
+                r#"{"religion": "Pastafarian"} {"religion": "ortodox kristen"} {"religion": "none"}
+                Diagnos: astma. Diagnos: -. "sjukskriven": true"#
             ),
-            ["religion", "Pastafarian", "religion", "ortodox", "kristen"]
+            [
+                "religion",
+                "Pastafarian",
+                "religion",
+                "ortodox",
+                "kristen",
+                "Diagnos",
+                "astma",
+                "sjukskriven"
+            ]
         );
         // Names and idioms; a hyphen joins the neighbouring word like a space.
         assert_eq!(

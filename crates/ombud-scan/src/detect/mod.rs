@@ -23,6 +23,7 @@ pub(crate) mod sql;
 use crate::kind::{Kind, KindSet};
 pub(crate) use columns::Columns;
 pub use columns::DETECTOR as COLUMN_DETECTOR;
+pub use keywords::KEYED_DETECTOR;
 use keywords::Keywords;
 use std::sync::Arc;
 
