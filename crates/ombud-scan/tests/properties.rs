@@ -106,8 +106,7 @@ fn check_findings(s: &Scanner, input: &[u8], found: &[Finding]) -> Result<(), Te
         last = f.start;
         prop_assert!((0.0..=1.0).contains(&f.confidence));
         let value = &input[f.start as usize..f.end as usize];
-        if f.detector == ombud_scan::COLUMN_DETECTOR || f.detector == ombud_scan::KEYED_DETECTOR
-        {
+        if f.detector == ombud_scan::COLUMN_DETECTOR || f.detector == ombud_scan::KEYED_DETECTOR {
             // A cell under a sensitive column's name, or the value of a key that names a
             // category: the header or the key, not the value, decides.
             prop_assert!(!value.is_empty() && !value.contains(&b'\n'), "cell {f:?}");

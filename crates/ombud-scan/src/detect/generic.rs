@@ -316,7 +316,10 @@ fn value_after(hay: &[u8], key_end: usize) -> Option<(usize, usize)> {
     while v < hay.len() && v - key_end < 3 && hay[v] == b' ' {
         v += 1;
     }
-    if hay.get(v..v + 2).is_some_and(|q| q[0] == b'\\' && q[1] == b'"') {
+    if hay
+        .get(v..v + 2)
+        .is_some_and(|q| q[0] == b'\\' && q[1] == b'"')
+    {
         v += 1;
     }
     let quote = hay.get(v).copied().filter(|q| matches!(q, b'"' | b'\''));
@@ -467,6 +470,22 @@ pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
         return !first;
     }
     false
+}
+
+/// Whether the line of the finding `s..e` quotes a penal provision rather than says
+/// anything of someone: the maximum of a sentence (`döms för misshandel till fängelse i
+/// högst två år`, `liable to imprisonment for a term not exceeding`) or a provision's
+/// opening at the start of the line or after its paragraph (`3 kap. 5 § BrB: Den som
+/// tillfogar annan person kroppsskada, sjukdom …`).
+pub(crate) fn quotes_a_statute(hay: &[u8], s: usize, e: usize) -> bool {
+    let (a, z) = line(hay, s, e);
+    let text = &hay[a..z];
+    let has = |w: &[u8]| text.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    let opening = text.trim_ascii_start().starts_with(b"Den som ")
+        || has("§".as_bytes()) && text.windows(8).any(|x| x == b"Den som ");
+    opening
+        || has("i högst".as_bytes()) && (has("fängelse".as_bytes()) || has("böter".as_bytes()))
+        || has(b"not exceeding") && has(b"imprisonment")
 }
 
 /// Whether the finding at `s` is said of a whole group: on a line that begins with
@@ -645,6 +664,30 @@ mod tests {
         assert!(named("Vårdcentralen Östermalm", "Vårdcentralen"));
         assert!(!named("Has diabetes and asthma.", "diabetes"));
         assert!(!named("Surgery on her knee.", "Surgery"));
+    }
+
+    #[test]
+    fn penal_provisions() {
+        let quoted = |text: &str, word: &str| {
+            let s = text.find(word).unwrap();
+            quotes_a_statute(text.as_bytes(), s, s + word.len())
+        };
+        assert!(quoted(
+            "3 kap. 5 § BrB: Den som tillfogar annan person kroppsskada, sjukdom eller smärta",
+            "sjukdom"
+        ));
+        assert!(quoted(
+            "döms för misshandel till fängelse i högst två år.",
+            "misshandel"
+        ));
+        assert!(quoted(
+            "is liable to imprisonment for a term not exceeding six months",
+            "imprisonment"
+        ));
+        assert!(!quoted(
+            "Han döms för misshandel till fängelse i sex månader.",
+            "misshandel"
+        ));
     }
 
     #[test]

@@ -2281,6 +2281,7 @@ impl Keywords {
             || super::generic::aggregate(hay, s)
             || super::generic::workplace(hay, s)
             || super::generic::named_place_or_thing(hay, s, e)
+            || super::generic::quotes_a_statute(hay, s, e)
         {
             return None;
         }
