@@ -34,6 +34,20 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Health,
         &[
+            // Dental care, births, fractures and pain of a fourteenth corpus.
+            "parodontit",
+            "rotfyllning",
+            "tandvårdsrädsla",
+            "bettfysiologisk",
+            "karies$",
+            "tandlossning",
+            "förlossning",
+            "höftfraktur",
+            "collumfraktur",
+            "tjocktarmscancer",
+            "långvarig smärta",
+            "nyopererad",
+            "hudutslag",
             // Sick pay, aids, tests and injuries of a thirteenth corpus.
             "sick pay",
             "statutory sick pay",
@@ -543,6 +557,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Political,
         &[
+            "grön ungdom",
+            "ssu$",
+            "ung vänster",
+            "piratpartiet",
             "lib dem",
             "voted reform",
             "voted green",
@@ -623,6 +641,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Religion,
         &[
+            "laestadian",
             "bat mitzvah",
             "bar mitzvah",
             "hajj$",
@@ -734,6 +753,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::TradeUnion,
         &[
+            "musikerförbundet",
+            "målareförbundet",
             // British unions and Swedish unions of police and occupational therapists (the abbreviations only in capitals).
             "nasuwt$",
             "usdaw$",
@@ -799,6 +820,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::SexLife,
         &[
+            "bög$",
+            "bögar$",
             "asexual",
             "same-sex",
             "sexuell läggning",
@@ -841,6 +864,14 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Genetic,
         &[
+            "c282y",
+            "f508del",
+            "anlagstest",
+            "släktskapstest",
+            "trisomi",
+            "downs syndrom",
+            "lynchsyndrom",
+            "fragilt x",
             "snp array",
             "haplogrupp",
             "haplogroup",
@@ -1491,7 +1522,7 @@ const FIRST_NAMES: &[&str] = &["Jude"];
 /// Abbreviations that are indicators only as written here (in capitals; `AfD`).
 const CAPITALS_ONLY: &[&str] = &[
     "KOL", "DUI", "GMB", "KBT", "RFSL", "SPD", "LSS", "SULF", "CDU", "AfD", "AFD", "CUF", "MUF",
-    "KDU", "COPD", "IBS", "CAMHS", "NASUWT", "USDAW", "CWU", "FBU", "RMT", "RCN",
+    "KDU", "COPD", "IBS", "CAMHS", "NASUWT", "USDAW", "CWU", "FBU", "RMT", "RCN", "SSU",
 ];
 
 /// Whether the word `s..e` is one of [`CAPITALS_ONLY`] in small letters.
