@@ -398,6 +398,22 @@ const NOT_SOMEONES: &[&str] = &[
     "endpoint", "feature", "library", "kunskap",
 ];
 
+/// Roles of an organisation toward others, after `som` or `as`.
+const ROLES: &[&str] = &[
+    "hyresvärd",
+    "hyresvärden",
+    "arbetsgivare",
+    "arbetsgivaren",
+    "leverantör",
+    "motpart",
+    "motparten",
+    "landlord",
+    "employer",
+    "supplier",
+    "counterpart",
+    "sponsor",
+];
+
 /// Words in a care unit's or an office's name (`Vårdcentralen Hälsan`, `Riverside
 /// Surgery`, `Frivården i Östersund`), compared with the start or the end of a finding.
 const PLACES: &[&str] = &[
@@ -416,7 +432,8 @@ const PLACES: &[&str] = &[
 ];
 
 /// Whether the finding `s..e` is a named place or a thing rather than something of
-/// someone's: followed by a word of [`NOT_SOMEONES`]; or a care unit or office of
+/// someone's: followed by a word of [`NOT_SOMEONES`], by `som` or `as` and one of
+/// [`ROLES`], or by the object of a dictionary's entry; or a care unit or office of
 /// [`PLACES`] with a name (a capitalised word right before or after it, or `i` and a
 /// capitalised town after it).
 pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
@@ -425,6 +442,21 @@ pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
     let word = |i: usize| next.get(i).map(|&(x, y)| &hay[x..y]);
     let spaced = |x: usize, y: usize| hay[x..y].iter().all(|&c| c == b' ') && y - x == 1;
     if word(0).is_some_and(|w| NOT_SOMEONES.iter().any(|n| eq(w, n))) && spaced(e, next[0].0) {
+        return true;
+    }
+    // An organisation in a role toward others (`Svenska kyrkan som hyresvärd`, `Unionen as
+    // counterpart`).
+    if word(0).is_some_and(|w| eq(w, "som") || eq(w, "as"))
+        && word(1).is_some_and(|w| ROLES.iter().any(|r| eq(w, r)))
+    {
+        return true;
+    }
+    // A key of a dictionary of organisations (`"Svenska kyrkan": {"orgnr": …}`).
+    let mut k = e;
+    while k < hay.len() && k - e < 4 && matches!(hay[k], b'"' | b':' | b' ') {
+        k += 1;
+    }
+    if k > e && hay[e..k].contains(&b':') && hay.get(k) == Some(&b'{') {
         return true;
     }
     let found = std::str::from_utf8(&hay[s..e]).map(str::to_lowercase);
@@ -652,6 +684,15 @@ mod tests {
         assert!(named("Frivården i Östersund flyttar.", "Frivården"));
         assert!(named("I studied Religious Studies at uni.", "Religious"));
         assert!(named("- Added diabetes module export", "diabetes"));
+        assert!(named(
+            "Info: Svenska kyrkan som hyresvärd byter",
+            "Svenska kyrkan"
+        ));
+        assert!(named(
+            r#""Svenska kyrkan": {"orgnr": "252004-8370"}"#,
+            "Svenska kyrkan"
+        ));
+        assert!(!named(r#""religion": "Svenska kyrkan""#, "Svenska kyrkan"));
         assert!(!named("Besök på vårdcentralen i går.", "vårdcentralen"));
         assert!(!named(
             "Remitterad till Infektionskliniken.",
