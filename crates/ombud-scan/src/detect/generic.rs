@@ -128,23 +128,42 @@ const ABOUT: &[&[&str]] = &[
     &["policyn", "om"],
 ];
 
+/// The first words of the names in [`GENERIC`], each once.
+fn first_words() -> &'static [&'static str] {
+    static FIRST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    FIRST.get_or_init(|| {
+        let mut all: Vec<&'static str> = GENERIC
+            .iter()
+            .flat_map(|(_, words)| words.iter())
+            .map(|w| w.split(' ').next().unwrap_or(w))
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    })
+}
+
 /// The category whose name `found` is, if it is one.
 pub(crate) fn generic(found: &[u8]) -> Option<Category> {
-    GENERIC
-        .iter()
-        .find_map(|(cat, words)| words.iter().any(|w| eq(found, w)).then_some(*cat))
+    // (The longest name is under 30 bytes; its escapes make it at most three times longer.)
+    if found.len() > 90 {
+        return None;
+    }
+    let found = plain(found);
+    GENERIC.iter().find_map(|(cat, words)| {
+        words
+            .iter()
+            .any(|w| same_word(&found, w.as_bytes()))
+            .then_some(*cat)
+    })
 }
 
 /// The line around `s..e`, at most 200 bytes either side.
 fn line(hay: &[u8], s: usize, e: usize) -> (usize, usize) {
-    let mut a = s;
-    while a > 0 && s - a < 200 && !matches!(hay[a - 1], b'\n' | b'\r') {
-        a -= 1;
-    }
-    let mut z = e;
-    while z < hay.len() && z - e < 200 && !matches!(hay[z], b'\n' | b'\r') {
-        z += 1;
-    }
+    let from = s.saturating_sub(200);
+    let a = memchr::memrchr2(b'\n', b'\r', &hay[from..s]).map_or(from, |i| from + i + 1);
+    let to = hay.len().min(e + 200);
+    let z = memchr::memchr2(b'\n', b'\r', &hay[e..to]).map_or(to, |i| e + i);
     (a, z)
 }
 
@@ -186,29 +205,36 @@ fn words(hay: &[u8], a: usize, z: usize) -> impl Iterator<Item = (usize, usize)>
     })
 }
 
-/// Whether the word `w` of the text is `list_word` in any case, its JSON escapes read
-/// (`l\u00E4ggning` is `läggning`).
-fn eq(w: &[u8], list_word: &str) -> bool {
+/// The word `w` of the text with its JSON escapes read (`l\u00E4ggning` is `läggning`).
+fn plain(w: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     if !w.contains(&b'\\') {
-        return same_word(w, list_word.as_bytes());
+        return std::borrow::Cow::Borrowed(w);
     }
-    let mut text = String::new();
+    let mut text = Vec::with_capacity(w.len());
     let mut i = 0;
     while i < w.len() {
         match unicode_escape(w, i) {
             Some(n) => {
                 let hex = std::str::from_utf8(&w[i + 2..i + n]).unwrap_or("0");
                 let c = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
-                text.push(c.unwrap_or('\u{fffd}'));
+                let mut buf = [0; 4];
+                text.extend_from_slice(c.unwrap_or('\u{fffd}').encode_utf8(&mut buf).as_bytes());
                 i += n;
             }
             None => {
-                text.push(char::from(w[i]));
+                text.push(w[i]);
                 i += 1;
             }
         }
     }
-    text.to_lowercase() == list_word.to_lowercase()
+    std::borrow::Cow::Owned(text)
+}
+
+/// Whether the word `w` of the text is one of `list` in any case (see `same_word`), its
+/// JSON escapes read.
+fn any_eq(w: &[u8], list: &[&str]) -> bool {
+    let w = plain(w);
+    list.iter().any(|x| same_word(&w, x.as_bytes()))
 }
 
 /// Whether the finding `found` names an attribute whose value is what says something of
@@ -260,7 +286,7 @@ fn named_in_list(hay: &[u8], s: usize, e: usize, depth: usize) -> bool {
     let mut after = words(hay, e, z);
     if after
         .next()
-        .is_some_and(|(x, y)| DATA_NOUNS.iter().any(|n| eq(&hay[x..y], n)))
+        .is_some_and(|(x, y)| any_eq(&hay[x..y], DATA_NOUNS))
     {
         return true;
     }
@@ -269,7 +295,7 @@ fn named_in_list(hay: &[u8], s: usize, e: usize, depth: usize) -> bool {
         && y + 2 >= s
         && ABOUT
             .iter()
-            .any(|pair| eq(&hay[p..q], pair[0]) && eq(&hay[x..y], pair[1]))
+            .any(|pair| any_eq(&hay[p..q], &pair[..1]) && any_eq(&hay[x..y], &pair[1..]))
     {
         return true;
     }
@@ -277,9 +303,10 @@ fn named_in_list(hay: &[u8], s: usize, e: usize, depth: usize) -> bool {
     // läggning och etniskt ursprung`, `om hälsa, etniskt ursprung`).
     let mut last = before.len();
     if last > 0
-        && ["och", "eller", "samt", "and", "or"]
-            .iter()
-            .any(|c| eq(&hay[before[last - 1].0..before[last - 1].1], c))
+        && any_eq(
+            &hay[before[last - 1].0..before[last - 1].1],
+            &["och", "eller", "samt", "and", "or"],
+        )
     {
         last -= 1;
     }
@@ -293,6 +320,14 @@ fn named_in_list(hay: &[u8], s: usize, e: usize, depth: usize) -> bool {
     let all: Vec<(usize, usize)> = words(hay, a, z).collect();
     let mut others = Vec::new();
     for i in 0..all.len() {
+        // Only where a name can start (most words start none).
+        let first = plain(&hay[all[i].0..all[i].1]);
+        if !first_words()
+            .iter()
+            .any(|w| same_word(&first, w.as_bytes()))
+        {
+            continue;
+        }
         for n in 1..=4 {
             let Some(&(_, y)) = all.get(i + n - 1) else {
                 break;
@@ -302,10 +337,13 @@ fn named_in_list(hay: &[u8], s: usize, e: usize, depth: usize) -> bool {
                 && !others.contains(&c)
             {
                 others.push(c);
+                if others.len() == 2 {
+                    return true;
+                }
             }
         }
     }
-    others.len() >= 2
+    false
 }
 
 /// The value after a key's `:` or `=` at `v`: quoted, or up to the end of its sentence,
@@ -381,10 +419,10 @@ pub(crate) fn workplace(hay: &[u8], s: usize) -> bool {
     let before: Vec<(usize, usize)> = words(hay, a.max(s.saturating_sub(48)), s).collect();
     for (seen, &(x, y)) in before.iter().rev().enumerate() {
         let w = &hay[x..y];
-        if WORK.iter().any(|k| eq(w, k)) {
+        if any_eq(w, WORK) {
             return seen > 0;
         }
-        if seen == 3 || !AT.iter().any(|k| eq(w, k)) {
+        if seen == 3 || !any_eq(w, AT) {
             return false;
         }
     }
@@ -441,13 +479,13 @@ pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
     let next: Vec<(usize, usize)> = words(hay, e, z).take(2).collect();
     let word = |i: usize| next.get(i).map(|&(x, y)| &hay[x..y]);
     let spaced = |x: usize, y: usize| hay[x..y].iter().all(|&c| c == b' ') && y - x == 1;
-    if word(0).is_some_and(|w| NOT_SOMEONES.iter().any(|n| eq(w, n))) && spaced(e, next[0].0) {
+    if word(0).is_some_and(|w| any_eq(w, NOT_SOMEONES)) && spaced(e, next[0].0) {
         return true;
     }
     // An organisation in a role toward others (`Svenska kyrkan som hyresvärd`, `Unionen as
     // counterpart`).
-    if word(0).is_some_and(|w| eq(w, "som") || eq(w, "as"))
-        && word(1).is_some_and(|w| ROLES.iter().any(|r| eq(w, r)))
+    if word(0).is_some_and(|w| any_eq(w, &["som", "as"]))
+        && word(1).is_some_and(|w| any_eq(w, ROLES))
     {
         return true;
     }
@@ -459,14 +497,14 @@ pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
     if k > e && hay[e..k].contains(&b':') && hay.get(k) == Some(&b'{') {
         return true;
     }
-    let found = std::str::from_utf8(&hay[s..e]).map(str::to_lowercase);
-    let Ok(found) = found else {
-        return false;
+    let found = &hay[s..e];
+    let place = |p: &&str| {
+        let n = p.len();
+        found.len() >= n
+            && (same_word(&found[..n], p.as_bytes())
+                || same_word(&found[found.len() - n..], p.as_bytes()))
     };
-    if !PLACES
-        .iter()
-        .any(|p| found.starts_with(p) || found.ends_with(p))
-    {
+    if !PLACES.iter().any(place) {
         return false;
     }
     // (`Ö`, `Å` and `Ä` are `C3` and a byte below `A0`; small letters follow `C3` from it.)
@@ -481,7 +519,7 @@ pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
         if capital(&hay[x..y]) {
             return true;
         }
-        if (eq(&hay[x..y], "i") || eq(&hay[x..y], "in"))
+        if any_eq(&hay[x..y], &["i", "in"])
             && hay[s].is_ascii_uppercase()
             && next
                 .get(1)
@@ -512,12 +550,11 @@ pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
 pub(crate) fn quotes_a_statute(hay: &[u8], s: usize, e: usize) -> bool {
     let (a, z) = line(hay, s, e);
     let text = &hay[a..z];
-    let has = |w: &[u8]| text.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
-    let opening = text.trim_ascii_start().starts_with(b"Den som ")
-        || has("§".as_bytes()) && text.windows(8).any(|x| x == b"Den som ");
+    let has = |w: &str| memchr::memmem::find(text, w.as_bytes()).is_some();
+    let opening = text.trim_ascii_start().starts_with(b"Den som ") || has("§") && has("Den som ");
     opening
-        || has("i högst".as_bytes()) && (has("fängelse".as_bytes()) || has("böter".as_bytes()))
-        || has(b"not exceeding") && has(b"imprisonment")
+        || has("i högst") && (has("fängelse") || has("böter"))
+        || has("not exceeding") && has("imprisonment")
 }
 
 /// Whether the finding at `s` is said of a whole group: on a line that begins with

@@ -2324,8 +2324,8 @@ impl Keywords {
         // with its value, which is a finding of its own when no entry stands in it
         // (`Religion: Pastafarian`); entries in the value are found after the key.
         let mut value = None;
-        if super::generic::names_an_attribute(&hay[s..e])
-            && let Some(v) = super::generic::key_value(hay, e)
+        if let Some(v) = super::generic::key_value(hay, e)
+            && super::generic::names_an_attribute(&hay[s..e])
         {
             let (a, b) = v?;
             let has_entry = || {
