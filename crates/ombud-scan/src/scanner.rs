@@ -424,12 +424,15 @@ impl Scanner {
     /// `tel 0701130403` is a phone number, `0701130403` alone an identity number.) A national
     /// number without separators (`08357171`) is reported only where a label calls it a
     /// phone number, and ten bare digits of an estate (`1695902377`, organisation group 1)
-    /// only where a label calls them an organisation number; alone, each passes the
-    /// validator of its form.
+    /// only where a label calls them an organisation number, and a compact card number in a
+    /// length its brand does not issue (`368002019813106`) only after a card label; alone,
+    /// each passes the validator of its form.
     pub fn revalidate(&self, kind: Kind, value: &[u8]) -> bool {
         let digits = value.iter().all(u8::is_ascii_digit);
         let labelled_form = match kind {
             Kind::Phone => digits && detect::phone::compact_valid(value),
+            // Compact in a length its brand does not issue: a card after a card label.
+            Kind::PaymentCard => digits && detect::card::valid(value),
             Kind::Organisationsnummer => {
                 digits
                     && detect::personnummer::organisation_number_with_hyphen(value, self.cfg.today)
@@ -714,6 +717,25 @@ impl Scanner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A compact card number in a length its brand does not issue is a card only after a
+    /// card label, and re-validates alone by its form (a sensor's id or a barcode passes
+    /// Luhn one time in ten).
+    #[test]
+    fn unusual_compact_cards_need_a_label() {
+        let s = Scanner::builder().reference_date(2026, 6, 15).build();
+        let kinds = |text: &str| -> Vec<&str> {
+            s.find_all(text.as_bytes())
+                .iter()
+                .map(|f| f.kind.name())
+                .collect()
+        };
+        assert_eq!(kinds("kort: 368002019813106"), ["payment_card"]);
+        assert_eq!(kinds("sensor 368002019813106"), Vec::<&str>::new());
+        assert_eq!(kinds("ean 5012345678900 7318765432109"), Vec::<&str>::new());
+        assert!(s.revalidate(Kind::PaymentCard, b"368002019813106"));
+        assert_eq!(kinds("id 4111111111111111"), ["payment_card"]);
+    }
 
     /// The header of a delimited file names the column of a value whose kind the value
     /// alone leaves open.
