@@ -718,18 +718,21 @@ impl Scanner {
 mod tests {
     use super::*;
 
+    /// The kinds `s` finds in `text`, in order.
+    fn kinds_found(s: &Scanner, text: &str) -> Vec<&'static str> {
+        s.find_all(text.as_bytes())
+            .iter()
+            .map(|f| f.kind.name())
+            .collect()
+    }
+
     /// A compact card number in a length its brand does not issue is a card only after a
     /// card label, and re-validates alone by its form (a sensor's id or a barcode passes
     /// Luhn one time in ten).
     #[test]
     fn unusual_compact_cards_need_a_label() {
         let s = Scanner::builder().reference_date(2026, 6, 15).build();
-        let kinds = |text: &str| -> Vec<&str> {
-            s.find_all(text.as_bytes())
-                .iter()
-                .map(|f| f.kind.name())
-                .collect()
-        };
+        let kinds = |text: &str| kinds_found(&s, text);
         assert_eq!(kinds("kort: 368002019813106"), ["payment_card"]);
         assert_eq!(kinds("sensor 368002019813106"), Vec::<&str>::new());
         assert_eq!(kinds("ean 5012345678900 7318765432109"), Vec::<&str>::new());
@@ -742,12 +745,7 @@ mod tests {
     #[test]
     fn column_names_decide_between_readings() {
         let s = Scanner::builder().reference_date(2026, 6, 15).build();
-        let kinds = |text: &str| -> Vec<&str> {
-            s.find_all(text.as_bytes())
-                .iter()
-                .map(|f| f.kind.name())
-                .collect()
-        };
+        let kinds = |text: &str| kinds_found(&s, text);
         let csv = "namn;telefon;ocr;skapad_ts\nAnna;0701130403;4111111111111111;1311069148\n";
         assert_eq!(kinds(csv), ["phone"]);
         let csv = "namn;pnr;kort\nAnna;0701130403;4111111111111111\n";
