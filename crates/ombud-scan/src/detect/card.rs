@@ -8,14 +8,17 @@ use super::luhn_valid;
 /// Detector name reported with these findings.
 pub const DETECTOR: &str = "card_luhn";
 
+/// The first `n` digits of the ASCII digits `d` as a number (an issuer prefix).
+fn prefix(d: &[u8], n: usize) -> u32 {
+    d[..n]
+        .iter()
+        .fold(0u32, |a, &b| a * 10 + u32::from(b - b'0'))
+}
+
 /// Whether the issuer prefix (IIN) is known for a number of this length.
 pub fn issuer_ok(d: &[u8]) -> bool {
     let len = d.len();
-    let p = |n: usize| -> u32 {
-        d[..n]
-            .iter()
-            .fold(0u32, |a, &b| a * 10 + u32::from(b - b'0'))
-    };
+    let p = |n: usize| prefix(d, n);
     match d[0] {
         b'4' => matches!(len, 13 | 16 | 19),                // Visa
         b'5' if (51..=55).contains(&p(2)) => len == 16,     // Mastercard
@@ -45,11 +48,7 @@ pub fn issuer_ok(d: &[u8]) -> bool {
 /// Visa 13, 16 or 19 digits, Mastercard, JCB and Discover 16, American Express 15, Diners
 /// Club 14 (`36`, `38`, `300`–`305`), UnionPay 16 or 19.
 fn usual_compact(d: &[u8]) -> bool {
-    let p = |n: usize| -> u32 {
-        d[..n]
-            .iter()
-            .fold(0u32, |a, &b| a * 10 + u32::from(b - b'0'))
-    };
+    let p = |n: usize| prefix(d, n);
     match (d[0], d.len()) {
         (b'4', 13 | 16 | 19) => true,
         (b'5', 16) => (51..=55).contains(&p(2)),

@@ -706,9 +706,7 @@ fn compact_phone(hay: &[u8], cfg: &Config, (s, e): (usize, usize)) -> bool {
         && phone::compact_valid(&hay[s..e])
         && (phone::labelled_as_phone(hay, s)
             || cfg.column_says(hay, s, phone::PHONE_LABELS)
-            || cfg
-                .column_name(hay, s)
-                .is_some_and(|n| phone::PARTY_COLUMNS.contains(&n))
+            || cfg.column_name(hay, s).is_some_and(phone::party_column)
             || phone::hl7_telecom_after(hay, e)
             || phone::in_hl7_phone_field(hay, s)
             || phone::typed_as_phone(hay, s))

@@ -4,7 +4,7 @@
 //! staff, the blank of a form to be filled in, a workplace, a named clinic or office, and a
 //! subject of study or a part of a program.
 
-use super::{is_word, same_word};
+use super::{escaped_before, is_word, same_word};
 use crate::kind::Category;
 
 /// Words that name a special category rather than say one of a person (`politiska åsikter`,
@@ -158,13 +158,21 @@ pub(crate) fn generic(found: &[u8]) -> Option<Category> {
     })
 }
 
-/// The line around `s..e`, at most 200 bytes either side.
-fn line(hay: &[u8], s: usize, e: usize) -> (usize, usize) {
-    let from = s.saturating_sub(200);
+/// How far the rules here read a finding's line on either side.
+const LINE_REACH: usize = 200;
+
+/// The line around `s..e`, at most `reach` bytes either side of it.
+pub(crate) fn line_within(hay: &[u8], s: usize, e: usize, reach: usize) -> (usize, usize) {
+    let from = s.saturating_sub(reach);
     let a = memchr::memrchr2(b'\n', b'\r', &hay[from..s]).map_or(from, |i| from + i + 1);
-    let to = hay.len().min(e + 200);
+    let to = hay.len().min(e + reach);
     let z = memchr::memchr2(b'\n', b'\r', &hay[e..to]).map_or(to, |i| e + i);
     (a, z)
+}
+
+/// The line around `s..e` as the rules here read it.
+fn line(hay: &[u8], s: usize, e: usize) -> (usize, usize) {
+    line_within(hay, s, e, LINE_REACH)
 }
 
 /// Whether `hay[i..]` starts with a JSON escape of a character (`\u00e4`): its length.
@@ -213,12 +221,9 @@ fn plain(w: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     let mut text = Vec::with_capacity(w.len());
     let mut i = 0;
     while i < w.len() {
-        match unicode_escape(w, i) {
-            Some(n) => {
-                let hex = std::str::from_utf8(&w[i + 2..i + n]).unwrap_or("0");
-                let c = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
-                let mut buf = [0; 4];
-                text.extend_from_slice(c.unwrap_or('\u{fffd}').encode_utf8(&mut buf).as_bytes());
+        match unicode_escape(w, i).and_then(|n| Some((escaped_before(w, i + n)?, n))) {
+            Some((c, n)) => {
+                text.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
                 i += n;
             }
             None => {
@@ -249,6 +254,12 @@ pub(crate) fn names_an_attribute(found: &[u8]) -> bool {
 /// astma`, `\"religion\":`): `Some` with the span of its value, `None` inside when the
 /// value says nothing (`"religion": "none"`, `Etnicitet: vill ej uppge`, `"x": null`).
 pub(crate) fn key_value(hay: &[u8], e: usize) -> Option<Option<(usize, usize)>> {
+    key_end(hay, e).map(|k| value_after(hay, k))
+}
+
+/// Where the value of a key ending at `e` may start: after a closing quote, escaped or not,
+/// and `:` or `=`.
+fn key_end(hay: &[u8], e: usize) -> Option<usize> {
     let mut k = e;
     if hay.get(k) == Some(&b'\\') {
         k += 1;
@@ -256,7 +267,7 @@ pub(crate) fn key_value(hay: &[u8], e: usize) -> Option<Option<(usize, usize)>> 
     if matches!(hay.get(k), Some(b'"' | b'\'')) {
         k += 1;
     }
-    matches!(hay.get(k), Some(b':' | b'=')).then(|| value_after(hay, k + 1))
+    matches!(hay.get(k), Some(b':' | b'=')).then_some(k + 1)
 }
 
 /// Whether a key's value only says yes or counts (`true`, `ja`, `50`, `2024-03-01`): the
@@ -490,11 +501,7 @@ pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
         return true;
     }
     // A key of a dictionary of organisations (`"Svenska kyrkan": {"orgnr": …}`).
-    let mut k = e;
-    while k < hay.len() && k - e < 4 && matches!(hay[k], b'"' | b':' | b' ') {
-        k += 1;
-    }
-    if k > e && hay[e..k].contains(&b':') && hay.get(k) == Some(&b'{') {
+    if key_end(hay, e).is_some_and(|k| hay[k..].trim_ascii_start().first() == Some(&b'{')) {
         return true;
     }
     let found = &hay[s..e];
@@ -643,6 +650,9 @@ mod tests {
         Some(&text[a..b])
     }
 
+    /// Art. 9(1) protects data revealing a person's origin, opinions, beliefs, membership,
+    /// genes, biometrics, health or sex life; a policy, a register or a schema that names
+    /// those categories reveals nothing of anyone, and a key's value does.
     #[test]
     fn names_of_categories_in_descriptions_of_data() {
         assert!(named("Se policyn om biometriska uppgifter.", "biometriska"));
@@ -698,6 +708,9 @@ mod tests {
         assert!(!named("Han beskriver sig som religiös.", "religiös"));
     }
 
+    /// A clinic, a probation office or a church named as a workplace, an address or an
+    /// organisation says nothing of anyone's health (Art. 9(1)) or offences (Art. 10); a
+    /// care unit after `vårdas på` or `remitterad till` does.
     #[test]
     fn workplaces_named_places_and_things() {
         let at = |text: &str, word: &str| workplace(text.as_bytes(), text.find(word).unwrap());
@@ -744,6 +757,8 @@ mod tests {
         assert!(!named("Surgery on her knee.", "Surgery"));
     }
 
+    /// Art. 10 covers data on a person's convictions and offences, not the text of the penal
+    /// code: a sentence of six months is someone's, a maximum of two years the law's.
     #[test]
     fn penal_provisions() {
         let quoted = |text: &str, word: &str| {
@@ -768,6 +783,9 @@ mod tests {
         ));
     }
 
+    /// Figures about a whole staff or population and a form's empty field reveal no one's
+    /// health, beliefs or offences (Art. 9(1), Art. 10); a share of one person's working time
+    /// beside a sick leave does.
     #[test]
     fn figures_about_a_group_and_blanks_of_forms() {
         let at = |text: &str, word: &str| aggregate(text.as_bytes(), text.find(word).unwrap());

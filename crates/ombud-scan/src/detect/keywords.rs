@@ -1380,14 +1380,7 @@ fn role_field(hay: &[u8], s: usize, e: usize) -> bool {
 /// bytes (`uppgifter om hälsa, fackligt medlemskap (se art. 9 och 10 GDPR)`): a text that
 /// names the special categories, as a policy or an incident report does, about no one.
 fn cites_special_articles(hay: &[u8], s: usize, e: usize) -> bool {
-    let mut a = s;
-    while a > 0 && s - a < 160 && !matches!(hay[a - 1], b'\n' | b'\r') {
-        a -= 1;
-    }
-    let mut z = e;
-    while z < hay.len() && z - e < 160 && !matches!(hay[z], b'\n' | b'\r') {
-        z += 1;
-    }
+    let (a, z) = super::generic::line_within(hay, s, e, 160);
     let line = &hay[a..z];
     let cites = |i: usize, w: &[u8]| {
         let Some(n) = line
@@ -2313,10 +2306,8 @@ impl Keywords {
             || super::generic::workplace(hay, s)
             || super::generic::named_place_or_thing(hay, s, e)
             || super::generic::quotes_a_statute(hay, s, e)
+            || super::generic::names_a_category(hay, s, e)
         {
-            return None;
-        }
-        if super::generic::names_a_category(hay, s, e) {
             return None;
         }
         // An attribute's name as a key or a field's name (`Diagnos: astma`, `"religion":
@@ -2331,11 +2322,7 @@ impl Keywords {
             let has_entry = || {
                 (a..b)
                     .filter(|&i| is_word(hay[i]) && (i == a || !is_word(hay[i - 1])))
-                    .any(|i| {
-                        self.ac
-                            .find(Input::new(hay).span(i..b).anchored(Anchored::Yes))
-                            .is_some()
-                    })
+                    .any(|i| self.entry_at(hay, i, b).is_some())
             };
             if super::generic::generic(&hay[s..e]).is_some()
                 && !super::generic::yes_or_number(&hay[a..b])
@@ -2407,12 +2394,15 @@ impl Keywords {
         if n == e || n >= hay.len() {
             return false;
         }
-        let input = Input::new(hay)
-            .span(n..hay.len().min(n + 64))
-            .anchored(Anchored::Yes);
+        self.entry_at(hay, n, hay.len().min(n + 64)) == Some(Category::Health)
+    }
+
+    /// The category of the entry that starts at `i` and ends by `end`, if one does.
+    fn entry_at(&self, hay: &[u8], i: usize, end: usize) -> Option<Category> {
+        let input = Input::new(hay).span(i..end).anchored(Anchored::Yes);
         self.ac
             .find(input)
-            .is_some_and(|m| self.meta[m.pattern().as_usize()].0 == Category::Health)
+            .map(|m| self.meta[m.pattern().as_usize()].0)
     }
 
     /// Pushes the indicator words found in `hay`, in order (the keyword search alone).
@@ -2646,8 +2636,9 @@ mod tests {
             words("a genetic algorithm; genetic data: BRCA1 positive"),
             ["BRCA1"]
         );
-        // A category's name as a key counts with a value that says something, which is a
-        // finding too where no entry stands in it; a key whose value says nothing does not.
+        // A category's name as a key counts with a value that says something (religious
+        // beliefs, Art. 9(1)), which is a finding too where no entry stands in it; a key
+        // whose value says nothing does not.
         assert_eq!(
             words(
                 r#"{"religion": "Pastafarian"} {"religion": "ortodox kristen"} {"religion": "none"}

@@ -1078,6 +1078,11 @@ mod tests {
             found_in_file(cdr),
             [(Kind::Phone, "0192941206"), (Kind::Phone, "050022101")]
         );
+        let cdr = "Post;A-nummer;B-nummer\n1;0192941206;050022101\n";
+        assert_eq!(
+            found_in_file(cdr),
+            [(Kind::Phone, "0192941206"), (Kind::Phone, "050022101")]
+        );
         // Unlabelled, under another label, or too short or long: no phone number.
         for text in [
             "0894575119",

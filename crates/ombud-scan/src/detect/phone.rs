@@ -210,21 +210,25 @@ pub(crate) const PHONE_LABELS: &[&str] = &[
 ];
 
 /// Column names of the calling and the called party in telephone operators' call records
-/// (`a_number;b_number`), whole.
-pub(crate) const PARTY_COLUMNS: &[&[u8]] = &[
-    b"a_number",
-    b"b_number",
-    b"a-number",
-    b"b-number",
+/// (`a_number`, `B-nummer`, `calling_number`), with their separators left out.
+const PARTY_COLUMNS: &[&[u8]] = &[
     b"anumber",
     b"bnumber",
-    b"a_nummer",
-    b"b_nummer",
-    b"a-nummer",
-    b"b-nummer",
-    b"calling_number",
-    b"called_number",
+    b"anummer",
+    b"bnummer",
+    b"callingnumber",
+    b"callednumber",
 ];
+
+/// Whether the column name `name` (ASCII lower case) is one of [`PARTY_COLUMNS`].
+pub(crate) fn party_column(name: &[u8]) -> bool {
+    let joined: Vec<u8> = name
+        .iter()
+        .copied()
+        .filter(|&b| b != b'_' && b != b'-')
+        .collect();
+    PARTY_COLUMNS.contains(&joined.as_slice())
+}
 
 /// Words that label a phone number in text only: as column names they start others
 /// (`call_id`, `cell_id`, `ringsignal`, `direktlänk`).
