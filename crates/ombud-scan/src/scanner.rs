@@ -572,6 +572,24 @@ impl Scanner {
         self.scan_file_with_progress(path, sink, None)
     }
 
+    /// Scans a stream without a name (standard input) as [`Scanner::scan_file`] scans a file:
+    /// gzip, which a name would announce, is recognised by its magic bytes; UTF-16 and
+    /// binary input as in a file. Offsets count the decompressed bytes.
+    pub fn scan_unnamed<R: Read + Send, S: Sink + ?Sized>(
+        &self,
+        mut reader: R,
+        sink: &mut S,
+    ) -> io::Result<StreamOutcome> {
+        let mut magic = [0u8; 2];
+        let mut filled = 0;
+        fill(&mut reader, &mut magic, &mut filled, None)?;
+        let input = io::Cursor::new(magic[..filled].to_vec()).chain(reader);
+        if magic[..filled] == [0x1f, 0x8b] {
+            return self.scan_text(flate2::read::MultiGzDecoder::new(input), sink, None);
+        }
+        self.scan_text(input, sink, None)
+    }
+
     /// [`Scanner::scan_file`] that also adds scanned bytes to a progress counter.
     pub fn scan_file_with_progress<S: Sink + ?Sized>(
         &self,

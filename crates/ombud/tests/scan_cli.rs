@@ -234,3 +234,56 @@ fn windows_1252_values_are_shown_as_text() {
         .collect();
     assert_eq!(values, ["sjukskrivning", "811218–9876"]);
 }
+
+/// Runs `ombud scan ARGS` with `input` on standard input.
+fn ombud_stdin(args: &[&str], input: &[u8]) -> (i32, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ombud"))
+        .arg("scan")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run ombud");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn a_dash_reads_standard_input_plain_or_gzip() {
+    let (code, out) = ombud_stdin(&["--show-values", "-"], TEXT.as_bytes());
+    assert_eq!(code, 0);
+    let v = lines(&out);
+    assert_eq!(v.len(), 3);
+    assert!(v.iter().all(|x| x["path"] == "-"));
+    assert_eq!(v[0]["value"], "811218-9876");
+    assert_eq!(v[0]["start"], 5);
+
+    // gzip is known by its magic bytes; offsets count the decompressed text.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(TEXT.as_bytes()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("b.txt");
+    std::fs::write(&p, "mail: bo@example.se\n").unwrap();
+    let (code, out) = ombud_stdin(
+        &["--format", "json", "-", p.to_str().unwrap(), "-"],
+        &gz.finish().unwrap(),
+    );
+    assert_eq!(code, 0);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    let found = doc["findings"].as_array().unwrap();
+    let paths: Vec<&str> = found.iter().map(|x| x["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["-", "-", "-", p.to_str().unwrap()]);
+    assert_eq!(found[0]["start"], 5);
+    assert_eq!(doc["files_scanned"], 2);
+
+    // Binary input is skipped and counted.
+    let (code, out) = ombud_stdin(&["--format", "json", "-"], b"\x00\x01\x02 811218-9876");
+    assert_eq!(code, 0);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["binary_skipped"], 1);
+    assert!(doc["findings"].as_array().unwrap().is_empty());
+}

@@ -35,7 +35,8 @@ pub enum Format {
 /// Options of `ombud scan`.
 #[derive(Debug, clap::Args)]
 pub struct ScanArgs {
-    /// Files and directories to scan (directories recursively; `.gz` decompressed).
+    /// Files and directories to scan (directories recursively; `.gz` decompressed); `-` is
+    /// standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Output format.
@@ -230,13 +231,22 @@ pub fn run(args: ScanArgs) -> ExitCode {
         files_done: AtomicU64::new(0),
     };
     let visitor = &cli;
-    let files = walk::collect_files(&args.paths, &mut |p, e| visitor.walk_error(p, e));
+    // `-` is standard input, scanned first (once, however often it is named).
+    let stdin = Path::new("-");
+    let (named, unnamed): (Vec<PathBuf>, Vec<PathBuf>) =
+        args.paths.into_iter().partition(|p| p != stdin);
+    let files = walk::collect_files(&named, &mut |p, e| visitor.walk_error(p, e));
     let total_size: u64 = files.iter().map(|(_, n)| n).sum();
     let paths: Vec<PathBuf> = files.into_iter().map(|(p, _)| p).collect();
 
     if cli.format == Format::Json {
         let mut out = cli.out.lock().unwrap_or_else(|e| e.into_inner());
         let _ = out.writer.write_all(b"{\"findings\":[\n");
+    }
+    if !unnamed.is_empty() {
+        let mut sink = visitor.start_file(stdin);
+        let outcome = scanner.scan_unnamed(io::stdin(), &mut sink);
+        visitor.end_file(stdin, sink, outcome);
     }
 
     let progress = AtomicU64::new(0);
