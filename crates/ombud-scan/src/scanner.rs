@@ -425,12 +425,13 @@ impl Scanner {
     /// number without separators (`08357171`) is reported only where a label calls it a
     /// phone number, and ten bare digits of an estate (`1695902377`, organisation group 1)
     /// only where a label calls them an organisation number, and a compact card number in a
-    /// length its brand does not issue (`368002019813106`) only after a card label; alone,
-    /// each passes the validator of its form.
+    /// length its brand does not issue (`368002019813106`) only after a card label, and a
+    /// number dialled without separators (`0046…`, `46…`) only in a call record or a SIP
+    /// URI; alone, each passes the validator of its form.
     pub fn revalidate(&self, kind: Kind, value: &[u8]) -> bool {
         let digits = value.iter().all(u8::is_ascii_digit);
         let labelled_form = match kind {
-            Kind::Phone => digits && detect::phone::compact_valid(value),
+            Kind::Phone => digits && detect::phone::dialled(value),
             // Compact in a length its brand does not issue: a card after a card label.
             Kind::PaymentCard => digits && detect::card::valid(value),
             Kind::Organisationsnummer => {

@@ -72,6 +72,13 @@ pub(super) fn at(hay: &[u8], p: usize, cfg: &Config, out: &mut Vec<Hit>) -> usiz
             });
             return end;
         }
+        // The number of a SIP or tel URI or a telephony channel (`PJSIP/0701234567@trunk`).
+        if matches!(prev, b':' | b'/')
+            && cfg.kinds.contains(Kind::Phone)
+            && let Some(end) = phone::in_uri(hay, p, out)
+        {
+            return end;
+        }
         if prev == b'/'
             && cfg.kinds.contains(Kind::Phone)
             && let Some(end) = slash_phone(hay, p, 2, out)
@@ -703,13 +710,14 @@ const IDENTIFIERS: &[&str] = &[
 /// `{"type": "home", "number": "031123456"}`; not `swish OCR 0723133369`).
 fn compact_phone(hay: &[u8], cfg: &Config, (s, e): (usize, usize)) -> bool {
     cfg.kinds.contains(Kind::Phone)
-        && phone::compact_valid(&hay[s..e])
-        && (phone::labelled_as_phone(hay, s)
-            || cfg.column_says(hay, s, phone::PHONE_LABELS)
-            || cfg.column_name(hay, s).is_some_and(phone::party_column)
-            || phone::hl7_telecom_after(hay, e)
-            || phone::in_hl7_phone_field(hay, s)
-            || phone::typed_as_phone(hay, s))
+        && ((phone::compact_valid(&hay[s..e])
+            && (phone::labelled_as_phone(hay, s)
+                || cfg.column_says(hay, s, phone::PHONE_LABELS)
+                || cfg.column_name(hay, s).is_some_and(phone::party_column)
+                || phone::hl7_telecom_after(hay, e)
+                || phone::in_hl7_phone_field(hay, s)
+                || phone::typed_as_phone(hay, s)))
+            || (phone::dialled(&hay[s..e]) && phone::telephony_field(hay, s, e)))
 }
 
 /// Words that label an organisation number.

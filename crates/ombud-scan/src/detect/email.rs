@@ -71,7 +71,7 @@ fn span_around(hay: &[u8], p: usize, sep: usize) -> Option<(usize, usize)> {
     if local.is_empty() || local.ends_with(b".") || local.windows(2).any(|w| w == b"..") {
         return None;
     }
-    if in_url_authority(hay, s) || message_id(hay, s) {
+    if in_url_authority(hay, s) || message_id(hay, s) || number_in_uri(hay, s, p) {
         return None;
     }
     let mut e = p + sep;
@@ -253,6 +253,15 @@ pub(crate) fn at_percent(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> usize {
         Some(b"40") => found(span_around(hay, p, 3), p, out),
         _ => p + 1,
     }
+}
+
+/// Whether the local part `hay[s..p]` is a number in a SIP or tel URI
+/// (`sip:+46701234567@operator.se`, `sip:2050@pbx`): a phone number or an extension, not a
+/// mailbox.
+fn number_in_uri(hay: &[u8], s: usize, p: usize) -> bool {
+    let plus = s > 0 && hay[s - 1] == b'+';
+    hay[s..p].iter().all(u8::is_ascii_digit)
+        && super::phone::after_telephony_prefix(hay, s - usize::from(plus))
 }
 
 fn found(span: Option<(usize, usize)>, p: usize, out: &mut Vec<Hit>) -> usize {

@@ -1052,6 +1052,49 @@ mod tests {
     }
 
     #[test]
+    fn numbers_of_calls_in_sip_uris_channels_and_call_records() {
+        fn phones(text: &str) -> Vec<&str> {
+            found_in_file(text)
+                .into_iter()
+                .map(|(k, v)| {
+                    assert_eq!(k, Kind::Phone, "{v} in {text}");
+                    v
+                })
+                .collect()
+        }
+        // The user part of a SIP or tel URI is a number, not a mailbox.
+        assert_eq!(
+            phones("To: <sip:+46706866931@sip.operator.se>;tag=1"),
+            ["+46706866931"]
+        );
+        assert_eq!(phones("INVITE SIP:0317982871@pbx SIP/2.0"), ["0317982871"]);
+        assert!(phones("From: <sip:2050@pbx.example.se>").is_empty());
+        assert_eq!(
+            found_in_file("Contact: <sip:anna.berg@sip.example.se>"),
+            [(Kind::Email, "anna.berg@sip.example.se")]
+        );
+        // Asterisk's dial strings: national, `00` and `46` without its `+`.
+        assert_eq!(
+            phones(
+                "Dial,PJSIP/0763498078@trunk-telia,60 IAX2/00442079460585@t Local/46728369091@x"
+            ),
+            ["0763498078", "00442079460585", "46728369091"]
+        );
+        // Caller IDs, and whole fields of a headerless call record that names a channel.
+        assert_eq!(
+            phones(
+                "\"\",\"0316530906\",\"2154\",\"from-trunk\",\"\"\"Ulf Ali\"\" <083585941>\",\
+                 \"PJSIP/2154-0a\",\"Dial\",\"PJSIP/2154,30\",\"1731964932.29909\"\n"
+            ),
+            ["0316530906", "083585941"]
+        );
+        // Not without a channel on the line, nor after another word or scheme.
+        assert!(phones("\"\",\"0316530906\",\"2154\",\"from-trunk\"\n").is_empty());
+        assert!(phones("/usr/local/0316530906 xsip:0316530906 http:0316530906@x").is_empty());
+        assert!(phones("PJSIP/4915134095291@trunk PJSIP/12345678901@t").is_empty());
+    }
+
+    #[test]
     fn labelled_national_numbers_without_separators() {
         // Landlines, 010 and 0771 numbers of eight to ten digits, written without
         // separators, are phone numbers where a label or the column's name says so.

@@ -160,6 +160,79 @@ pub fn international_valid(d: &[u8]) -> bool {
     (8..=15).contains(&d.len())
 }
 
+/// URI schemes and telephony channels whose next part is the number a call comes from or
+/// goes to: SIP and tel URIs (`sip:+46701234567@operator.se`, `tel:+46…`, any case) and
+/// Asterisk's channels (`PJSIP/0701234567@trunk`, as written).
+const URI_SCHEMES: &[&[u8]] = &[b"sip:", b"sips:", b"tel:"];
+const CHANNELS: &[&[u8]] = &[b"SIP/", b"PJSIP/", b"IAX2/", b"DAHDI/", b"Local/"];
+
+/// Whether `hay[s..]` is the user part of a SIP or tel URI or the number of a telephony
+/// channel: one of their prefixes ends right before `s`, with no word byte before it.
+pub(crate) fn after_telephony_prefix(hay: &[u8], s: usize) -> bool {
+    if s == 0 || !matches!(hay[s - 1], b':' | b'/') {
+        return false;
+    }
+    let starts_word = |k: usize| k == 0 || !super::is_word(hay[k - 1]);
+    URI_SCHEMES.iter().any(|p| {
+        s >= p.len() && hay[s - p.len()..s].eq_ignore_ascii_case(p) && starts_word(s - p.len())
+    }) || CHANNELS
+        .iter()
+        .any(|p| hay[..s].ends_with(p) && starts_word(s - p.len()))
+}
+
+/// Whether digits written without separators are a number a telephone system dials or
+/// shows: a Swedish national number, `00` and an international number, or `46` and a
+/// Swedish number without its trunk `0` (E.164 without its `+`).
+pub(crate) fn dialled(d: &[u8]) -> bool {
+    compact_valid(d)
+        || (d.starts_with(b"00") && international_valid(&d[2..]))
+        || (d.starts_with(b"46") && international_valid(d))
+}
+
+/// The number at `s` that is the user part of a SIP or tel URI or the number of a telephony
+/// channel ([`after_telephony_prefix`]): `+` and an international number, or [`dialled`]
+/// digits, up to `@`, `;`, `>`, `,`, a quote, a space or the line end. Returns its end.
+pub(crate) fn uri_number(hay: &[u8], s: usize) -> Option<usize> {
+    let plus = hay.get(s) == Some(&b'+');
+    let ds = s + usize::from(plus);
+    let de = digits_end(hay, ds);
+    let ends = hay.get(de).is_none_or(|&b| {
+        matches!(
+            b,
+            b'@' | b';' | b'>' | b',' | b'"' | b'\'' | b' ' | b'\t' | b'\r' | b'\n'
+        )
+    });
+    let d = &hay[ds..de];
+    let valid = match plus {
+        true => international_valid(d),
+        false => dialled(d),
+    };
+    (ends && valid).then_some(de)
+}
+
+/// Whether the digits at `s..e` stand where a call record keeps a party's number: as a
+/// caller ID after the caller's name (`"Anna Berg" <0701234567>`), or as a whole quoted
+/// field of a CSV line that names a telephony channel (Asterisk's headerless `Master.csv`:
+/// `"","0701234567","2154","from-trunk",…,"PJSIP/2154-0000a1b2",…`).
+pub(crate) fn telephony_field(hay: &[u8], s: usize, e: usize) -> bool {
+    if s >= 3 && &hay[s - 3..s] == b"\" <" && hay.get(e) == Some(&b'>') {
+        return true;
+    }
+    let quoted = s >= 1
+        && hay[s - 1] == b'"'
+        && hay.get(e) == Some(&b'"')
+        && (s == 1 || matches!(hay[s - 2], b',' | b'\n'))
+        && hay
+            .get(e + 1)
+            .is_none_or(|&b| matches!(b, b',' | b'\r' | b'\n'));
+    quoted && {
+        let (a, z) = super::generic::line_within(hay, s, e, 600);
+        CHANNELS[..4]
+            .iter()
+            .any(|c| memchr::memmem::find(&hay[a..z], c).is_some())
+    }
+}
+
 /// Country codes the ITU has not assigned (spare or reserved, E.164 annex): a number after
 /// `+999` or `+28` is a test value or something else (`rejects +999 1234 5678 9012`).
 const SPARE_CODES: &[&str] = &[
@@ -712,6 +785,9 @@ fn phone_sep(hay: &[u8], i: usize) -> Option<(u8, usize)> {
 
 /// `+` trigger; `patch` says whether the file is a patch (see [`diff_marker`]).
 pub(crate) fn at_plus(hay: &[u8], p: usize, patch: bool, out: &mut Vec<Hit>) -> usize {
+    if let Some(end) = in_uri(hay, p, out) {
+        return end;
+    }
     if glued_before(hay, p) || (p > 0 && hay[p - 1] == b'+') {
         return p + 1;
     }
@@ -719,6 +795,27 @@ pub(crate) fn at_plus(hay: &[u8], p: usize, patch: bool, out: &mut Vec<Hit>) -> 
         return p + 1;
     }
     plus_number(hay, p, p + 1, out)
+}
+
+/// The number at `p` in a SIP or tel URI or a telephony channel ([`uri_number`]), reported;
+/// its end.
+pub(crate) fn in_uri(hay: &[u8], p: usize, out: &mut Vec<Hit>) -> Option<usize> {
+    if !after_telephony_prefix(hay, p) {
+        return None;
+    }
+    let end = uri_number(hay, p)?;
+    out.push(Hit {
+        start: p,
+        end,
+        kind: Kind::Phone,
+        confidence: 0.9,
+        detector: if hay[p] == b'+' {
+            DETECTOR_INTL
+        } else {
+            DETECTOR_SE
+        },
+    });
+    Some(end)
 }
 
 /// Whether the `+` at `p` marks an added line of a unified diff (`git diff`, a `.patch`
