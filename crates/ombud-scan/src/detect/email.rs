@@ -167,6 +167,17 @@ fn message_id(hay: &[u8], s: usize) -> bool {
     if ends_with(s, "UID:") && (s == 4 || hay[s - 5] == b'\n') {
         return true;
     }
+    // A SIP message's `Call-ID:` header (`i:` in its compact form), written without brackets.
+    let mut k = s;
+    while k > 0 && matches!(hay[k - 1], b' ' | b'\t') {
+        k -= 1;
+    }
+    if ["call-id:", "i:"]
+        .iter()
+        .any(|h| ends_with(k, h) && (k == h.len() || hay[k - h.len() - 1] == b'\n'))
+    {
+        return true;
+    }
     if s == 0 || hay[s - 1] != b'<' {
         return false;
     }

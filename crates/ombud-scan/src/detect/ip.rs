@@ -51,11 +51,11 @@ fn not_a_host(quad: &[u8]) -> bool {
 }
 
 /// Whether the dotted quad at `p..e` is the version in a file name (`build-10.5.75.65.zip`,
-/// `app_1.2.3.4.tar.gz`): glued by `-` or `_` to a word before it and followed by an
-/// extension.
+/// `app_1.2.3.4.tar.gz`, `app.7.17.7.22.js`): glued by `-`, `_` or `.` to a word before it
+/// and followed by an extension.
 fn in_file_name(hay: &[u8], p: usize, e: usize) -> bool {
     p >= 2
-        && matches!(hay[p - 1], b'-' | b'_')
+        && matches!(hay[p - 1], b'-' | b'_' | b'.')
         && hay[p - 2].is_ascii_alphabetic()
         && hay.get(e) == Some(&b'.')
         && hay.get(e + 1).is_some_and(u8::is_ascii_alphabetic)
@@ -144,7 +144,8 @@ fn version_before(hay: &[u8], p: usize) -> bool {
         while is_digit(hay[i]) {
             i += 1;
         }
-        return hay[i].is_ascii_uppercase();
+        // A branch or tag named by its version (`release/1.0.1.5`) too.
+        return hay[i].is_ascii_uppercase() || version_word(&hay[i..p - 1]);
     }
     // A paragraph sign (`§ 4.2.1.3`) or a version pin (`pkg>=1.2.3.4`, `~=`, `==`, `!=`).
     let before = &hay[p.saturating_sub(3)..p];
@@ -179,7 +180,43 @@ fn version_before(hay: &[u8], p: usize) -> bool {
         && hay[e..p].starts_with(b"=")
         && i > 0
         && matches!(hay[i - 1], b'?' | b'&');
-    !firewall && (query_v || version_word(word) || setting_named_version(hay, i, word))
+    !firewall
+        && (query_v
+            || version_word(word)
+            || setting_named_version(hay, i, word)
+            || named_in_version_list(hay, i, word)
+            || version_words_before(hay, e))
+}
+
+/// Whether the word that ends at `e` is `modul`/`module` (`demo av modul 1.13.7.102`), or
+/// `to`, `till` or `is` after a word for a version (`Bump version to 10.15.4.145`).
+fn version_words_before(hay: &[u8], e: usize) -> bool {
+    let from = e.saturating_sub(40);
+    let line = &hay[from..e];
+    let line = memchr::memrchr(b'\n', line).map_or(line, |k| &line[k + 1..]);
+    let mut words = line
+        .split(|b| !b.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let last = words.next().unwrap_or_default();
+    let is = |list: &[&str]| list.iter().any(|k| last.eq_ignore_ascii_case(k.as_bytes()));
+    if is(&["modul", "module"]) {
+        return true;
+    }
+    is(&["to", "till", "is"])
+        && words
+            .next()
+            .is_some_and(|w| w.len() >= 7 && w[..7].eq_ignore_ascii_case(b"version"))
+}
+
+/// Whether the `name` key whose word starts at `i` names an entry of a list of versions
+/// (Jira's `"fixVersions": [{"name": "5.7.5.107"}]`): a key ending in `versions` within the
+/// 80 bytes before.
+fn named_in_version_list(hay: &[u8], i: usize, word: &[u8]) -> bool {
+    word.eq_ignore_ascii_case(b"name") && {
+        let before = hay[i.saturating_sub(80)..i].to_ascii_lowercase();
+        memchr::memmem::find(&before, b"versions\"").is_some()
+    }
 }
 
 /// Whether a key word names a version (see [`version_before`]); `_` around it is ignored.
@@ -389,6 +426,31 @@ mod tests {
         assert_eq!(v4_at(b"app_1.2.3.4.tar.gz", 4), None);
         assert_eq!(v4_at(b"from host-10.5.75.65.", 10), Some(20));
         assert_eq!(v4_at(b"ip=10.5.75.65.log", 3), Some(13));
+    }
+
+    #[test]
+    fn versions_of_bundles_branches_modules_and_version_lists() {
+        fn at(s: &str) -> Option<&str> {
+            let p = s.find(|c: char| c.is_ascii_digit())?;
+            v4_at(s.as_bytes(), p).map(|e| &s[p..e])
+        }
+        for version in [
+            "GET /static/app.7.17.7.22.js HTTP/2.0",
+            "Merge branch 'release/1.0.1.5' into main",
+            "Bump version to 10.15.4.145",
+            "Kunden vill ha demo av modul 1.13.7.102.",
+            "\"fixVersions\": [\n  {\n    \"name\": \"5.7.5.107\"",
+        ] {
+            assert_eq!(at(version), None, "{version}");
+        }
+        for address in [
+            "Updated DNS to 10.1.2.3",
+            "the version is ready at 10.1.2.5",
+            "\"name\": \"10.1.2.6\"",
+            "GET /api/hosts/10.1.2.7 HTTP/1.1",
+        ] {
+            assert!(at(address).is_some(), "{address}");
+        }
     }
     #[test]
     fn ipv6() {

@@ -1095,6 +1095,19 @@ mod tests {
     }
 
     #[test]
+    fn vat_numbers_and_the_call_ids_of_sip() {
+        // A VAT number is an organisation number glued to letters: not reported.
+        assert!(found("<cbc:CompanyID>SE556036079301</cbc:CompanyID>").is_empty());
+        // A SIP Call-ID is no mailbox, in its long or compact header.
+        assert_eq!(
+            found(
+                "Call-ID: c3ab666dffc8@pbx.example.se\r\ni: 77aa@pbx.example.se\nTo: bo@example.se"
+            ),
+            [(Kind::Email, "bo@example.se")]
+        );
+    }
+
+    #[test]
     fn labelled_national_numbers_without_separators() {
         // Landlines, 010 and 0771 numbers of eight to ten digits, written without
         // separators, are phone numbers where a label or the column's name says so.
