@@ -439,10 +439,7 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && !runs_on(used)
             && !phone::labelled_as_article(hay, groups[g].0)
             && !(used == 1 && phone::labelled_otherwise(hay, groups[g].0))
-            // In a column of orders, tickets or payment references, grouped or not.
-            && !cfg.column_name(hay, groups[g].0).is_some_and(|name| {
-                columns::says(name, NOT_IDS) || columns::says(name, card::REFERENCE_LABELS)
-            })
+            && !reference_column(cfg, hay, groups[g].0)
         {
             found = Some((used, Kind::Phone, 0.85, phone::DETECTOR_SE));
         }
@@ -451,6 +448,7 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && let Some(used) = phone::try_nanp(hay, groups, seps, g)
             && ends_ok(used)
             && !phone::labelled_as_article(hay, groups[g].0)
+            && !reference_column(cfg, hay, groups[g].0)
         {
             found = Some((used, Kind::Phone, 0.8, phone::DETECTOR_NANP));
         }
@@ -550,6 +548,9 @@ const NOT_IDS: &[&str] = &[
     "tracking",
     "sku",
     "ean",
+    // Property and asset registers (`Objektnr`, `object_id`).
+    "objekt",
+    "object",
 ];
 
 /// Column names under which a number that passes as an organisation number is a bank
@@ -648,6 +649,14 @@ fn item_identification(hay: &[u8], s: usize) -> bool {
             .rsplit(|&b| b == b'<')
             .next()
             .is_some_and(|t| t.starts_with(b"/"))
+}
+
+/// Whether the number at `s` stands in a column of orders, tickets, objects or payment
+/// references (grouped or not, it is no phone number there).
+fn reference_column(cfg: &Config, hay: &[u8], s: usize) -> bool {
+    cfg.column_name(hay, s).is_some_and(|name| {
+        columns::says(name, NOT_IDS) || columns::says(name, card::REFERENCE_LABELS)
+    })
 }
 
 /// Words for identifiers, counters and measures in logs and messages that are no

@@ -1132,6 +1132,9 @@ mod tests {
         // A ticket column's numbers are tickets, grouped or not.
         let csv = "ts,host,ticket\n1631606666,sensor-52a4ef,0408-9359\n1631606667,sensor-52a4ef,070-123 45 67\n";
         assert_eq!(found_in_file(csv), []);
+        // So are an object column's, in the shape of North American numbers too.
+        let csv = "Objektnr;Adress;Telefon\n235-152-4156;Storgatan 1;212-555-0143\n";
+        assert_eq!(found_in_file(csv), [(Kind::Phone, "212-555-0143")]);
         // The calling and the called party of an operator's call record.
         let cdr = "record_id;call_type;a_number;b_number;cell_id
 6020;MOC;0192941206;050022101;3953
