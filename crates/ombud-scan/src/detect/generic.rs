@@ -549,6 +549,26 @@ pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
     false
 }
 
+/// Whether the word at `s` is part of a URL or a path: the token it stands in (up to a
+/// space, a quote or an angle bracket, at most 256 bytes back) starts with `/` or holds
+/// `://` or `www.` before it. A page's address names its subject
+/// (`GET /omsorg-och-stod/missbruk-och-beroende`, `/sok?q=sjukskrivning`,
+/// `https://www.1177.se/diabetes`), not anyone's.
+pub(crate) fn in_url(hay: &[u8], s: usize) -> bool {
+    let from = s.saturating_sub(256);
+    let Some(a) = hay[from..s]
+        .iter()
+        .rposition(|&b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'<' | b'>'))
+        .map(|i| from + i + 1)
+    else {
+        return false;
+    };
+    let token = &hay[a..s];
+    token.first() == Some(&b'/')
+        || memchr::memmem::find(token, b"://").is_some()
+        || memchr::memmem::find(token, b"www.").is_some()
+}
+
 /// Whether the line of the finding `s..e` quotes a penal provision rather than says
 /// anything of someone: the maximum of a sentence (`döms för misshandel till fängelse i
 /// högst två år`, `liable to imprisonment for a term not exceeding`) or a provision's
@@ -759,6 +779,29 @@ mod tests {
 
     /// Art. 10 covers data on a person's convictions and offences, not the text of the penal
     /// code: a sentence of six months is someone's, a maximum of two years the law's.
+    #[test]
+    fn addresses_of_pages_and_paths() {
+        let at = |text: &str, word: &str| in_url(text.as_bytes(), text.find(word).unwrap());
+        for (text, word) in [
+            (
+                "\"GET /omsorg-och-stod/missbruk-och-beroende HTTP/1.1\"",
+                "missbruk",
+            ),
+            ("GET /sok?q=sjukskrivning HTTP/1.1", "sjukskrivning"),
+            ("läs mer på https://www.1177.se/diabetes", "diabetes"),
+            ("Referer: www.example.se/tema/diabetes", "diabetes"),
+        ] {
+            assert!(at(text, word), "{text}");
+        }
+        for (text, word) in [
+            ("Diagnos: diabetes typ 2", "diabetes"),
+            ("och/eller diabetes", "diabetes"),
+            ("\"diagnos\":\"diabetes\"", "diabetes"),
+        ] {
+            assert!(!at(text, word), "{text}");
+        }
+    }
+
     #[test]
     fn penal_provisions() {
         let quoted = |text: &str, word: &str| {

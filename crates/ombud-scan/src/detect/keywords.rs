@@ -2294,6 +2294,7 @@ impl Keywords {
             || role_field(hay, s, e)
             || (cat == Category::Criminal && self.condition_follows(hay, s, e))
             || technical(hay, s, e)
+            || super::generic::in_url(hay, s)
             || regardless_before(hay, s)
             || in_address(hay, s, e)
             || street_name(&hay[s..e])
