@@ -1896,6 +1896,11 @@ fn technical(hay: &[u8], s: usize, e: usize) -> bool {
     {
         return true;
     }
+    // A constant of program code (`type=BIOMETRIC_STRONG`, `HEALTH_DATA`): capitals joined
+    // by `_`.
+    if found.contains(&b'_') && !found.iter().any(u8::is_ascii_lowercase) {
+        return true;
+    }
     // A template of a fingerprint is a person's, whatever hash it is stored under.
     if found.len() >= 20 && found[..20].eq_ignore_ascii_case(b"fingerprint template") {
         return false;
@@ -2312,9 +2317,10 @@ impl Keywords {
             return None;
         }
         // An attribute's name as a key or a field's name (`Diagnos: astma`, `"religion":
-        // "Buddhist"`): with a value that says nothing, no finding. A category's name counts
-        // with its value, which is a finding of its own when no entry stands in it
-        // (`Religion: Pastafarian`); entries in the value are found after the key.
+        // "Buddhist"`): the fact is its value, one finding where it stands. With a value
+        // that says nothing, no finding; with an entry in it, the entry's (found after the
+        // key); with `ja`/`yes` or a number, the key's (`Facklig medlem: Ja`); otherwise,
+        // after a category's name, the whole value (`Religion: Pastafarian`).
         let mut value = None;
         if let Some(v) = super::generic::key_value(hay, e)
             && super::generic::names_an_attribute(&hay[s..e])
@@ -2325,11 +2331,13 @@ impl Keywords {
                     .filter(|&i| is_word(hay[i]) && (i == a || !is_word(hay[i - 1])))
                     .any(|i| self.entry_at(hay, i, b).is_some())
             };
-            if super::generic::generic(&hay[s..e]).is_some()
-                && !super::generic::yes_or_number(&hay[a..b])
-                && !has_entry()
-            {
-                value = Some((a, b));
+            if !super::generic::yes_or_number(&hay[a..b]) {
+                if has_entry() {
+                    return Some(e);
+                }
+                if super::generic::generic(&hay[s..e]).is_some() {
+                    value = Some((a, b));
+                }
             }
         }
         let s = match NAMES
@@ -2358,13 +2366,6 @@ impl Keywords {
             }
             None => s,
         };
-        out.push(Hit {
-            start: s,
-            end: e,
-            kind: Kind::SpecialCategory(cat),
-            confidence: CONFIDENCE,
-            detector: DETECTOR,
-        });
         if let Some((a, b)) = value {
             out.push(Hit {
                 start: a,
@@ -2375,6 +2376,13 @@ impl Keywords {
             });
             return Some(b);
         }
+        out.push(Hit {
+            start: s,
+            end: e,
+            kind: Kind::SpecialCategory(cat),
+            confidence: CONFIDENCE,
+            detector: DETECTOR,
+        });
         Some(e)
     }
 
@@ -2604,10 +2612,7 @@ mod tests {
 
     #[test]
     fn boundaries_stems_and_case() {
-        assert_eq!(
-            words("Diagnosen: DIABETES, ej prediabetes."),
-            ["Diagnosen", "DIABETES"]
-        );
+        assert_eq!(words("Diagnosen: DIABETES, ej prediabetes."), ["DIABETES"]);
         assert_eq!(words("cancer cancerous hiv"), ["cancer", "hiv"]);
         assert_eq!(
             words("Ärftlig ärftliga Åtal; LÄKARINTYG, DÖMD, ÅTAL"),
@@ -2637,24 +2642,15 @@ mod tests {
             words("a genetic algorithm; genetic data: BRCA1 positive"),
             ["BRCA1"]
         );
-        // A category's name as a key counts with a value that says something (religious
-        // beliefs, Art. 9(1)), which is a finding too where no entry stands in it; a key
-        // whose value says nothing does not.
+        // A key's value is the fact (religious beliefs, Art. 9(1)): one finding where it
+        // stands, also without an entry after a category's name; a key whose value says
+        // nothing gives none; after a key with `true` or `ja`, the key is the finding.
         assert_eq!(
             words(
                 r#"{"religion": "Pastafarian"} {"religion": "ortodox kristen"} {"religion": "none"}
                 Diagnos: astma. Diagnos: -. "sjukskriven": true"#
             ),
-            [
-                "religion",
-                "Pastafarian",
-                "religion",
-                "ortodox",
-                "kristen",
-                "Diagnos",
-                "astma",
-                "sjukskriven"
-            ]
+            ["Pastafarian", "ortodox", "kristen", "astma", "sjukskriven"]
         );
         // Names and idioms; a hyphen joins the neighbouring word like a space.
         assert_eq!(
