@@ -176,7 +176,7 @@ impl Columns {
     /// more than 40 bytes, and a second record (its quoted cells may hold line breaks) with
     /// as many delimiters outside quotes. A title line without delimiters may stand before
     /// the header (`Avräkning medlemsavgifter mars 2025`, as reports exported from payroll
-    /// systems begin).
+    /// systems begin), or a comment line starting with `#`, delimiters or not.
     pub fn sniff(text: &[u8]) -> Option<Columns> {
         let bom = if text.starts_with(b"\xEF\xBB\xBF") {
             3
@@ -187,7 +187,11 @@ impl Columns {
             return Some(c);
         }
         let (title, next, _) = first_line(&text[bom..])?;
-        if title.iter().any(|b| b";,\t|".contains(b)) || title.trim_ascii().is_empty() {
+        // A title line holds no delimiters, unless it is a comment or a record of its own
+        // type (`#AVGIFTSFIL;Västmora kommun;2024-02` before `#Personnummer;Namn;…`).
+        if (title.iter().any(|b| b";,\t|".contains(b)) && !title.starts_with(b"#"))
+            || title.trim_ascii().is_empty()
+        {
             return None;
         }
         Self::header_at(text, bom + next)
@@ -487,6 +491,14 @@ mod tests {
         assert!(Columns::sniff("Hej Anna, hur mår du?\nBra tack.\n".as_bytes()).is_none());
         assert!(Columns::sniff(b"a;b\n").is_none());
         assert!(Columns::sniff(b"one line without an end").is_none());
+        // A comment line before the header may hold delimiters; another line may not.
+        let text = "#AVGIFTSFIL;Västmora kommun;2024-02\n#Personnummer;Namn;Förbund;Avdelning\n\
+                    196704121992;Dragan Nyström;Kommunal;Avd 8\n"
+            .as_bytes();
+        let c = Columns::sniff(text).expect("a header after a comment");
+        let s = text.windows(8).position(|w| w == b"Kommunal").unwrap();
+        assert_eq!(c.name_at(text, s), Some("förbund".as_bytes()));
+        assert!(Columns::sniff(b"AVGIFTSFIL;kommun;2024\nnamn;tel;pnr;ocr\nA;B;C;D\n").is_none());
         assert!(says(b"telefonnummer", &["tel"]));
         assert!(says(b"created_at", &["created"]));
         assert!(says(b"kund id", &["id"]));

@@ -972,6 +972,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "venmönster",
             "irismall",
             "ansiktsmall",
+            "palmvein",
+            "röstbiometri",
+            "röstprofil",
+            "voice biometric",
         ],
     ),
     (
