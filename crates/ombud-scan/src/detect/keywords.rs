@@ -604,6 +604,9 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "centerpartist",
             "liberalerna$",
             "kristdemokrat",
+            // Only as keys (`"politics": "Konservativ"`, see `KEY_ONLY`).
+            "politics$",
+            "politik$",
             "political opinion",
             "labour party",
             "labor party",
@@ -2325,9 +2328,12 @@ impl Keywords {
         // that says nothing, no finding; with an entry in it, the entry's (found after the
         // key); with `ja`/`yes` or a number, the key's (`Facklig medlem: Ja`); otherwise,
         // after a category's name, the whole value (`Religion: Pastafarian`).
+        let key_only = KEY_ONLY
+            .iter()
+            .any(|w| hay[s..e].eq_ignore_ascii_case(w.as_bytes()));
         let mut value = None;
         if let Some(v) = super::generic::key_value(hay, e)
-            && super::generic::names_an_attribute(&hay[s..e])
+            && (key_only || super::generic::names_an_attribute(&hay[s..e]))
         {
             let (a, b) = v?;
             let has_entry = || {
@@ -2339,10 +2345,13 @@ impl Keywords {
                 if has_entry() {
                     return Some(e);
                 }
-                if super::generic::generic(&hay[s..e]).is_some() {
+                if key_only || super::generic::generic(&hay[s..e]).is_some() {
                     value = Some((a, b));
                 }
             }
+        }
+        if key_only && value.is_none() {
+            return None;
         }
         let s = match NAMES
             .iter()
@@ -2488,6 +2497,11 @@ impl Keywords {
         }
     }
 }
+
+/// Entries that name a category only as a key, whose value is then the finding
+/// (`"politics": "Konservativ"`, `Politik: Centern`); in prose they say nothing of anyone
+/// (`office politics`, `kommunens politik`).
+const KEY_ONLY: &[&str] = &["politics", "politik"];
 
 /// Where the keyword scan of a window stands between blocks.
 #[derive(Debug, Default)]
@@ -2656,6 +2670,12 @@ mod tests {
             ),
             ["Pastafarian", "ortodox", "kristen", "astma", "sjukskriven"]
         );
+        // Words that name a category only as a key.
+        assert_eq!(
+            words(r#"{"politics": "Konservativ", "x": "office politics"} Politik: Liberal"#),
+            ["Konservativ", "Liberal"]
+        );
+        assert!(words(r#"kommunens politik; "politics": null"#).is_empty());
         // Names and idioms; a hyphen joins the neighbouring word like a space.
         assert_eq!(
             words("Gay-Lussac's law; the Great Depression; Prison Break; gay; a prison"),
@@ -2841,6 +2861,7 @@ mod tests {
         let kw = Keywords::new(|_| true).unwrap();
         let context_only = |w: &str| {
             UNIONS.contains(&w)
+                || KEY_ONLY.contains(&w)
                 || NAMES.iter().any(|(n, _)| *n == w)
                 || technical(w.as_bytes(), 0, w.len())
         };
