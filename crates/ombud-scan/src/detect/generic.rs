@@ -584,6 +584,54 @@ pub(crate) fn quotes_a_statute(hay: &[u8], s: usize, e: usize) -> bool {
         || has("not exceeding") && has("imprisonment")
 }
 
+/// Whether the finding ending at `e` heads one item of a list of shares (`Andel fackligt
+/// anslutna: Kommunal 58 %, Vision 21 %`, `Diabetes 6 %, astma 9 %`): a number and `%`
+/// after it, then a comma and another name with its share. A share alone is someone's
+/// (`sjukskriven 50 %`).
+pub(crate) fn share_in_a_list(hay: &[u8], e: usize) -> bool {
+    let to = hay.len().min(e + 80);
+    // A number with its `%` from `i`; returns the index after the sign.
+    let share = |mut i: usize| {
+        while i < to && matches!(hay[i], b' ' | b':') {
+            i += 1;
+        }
+        let d = i;
+        while i < to && (hay[i].is_ascii_digit() || (i > d && matches!(hay[i], b',' | b'.'))) {
+            i += 1;
+        }
+        if i == d || !hay[i - 1].is_ascii_digit() {
+            return None;
+        }
+        i += usize::from(hay.get(i) == Some(&b' '));
+        (hay.get(i) == Some(&b'%')).then_some(i + 1)
+    };
+    let Some(i) = share(e) else {
+        return false;
+    };
+    if hay.get(i..i + 2) != Some(b", ") {
+        return false;
+    }
+    // The next item: one to three words, then its share.
+    let mut j = i + 2;
+    for _ in 0..3 {
+        let w = j;
+        while j < to && (hay[j].is_ascii_alphabetic() || hay[j] >= 0x80 || hay[j] == b'-') {
+            j += 1;
+        }
+        if j == w {
+            return false;
+        }
+        if share(j).is_some() {
+            return true;
+        }
+        if hay.get(j) != Some(&b' ') {
+            return false;
+        }
+        j += 1;
+    }
+    false
+}
+
 /// Whether the finding at `s` is said of a whole group: on a line that begins with
 /// `Statistik`, `Statistics` or `Policy:`, or after a share of a group in its sentence
 /// (`12 % av personalen`, `12% of staff`, `6 procent av invånarna`).
@@ -800,6 +848,25 @@ mod tests {
         ] {
             assert!(!at(text, word), "{text}");
         }
+    }
+
+    #[test]
+    fn shares_in_a_list() {
+        let at = |text: &str, word: &str| {
+            share_in_a_list(text.as_bytes(), text.find(word).unwrap() + word.len())
+        };
+        assert!(at(
+            "Andel fackligt anslutna: Kommunal 58 %, Vision 21 %",
+            "Kommunal"
+        ));
+        assert!(at("Diabetes 6,5%, astma 9 %", "Diabetes"));
+        assert!(at(
+            "sjukfrånvaro: 4 %, långtidssjukfrånvaro 2 %",
+            "sjukfrånvaro"
+        ));
+        assert!(!at("Sjukskriven 50 % från 1 mars", "Sjukskriven"));
+        assert!(!at("Sjukskriven 50 %, arbetar resten", "Sjukskriven"));
+        assert!(!at("Kommunal 58, Vision 21", "Kommunal"));
     }
 
     #[test]

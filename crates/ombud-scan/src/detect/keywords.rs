@@ -1376,11 +1376,30 @@ const TECHNICAL: &[(&str, Sense)] = &[
 /// Kaya`, also in Windows-1252): the priest's office, where the rite (`Döpt`) is the finding
 /// about the person.
 fn role_field(hay: &[u8], s: usize, e: usize) -> bool {
-    hay.get(e) == Some(&b':')
-        && ["präst", "prästen"].iter().any(|w| {
+    let is = |words: &[&str]| {
+        words.iter().any(|w| {
             super::same_word(&hay[s..e], w.as_bytes())
                 || latin1(w).is_some_and(|l| hay[s..e].eq_ignore_ascii_case(&l))
         })
+    };
+    (hay.get(e) == Some(&b':') && is(&["präst", "prästen"]))
+        || (is(&["präst", "kyrkoherde", "imam"]) && full_name_at(hay, e))
+}
+
+/// Whether a space and two capitalised words follow `e` (`Kyrkoherde Elin Nowak`, `Präst
+/// Åsa Lind`): a title before a person's name. The officiant of a register's rite holds an
+/// office; the rite is the finding about the person.
+fn full_name_at(hay: &[u8], e: usize) -> bool {
+    let capital = |i: usize| match hay.get(i..).unwrap_or_default() {
+        [b'A'..=b'Z', b'a'..=b'z', ..] => Some(i + 1),
+        [0xC3, 0x80..=0x9E, ..] => Some(i + 2),
+        _ => None,
+    };
+    let word_after = |i: usize| {
+        let i = capital(i + 1).filter(|_| hay.get(i) == Some(&b' '))?;
+        Some(super::word_end(hay, i, hay.len().min(i + 40)))
+    };
+    word_after(e).and_then(word_after).is_some()
 }
 
 /// Whether the line of the word `s..e` cites Art. 9 or Art. 10 of the GDPR within 160
@@ -2316,6 +2335,7 @@ impl Keywords {
             || cites_special_articles(hay, s, e)
             || super::generic::blank_follows(hay, e)
             || super::generic::aggregate(hay, s)
+            || super::generic::share_in_a_list(hay, e)
             || super::generic::workplace(hay, s)
             || super::generic::named_place_or_thing(hay, s, e)
             || super::generic::quotes_a_statute(hay, s, e)
@@ -2618,6 +2638,13 @@ mod tests {
                  (se art. 9 och 10 GDPR)\nPräst: Mattias Kaya. Samtal med präst."
             ),
             ["anemi", "misstänkt för", "häleri", "präst"]
+        );
+        // So is an officiant's title before a name; a vicar's office alone is not.
+        assert_eq!(
+            words(
+                "Domkyrkan;Kyrkoherde Elin Nowak;Präst Åsa Lind;Imam Ali Hassan;ny kyrkoherde i Lund"
+            ),
+            ["kyrkoherde"]
         );
         // Where someone works is not their health or faith.
         assert_eq!(
