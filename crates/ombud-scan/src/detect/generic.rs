@@ -825,8 +825,8 @@ mod tests {
         assert!(!named("Surgery on her knee.", "Surgery"));
     }
 
-    /// Art. 10 covers data on a person's convictions and offences, not the text of the penal
-    /// code: a sentence of six months is someone's, a maximum of two years the law's.
+    /// Art. 9(1) data reveal something of a person; a page's address names its subject
+    /// (`/omsorg-och-stod/missbruk-och-beroende`), whoever asks for it.
     #[test]
     fn addresses_of_pages_and_paths() {
         let at = |text: &str, word: &str| in_url(text.as_bytes(), text.find(word).unwrap());
@@ -850,6 +850,8 @@ mod tests {
         }
     }
 
+    /// A share of a group (`Kommunal 58 %, Vision 21 %`) reveals no one's membership or
+    /// health (Art. 9(1)); one person's share of sick leave does (`sjukskriven 50 %`).
     #[test]
     fn shares_in_a_list() {
         let at = |text: &str, word: &str| {
@@ -869,6 +871,8 @@ mod tests {
         assert!(!at("Kommunal 58, Vision 21", "Kommunal"));
     }
 
+    /// Art. 10 covers data on a person's convictions and offences, not the text of the penal
+    /// code: a sentence of six months is someone's, a maximum of two years the law's.
     #[test]
     fn penal_provisions() {
         let quoted = |text: &str, word: &str| {

@@ -185,28 +185,30 @@ fn version_before(hay: &[u8], p: usize) -> bool {
             || version_word(word)
             || setting_named_version(hay, i, word)
             || named_in_version_list(hay, i, word)
-            || version_words_before(hay, e))
+            || version_words_before(hay, i, e))
 }
 
-/// Whether the word that ends at `e` is `modul`/`module` (`demo av modul 1.13.7.102`), or
-/// `to`, `till` or `is` after a word for a version (`Bump version to 10.15.4.145`).
-fn version_words_before(hay: &[u8], e: usize) -> bool {
-    let from = e.saturating_sub(40);
-    let line = &hay[from..e];
-    let line = memchr::memrchr(b'\n', line).map_or(line, |k| &line[k + 1..]);
-    let mut words = line
-        .split(|b| !b.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .rev();
-    let last = words.next().unwrap_or_default();
-    let is = |list: &[&str]| list.iter().any(|k| last.eq_ignore_ascii_case(k.as_bytes()));
-    if is(&["modul", "module"]) {
+/// Whether the word `hay[i..e]` before a quad is `modul`/`module` (`demo av modul
+/// 1.13.7.102`), or `to`, `till` or `is` after a word for a version on its line (`Bump
+/// version to 10.15.4.145`).
+fn version_words_before(hay: &[u8], i: usize, e: usize) -> bool {
+    let is = |w: &[u8], list: &[&str]| list.iter().any(|k| w.eq_ignore_ascii_case(k.as_bytes()));
+    let word = &hay[i..e];
+    if is(word, &["modul", "module"]) {
         return true;
     }
-    is(&["to", "till", "is"])
-        && words
-            .next()
-            .is_some_and(|w| w.len() >= 7 && w[..7].eq_ignore_ascii_case(b"version"))
+    if !is(word, &["to", "till", "is"]) {
+        return false;
+    }
+    // The word before, across spaces only.
+    let z = i - hay[..i].iter().rev().take_while(|&&b| b == b' ').count();
+    let a = z - hay[..z]
+        .iter()
+        .rev()
+        .take(32)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    z - a >= 7 && hay[a..a + 7].eq_ignore_ascii_case(b"version")
 }
 
 /// Whether the `name` key whose word starts at `i` names an entry of a list of versions

@@ -29,7 +29,9 @@ pub const KEYED_DETECTOR: &str = "keyed_value";
 /// Confidence of an indicator word.
 pub const CONFIDENCE: f32 = 0.5;
 
-/// The word lists: category and entries.
+/// The word lists: category and entries. An entry ending in `$` is a whole word (no stem);
+/// one ending in `:` names its category only as a key, whose value is then the finding
+/// (`"politics": "Konservativ"`); in prose it says nothing of anyone (`office politics`).
 pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Health,
@@ -604,9 +606,9 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "centerpartist",
             "liberalerna$",
             "kristdemokrat",
-            // Only as keys (`"politics": "Konservativ"`, see `KEY_ONLY`).
-            "politics$",
-            "politik$",
+            // Only as keys (`"politics": "Konservativ"`, `Politik: Centern`).
+            "politics:",
+            "politik:",
             "political opinion",
             "labour party",
             "labor party",
@@ -2115,7 +2117,7 @@ fn set_add(set: &mut HashSet, h: usize) {
 #[derive(Debug, Clone)]
 pub struct Keywords {
     ac: AhoCorasick,
-    meta: Vec<(Category, bool)>,
+    meta: Vec<Entry>,
     /// Hashes of the entries' first four bytes (every fourth byte for three-byte entries).
     prefixes: HashSet,
     /// The second look, where `prefixes` let a word start through: hashes of entries of
@@ -2138,12 +2140,17 @@ impl Keywords {
         let entries = LISTS
             .iter()
             .flat_map(|(cat, words)| words.iter().map(move |w| (*cat, *w)))
-            .map(|(cat, w)| match w.strip_suffix('$') {
-                Some(x) => (cat, x, true),
-                None => (cat, w, false),
-            })
-            .chain(UNIONS.iter().map(|w| (Category::TradeUnion, *w, true)));
-        for (cat, w, exact) in entries {
+            .map(|(cat, w)| Entry::parse(cat, w))
+            .chain(UNIONS.iter().map(|w| {
+                let entry = Entry {
+                    cat: Category::TradeUnion,
+                    exact: true,
+                    key_only: false,
+                };
+                (*w, entry)
+            }));
+        for (w, entry) in entries {
+            let Entry { cat, .. } = entry;
             if !enabled(cat) {
                 continue;
             }
@@ -2175,7 +2182,7 @@ impl Keywords {
             }
             for v in variants {
                 pats.push(v);
-                meta.push((cat, exact));
+                meta.push(entry);
             }
         }
         if pats.is_empty() {
@@ -2323,7 +2330,11 @@ impl Keywords {
             .span(s..hay.len().min(s + 64))
             .anchored(Anchored::Yes);
         let m = self.ac.find(input)?;
-        let (cat, exact) = self.meta[m.pattern().as_usize()];
+        let Entry {
+            cat,
+            exact,
+            key_only,
+        } = self.meta[m.pattern().as_usize()];
         let mut e = m.end();
         if !exact {
             e = word_end(hay, e, hay.len().min(e + 32));
@@ -2356,9 +2367,6 @@ impl Keywords {
         // that says nothing, no finding; with an entry in it, the entry's (found after the
         // key); with `ja`/`yes` or a number, the key's (`Facklig medlem: Ja`); otherwise,
         // after a category's name, the whole value (`Religion: Pastafarian`).
-        let key_only = KEY_ONLY
-            .iter()
-            .any(|w| hay[s..e].eq_ignore_ascii_case(w.as_bytes()));
         let mut value = None;
         if let Some(v) = super::generic::key_value(hay, e)
             && (key_only || super::generic::names_an_attribute(&hay[s..e]))
@@ -2452,7 +2460,7 @@ impl Keywords {
         let input = Input::new(hay).span(i..end).anchored(Anchored::Yes);
         self.ac
             .find(input)
-            .map(|m| self.meta[m.pattern().as_usize()].0)
+            .map(|m| self.meta[m.pattern().as_usize()].cat)
     }
 
     /// Pushes the indicator words found in `hay`, in order (the keyword search alone).
@@ -2526,10 +2534,35 @@ impl Keywords {
     }
 }
 
-/// Entries that name a category only as a key, whose value is then the finding
-/// (`"politics": "Konservativ"`, `Politik: Centern`); in prose they say nothing of anyone
-/// (`office politics`, `kommunens politik`).
-const KEY_ONLY: &[&str] = &["politics", "politik"];
+/// What an entry of [`LISTS`] stands for besides its words.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    cat: Category,
+    /// A whole word, not a stem (`$`).
+    exact: bool,
+    /// A category's name only as a key (`:`; a whole word too).
+    key_only: bool,
+}
+
+impl Entry {
+    /// The words of an entry of [`LISTS`] and what its marks say.
+    fn parse(cat: Category, entry: &str) -> (&str, Entry) {
+        let (word, key_only) = entry
+            .strip_suffix(':')
+            .map_or((entry, false), |w| (w, true));
+        let (word, exact) = word
+            .strip_suffix('$')
+            .map_or((word, key_only), |w| (w, true));
+        (
+            word,
+            Entry {
+                cat,
+                exact,
+                key_only,
+            },
+        )
+    }
+}
 
 /// Where the keyword scan of a window stands between blocks.
 #[derive(Debug, Default)]
@@ -2896,14 +2929,13 @@ mod tests {
         let kw = Keywords::new(|_| true).unwrap();
         let context_only = |w: &str| {
             UNIONS.contains(&w)
-                || KEY_ONLY.contains(&w)
                 || NAMES.iter().any(|(n, _)| *n == w)
                 || technical(w.as_bytes(), 0, w.len())
         };
         for (cat, entries) in LISTS {
             for entry in *entries {
-                let word = entry.trim_end_matches('$');
-                if context_only(word) {
+                let (word, e) = Entry::parse(*cat, entry);
+                if e.key_only || context_only(word) {
                     continue;
                 }
                 let upper = word.to_uppercase();
@@ -3051,6 +3083,28 @@ mod tests {
             ),
             ["sick leave", "fredagsbönen", "jude", "Vision"]
         );
+    }
+
+    /// Biometric data (voice profiles, palm veins) and data concerning a person's sex life
+    /// (Art. 9(1)) of the corpus of session 14; a biometric level named as a constant of
+    /// code (`BIOMETRIC_STRONG`) identifies no one.
+    #[test]
+    fn voices_palms_sex_life_and_constants_of_code() {
+        assert_eq!(
+            words(
+                "Autentisering: Röstbiometri, match 0.96; method=PALMVEIN; ny röstprofil. \
+                 Jag är i ett öppet förhållande. Sexualanamnes: oskyddat samlag, sexuellt aktiv."
+            ),
+            [
+                "Röstbiometri",
+                "PALMVEIN",
+                "röstprofil",
+                "öppet förhållande",
+                "samlag",
+                "sexuellt aktiv"
+            ]
+        );
+        assert!(words("onAuthenticationSucceeded type=BIOMETRIC_STRONG").is_empty());
     }
 
     /// Art. 9(1) biometric data are data "for the purpose of uniquely identifying a natural

@@ -803,11 +803,11 @@ fn scan_blocks<C: blocks::Classify>(
         blocks::classify(isa, hay, 0, &cfg.triggers),
         blocks::Classes::default(),
     ];
-    let (mut ip, mut ic, mut inx) = (0usize, 1usize, 2usize);
+    let (mut i_prev, mut i_cur, mut i_next) = (0usize, 1usize, 2usize);
     let mut base = 0;
     while base < hay.len() {
-        ring[inx] = blocks::classify(isa, hay, base + BLOCK, &cfg.triggers);
-        let (prev, cur, nxt) = (&ring[ip], &ring[ic], &ring[inx]);
+        ring[i_next] = blocks::classify(isa, hay, base + BLOCK, &cfg.triggers);
+        let (prev, cur, nxt) = (&ring[i_prev], &ring[i_cur], &ring[i_next]);
         if next < base + BLOCK {
             let digits = match (cfg.digits, prefilter) {
                 (false, _) => 0,
@@ -840,7 +840,7 @@ fn scan_blocks<C: blocks::Classify>(
         if let Some(kw) = kw {
             kw.block(hay, base, cur, &mut words, out);
         }
-        (ip, ic, inx) = (ic, inx, ip);
+        (i_prev, i_cur, i_next) = (i_cur, i_next, i_prev);
         base += BLOCK;
     }
     // Detectors that look back (an e-mail's local part) can start a hit before one found

@@ -227,7 +227,7 @@ pub(crate) fn telephony_field(hay: &[u8], s: usize, e: usize) -> bool {
             .is_none_or(|&b| matches!(b, b',' | b'\r' | b'\n'));
     quoted && {
         let (a, z) = super::generic::line_within(hay, s, e, 600);
-        CHANNELS[..4]
+        CHANNELS
             .iter()
             .any(|c| memchr::memmem::find(&hay[a..z], c).is_some())
     }
@@ -295,12 +295,8 @@ const PARTY_COLUMNS: &[&[u8]] = &[
 
 /// Whether the column name `name` (ASCII lower case) is one of [`PARTY_COLUMNS`].
 pub(crate) fn party_column(name: &[u8]) -> bool {
-    let joined: Vec<u8> = name
-        .iter()
-        .copied()
-        .filter(|&b| b != b'_' && b != b'-')
-        .collect();
-    PARTY_COLUMNS.contains(&joined.as_slice())
+    let joined = || name.iter().copied().filter(|&b| b != b'_' && b != b'-');
+    PARTY_COLUMNS.iter().any(|c| joined().eq(c.iter().copied()))
 }
 
 /// Words that label a phone number in text only: as column names they start others
