@@ -389,7 +389,12 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             // Ten compact digits can be a mobile number as well (`0701130403`: born
             // 2007-01-13, or 070-113 04 03); a phone label before it decides.
             if used == 1 && compact_phone(hay, cfg, groups[g]) {
-                found = Some((1, Kind::Phone, 0.85, phone::DETECTOR_SE));
+                found = Some((
+                    1,
+                    Kind::Phone,
+                    0.85,
+                    phone::dialled_detector(groups[g], hay),
+                ));
             }
         }
         // Ten bare digits of group 1 (estates) read as seconds since 1970 unless a label or
@@ -459,7 +464,12 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && (3..=4).contains(&(groups[g - 1].1 - groups[g - 1].0))
             && hay[groups[g - 1].0] == b'0';
         if found.is_none() && ends_ok(1) && !after_prefix && compact_phone(hay, cfg, groups[g]) {
-            found = Some((1, Kind::Phone, 0.85, phone::DETECTOR_SE));
+            found = Some((
+                1,
+                Kind::Phone,
+                0.85,
+                phone::dialled_detector(groups[g], hay),
+            ));
         }
         if found.is_none()
             && k.contains(Kind::Phone)
@@ -712,21 +722,23 @@ const IDENTIFIERS: &[&str] = &[
     "portkod",
 ];
 
-/// Whether the digits of `group`, written without separators, are a Swedish phone number
-/// that the nearest label before them, their column's name, the codes of an HL7 field
-/// after them, the HL7 field they stand in or the type of their entry call one
-/// (`tel 0701130403`, a landline `"telefon": "0894575119"`, `031123456^PRN^PH`, NK1-5,
-/// `{"type": "home", "number": "031123456"}`; not `swish OCR 0723133369`).
+/// Whether the digits of `group`, written without separators, are a number a telephone
+/// system dials ([`phone::dialled`]: a Swedish national number, `00` and an international
+/// one, or `46` and a Swedish one without its `0`) that the nearest label before them,
+/// their column's name, the codes of an HL7 field after them, the HL7 field they stand
+/// in, the type of their entry or their place in a call record call one (`tel 0701130403`,
+/// a landline `"telefon": "0894575119"`, `"msisdn": "46701234567"`, `031123456^PRN^PH`,
+/// NK1-5, `{"type": "home", "number": "031123456"}`; not `swish OCR 0723133369`).
 fn compact_phone(hay: &[u8], cfg: &Config, (s, e): (usize, usize)) -> bool {
     cfg.kinds.contains(Kind::Phone)
-        && ((phone::compact_valid(&hay[s..e])
-            && (phone::labelled_as_phone(hay, s)
-                || cfg.column_says(hay, s, phone::PHONE_LABELS)
-                || cfg.column_name(hay, s).is_some_and(phone::party_column)
-                || phone::hl7_telecom_after(hay, e)
-                || phone::in_hl7_phone_field(hay, s)
-                || phone::typed_as_phone(hay, s)))
-            || (phone::dialled(&hay[s..e]) && phone::telephony_field(hay, s, e)))
+        && phone::dialled(&hay[s..e])
+        && (phone::labelled_as_phone(hay, s)
+            || cfg.column_says(hay, s, phone::PHONE_LABELS)
+            || cfg.column_name(hay, s).is_some_and(phone::party_column)
+            || phone::hl7_telecom_after(hay, e)
+            || phone::in_hl7_phone_field(hay, s)
+            || phone::typed_as_phone(hay, s)
+            || phone::telephony_field(hay, s, e))
 }
 
 /// Words that label an organisation number.

@@ -1040,6 +1040,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn labelled_numbers_in_e164_without_plus() {
+        // Operators and Swish write a Swedish number as `46` and the number without its
+        // `0` (an MSISDN); a phone label or column says what it is.
+        for text in [
+            "{\"msisdn\": \"46701234567\"}",
+            "Telefon: 46812345678",
+            "{\"tel\": 0046701234567}",
+        ] {
+            let want = text.trim_matches(|c: char| !c.is_ascii_digit());
+            assert_eq!(found(text), [(Kind::Phone, want)], "{text}");
+        }
+        assert_eq!(
+            found_in_file("namn;msisdn\nAnna;46731234567\n"),
+            [(Kind::Phone, "46731234567")]
+        );
+        // Unlabelled, or not a Swedish number after the `46`, it is no phone number.
+        for text in [
+            "order 46701234567",
+            "{\"msisdn\": \"46001234567\"}",
+            "Telefon: 4670123456789",
+        ] {
+            assert_eq!(found(text), [], "{text}");
+        }
+    }
+
     /// [`found`] for a whole file: with the column names of its header, if it has one.
     fn found_in_file(text: &str) -> Vec<(Kind, &str)> {
         let cfg = test_config();

@@ -189,6 +189,15 @@ pub(crate) fn dialled(d: &[u8]) -> bool {
         || (d.starts_with(b"46") && international_valid(d))
 }
 
+/// The detector of the [`dialled`] digits at `s..e`: the Swedish one for a national number,
+/// the international one for the others (`0046…`, `46…`).
+pub(crate) fn dialled_detector((s, e): (usize, usize), hay: &[u8]) -> &'static str {
+    match compact_valid(&hay[s..e]) {
+        true => DETECTOR_SE,
+        false => DETECTOR_INTL,
+    }
+}
+
 /// The number at `s` that is the user part of a SIP or tel URI or the number of a telephony
 /// channel ([`after_telephony_prefix`]): `+` and an international number, or [`dialled`]
 /// digits, up to `@`, `;`, `>`, `,`, a quote, a space or the line end. Returns its end.
