@@ -460,15 +460,18 @@ pub(crate) fn right_boundary_ok(hay: &[u8], e: usize) -> bool {
 
 /// Whether a number token may start at `s`: the previous character does not glue to it, and
 /// it is not the fraction after a decimal point. A comma between digits separates fields
-/// (CSV, SQL, JSON arrays), it is not read as a decimal comma.
+/// (CSV, SQL, JSON arrays), it is not read as a decimal comma. An underscore starts a field
+/// of a name (`kund_197805241572.json`, `intyg_850312-1234.pdf`); after a number it often
+/// glues a suffix to an identifier (`4174250073219_c1eec92d_72.jpg`), so there it glues.
 pub(crate) fn left_boundary_ok(hay: &[u8], s: usize) -> bool {
     if s == 0 {
         return true;
     }
-    if hay[s - 1] == b'.' {
-        return !(s >= 2 && is_digit(hay[s - 2]));
+    match hay[s - 1] {
+        b'.' => !(s >= 2 && is_digit(hay[s - 2])),
+        b'_' => true,
+        _ => !glued_before(hay, s),
     }
-    !glued_before(hay, s)
 }
 
 /// Everything the detectors need; built once by the scanner builder.
@@ -2048,6 +2051,14 @@ mod tests {
         assert!(right_boundary_ok(b"8503121234,17", 10));
         assert!(left_boundary_ok(b"17,8503121234", 3));
         assert!(!left_boundary_ok(b"17.8503121234", 3));
+        // An underscore starts a field of a name; after the number it joins a suffix.
+        assert!(left_boundary_ok(b"kund_197805241572.json", 5));
+        assert!(!right_boundary_ok(b"4174250073219_c1ee.jpg", 13));
+        assert_eq!(
+            found("exports/kund_197805241572.json"),
+            [(Kind::Personnummer, "197805241572")]
+        );
+        assert_eq!(found("avatars/4174250073219_c1eec92d_72.jpg"), []);
     }
 
     #[test]
