@@ -445,15 +445,15 @@ fn count(line: &[u8], delim: u8) -> usize {
     n
 }
 
-/// Whether a column name says one of `words`: one of its words (letters and digits, split at
-/// ASCII punctuation and spaces only, so that `växel` stays one word)
-/// equals one of them or, for words of three letters or more, starts with it
-/// (`telefonnummer` says `tel`, `created_at` says `created`).
 /// Whether the column name `name` (ASCII lower case) says a special category.
 pub(crate) fn says_a_category(name: &[u8]) -> bool {
     SENSITIVE.iter().any(|(_, words)| says(name, words))
 }
 
+/// Whether a column name says one of `words`: one of its words (letters and digits, split at
+/// ASCII punctuation and spaces only, so that `växel` stays one word)
+/// equals one of them or, for words of three letters or more, starts with it
+/// (`telefonnummer` says `tel`, `created_at` says `created`).
 pub fn says(name: &[u8], words: &[&str]) -> bool {
     name.split(|&b| b.is_ascii() && !b.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())

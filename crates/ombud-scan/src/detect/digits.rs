@@ -382,7 +382,8 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
                 && used == 1
                 && matches!(groups[g].1 - groups[g].0, 10 | 12)
                 && (!bare_organisation_number(hay, groups[g].0)
-                    || cfg.column_says(hay, groups[g].0, ACCOUNT_COLUMNS)
+                    || (cfg.column_says(hay, groups[g].0, ACCOUNT_COLUMNS)
+                        && !cfg.column_says(hay, groups[g].0, ORG_LABELS))
                     || cfg.column_says(hay, groups[g].0, card::CARD_LABELS)))
         {
             found = Some((used, kind, conf, personnummer::DETECTOR));
@@ -564,8 +565,10 @@ const NOT_IDS: &[&str] = &[
 ];
 
 /// Column names under which a number that passes as an organisation number is a bank
-/// account (`Kontonr`, `bankkonto`, `account_number`). A personal account at one bank is
-/// its holder's personnummer, so these names only decide for organisation numbers.
+/// account (`Kontonr`, `bankkonto`, `account_number`), unless the name says an organisation
+/// number as well (Salesforce's `Account.Org_Nr__c`, a field of the customer account). A
+/// personal account at one bank is its holder's personnummer, so these names only decide
+/// for organisation numbers.
 const ACCOUNT_COLUMNS: &[&str] = &["konto", "bankkonto", "account", "bban"];
 
 /// Whether ten bare digits at `s` that pass as an organisation number are reported as one:

@@ -1462,6 +1462,13 @@ mod tests {
             found_in_file(csv),
             [(Kind::Organisationsnummer, "5560360793")]
         );
+        // A field of the customer account that holds its organisation number (Salesforce).
+        assert_eq!(
+            found_in_file(
+                "\"Account.Name\",\"Account.Org_Nr__c\"\n\"Bolaget AB\",\"5560360793\"\n"
+            ),
+            [(Kind::Organisationsnummer, "5560360793")]
+        );
         assert_eq!(
             found("org=165560360793 order=165560360793"),
             [(Kind::Organisationsnummer, "165560360793")]
