@@ -186,12 +186,15 @@ fn escape_inside(hay: &[u8], p: usize, run_end: usize) -> Option<usize> {
         .filter(|&e| !super::escaped_before(hay, e).is_some_and(super::alphanumeric))
 }
 
-/// Whether the digits at `p` follow a hyphen after a code of three to eight capitals that
+/// Whether the digits at `p` follow a hyphen after a code of two to eight capitals that
 /// starts a word: the prefix of a ticket, order or case number (`INC-20231028-0009`,
-/// `ORD-5560360793`; `ID-`, `PNR-` and `SSN-` label the number instead).
+/// `ORD-5560360793`, `KB-2024131035`; `ID-`, `PN-`, `NR-`, `PNR-` and `SSN-` label the
+/// number instead, and `SE-` names its country).
 fn code_before(hay: &[u8], p: usize) -> bool {
-    group_before_hyphen(hay, p, u8::is_ascii_uppercase)
-        .is_some_and(|code| (3..=8).contains(&code.len()) && !matches!(code, b"PNR" | b"SSN"))
+    group_before_hyphen(hay, p, u8::is_ascii_uppercase).is_some_and(|code| {
+        (2..=8).contains(&code.len())
+            && !matches!(code, b"ID" | b"PN" | b"NR" | b"SE" | b"PNR" | b"SSN")
+    })
 }
 
 /// The bytes of `class` (at most nine) that start a word and end at a hyphen right before

@@ -1330,6 +1330,15 @@ mod tests {
     #[test]
     fn numbers_of_tickets_orders_and_times() {
         assert_eq!(found("see ticket INC-20231028-0009, ORD-5560360793"), []);
+        assert_eq!(found("KB-2024131035;2024-05-27;Olof"), []);
+        // A two-letter label or country before the hyphen is no code.
+        assert_eq!(
+            found("ID-8112189876, SE-5560360793"),
+            [
+                (Kind::Personnummer, "8112189876"),
+                (Kind::Organisationsnummer, "5560360793")
+            ]
+        );
         assert_eq!(found("Stripe-Signature: t=1710268465,v1=ab"), []);
         assert_eq!(
             found("pnr: 20231028-0009, x-8112189876"),
