@@ -1331,6 +1331,20 @@ mod tests {
     fn numbers_of_tickets_orders_and_times() {
         assert_eq!(found("see ticket INC-20231028-0009, ORD-5560360793"), []);
         assert_eq!(found("KB-2024131035;2024-05-27;Olof"), []);
+        // A recent date and a time of day in a path or a file name stamp a backup; the
+        // same digits elsewhere, or without a time of day, are someone's.
+        assert_eq!(
+            found("backup.sh --target s3://backups-634378/20241217-0306 >/dev/null"),
+            []
+        );
+        assert_eq!(found("\"key\":\"backups/db_20241217-0306.sql.gz\""), []);
+        assert_eq!(
+            found("pnr 20241217-0306, /kund/19780524-1572.pdf"),
+            [
+                (Kind::Personnummer, "20241217-0306"),
+                (Kind::Personnummer, "19780524-1572")
+            ]
+        );
         // A two-letter label or country before the hyphen is no code.
         assert_eq!(
             found("ID-8112189876, SE-5560360793"),

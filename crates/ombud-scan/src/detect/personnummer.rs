@@ -110,9 +110,10 @@ fn num2(d: &[u8]) -> u32 {
     u32::from(d[0] - b'0') * 10 + u32::from(d[1] - b'0')
 }
 
-/// Whether the date part `YYMMDD` or `YYYYMMDD` of an identity number is within 550 days
-/// before `today` (by its calendar fields; a coordination number's day counts from 61).
-fn recent_date(date: &[u8], today: Date) -> bool {
+/// Whether the date part `YYMMDD` or `YYYYMMDD` of an identity number is within `days`
+/// days before `today`, counted by calendar fields as 31 days a month and 372 a year (a
+/// coordination number's day counts from 61).
+fn recent_date(date: &[u8], today: Date, days: i64) -> bool {
     let (yy, mm, dd) = match date.len() {
         6 => (
             num2(&date[0..2]) as i32,
@@ -130,10 +131,23 @@ fn recent_date(date: &[u8], today: Date) -> bool {
         _ => num2(&date[0..2]) as i32 * 100,
     };
     let dd = if dd > 60 { dd - 60 } else { dd };
-    let days = |y: i32, m: u32, d: u32| i64::from(y) * 372 + i64::from(m) * 31 + i64::from(d);
-    let then = days(century + yy, mm, dd);
-    let now = days(today.year, today.month, today.day);
-    (0..=550).contains(&(now - then))
+    let day_no = |y: i32, m: u32, d: u32| i64::from(y) * 372 + i64::from(m) * 31 + i64::from(d);
+    let then = day_no(century + yy, mm, dd);
+    let now = day_no(today.year, today.month, today.day);
+    (0..=days).contains(&(now - then))
+}
+
+/// Whether `YYYYMMDD-NNNN` at `s` names a moment in a path or a file name: it follows `/`
+/// or `_`, its date lies within five years before `today` and its last four digits are a
+/// time of day (`backups/db/20240917-1655.sql.gz`, `s3://backups/20241217-0306`). A
+/// number of someone under five in a path, with a time of day's digits, is far rarer than
+/// the stamp of a backup or an export.
+fn stamp_in_a_name(hay: &[u8], s: usize, digits: &[u8; 12], today: Date) -> bool {
+    s > 0
+        && matches!(hay[s - 1], b'/' | b'_')
+        && num2(&digits[8..10]) <= 23
+        && num2(&digits[10..12]) <= 59
+        && recent_date(&digits[..8], today, 5 * 372)
 }
 
 /// Tries the identity-number notations on digit groups `groups[g..]` (spans into `hay`,
@@ -163,7 +177,8 @@ pub(crate) fn try_groups(
                 c => c,
             };
             if let Some((k, c)) = classify(&buf[..len + 4], Some(hyphen), today)
-                && !(sep == b' ' && recent_date(&buf[..len], today))
+                && !(sep == b' ' && recent_date(&buf[..len], today, 550))
+                && !(sep == b'-' && len == 8 && stamp_in_a_name(hay, s, &buf, today))
             {
                 let c = if sep == b' ' { c.min(0.9) } else { c };
                 return Some((2, k, c));
