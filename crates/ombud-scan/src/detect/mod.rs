@@ -1331,6 +1331,16 @@ mod tests {
     fn numbers_of_tickets_orders_and_times() {
         assert_eq!(found("see ticket INC-20231028-0009, ORD-5560360793"), []);
         assert_eq!(found("KB-2024131035;2024-05-27;Olof"), []);
+        // Compact digits named a payment reference or a count of time are neither.
+        assert_eq!(
+            found("{\"gateway\": \"swish\", \"ocr\": \"8001282808\"}"),
+            []
+        );
+        assert_eq!(found("__MONOTONIC_TIMESTAMP=9256615403\n"), []);
+        assert_eq!(
+            found("OCR, pnr 8112189876"),
+            [(Kind::Personnummer, "8112189876")]
+        );
         // A recent date and a time of day in a path or a file name stamp a backup; the
         // same digits elsewhere, or without a time of day, are someone's.
         assert_eq!(

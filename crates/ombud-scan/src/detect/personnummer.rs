@@ -150,6 +150,22 @@ fn stamp_in_a_name(hay: &[u8], s: usize, digits: &[u8; 12], today: Date) -> bool
         && recent_date(&digits[..8], today, 5 * 372)
 }
 
+/// Words that label an identity number.
+pub(crate) const ID_LABELS: &[&str] = &[
+    "personnummer",
+    "personnr",
+    "pnr",
+    "pn",
+    "ssn",
+    "personal",
+    "identity",
+    "id",
+    "samordningsnummer",
+    "födelsenummer",
+    "birth",
+    "born",
+];
+
 /// Tries the identity-number notations on digit groups `groups[g..]` (spans into `hay`,
 /// `seps[i]` separating group `i` and `i + 1`). Returns the number of groups consumed.
 pub(crate) fn try_groups(

@@ -315,22 +315,6 @@ const PHONE_WORDS: &[&str] = &[
     "nås", "voice",
 ];
 
-/// Words that label an identity number.
-const ID_LABELS: &[&str] = &[
-    "personnummer",
-    "personnr",
-    "pnr",
-    "pn",
-    "ssn",
-    "personal",
-    "identity",
-    "id",
-    "samordningsnummer",
-    "födelsenummer",
-    "birth",
-    "born",
-];
-
 /// Which kind of label stands nearest before a number at `s`: `Some(0)` a phone label,
 /// `Some(1)` a payment-reference or customer-number label, `Some(2)` an identity label.
 fn nearest_label(hay: &[u8], s: usize) -> Option<usize> {
@@ -339,7 +323,7 @@ fn nearest_label(hay: &[u8], s: usize) -> Option<usize> {
         PHONE_WORDS,
         super::card::REFERENCE_LABELS,
         &["ref", "ordern"],
-        ID_LABELS,
+        super::personnummer::ID_LABELS,
     ];
     super::label_before(hay, s, &lists).map(|k| match k {
         0 | 1 => 0,
