@@ -178,6 +178,17 @@ fn message_id(hay: &[u8], s: usize) -> bool {
     {
         return true;
     }
+    // The bracket that opens the identifier: right before the local part, or before bytes
+    // that no local part holds (`<wvowx9QP=9J3QFq@host>`: the scan read `9J3QFq@host`).
+    let local = s;
+    let mut s = s;
+    while s > 0
+        && local - s < 128
+        && !matches!(hay[s - 1], b'<' | b'>' | b'"' | b',')
+        && !hay[s - 1].is_ascii_whitespace()
+    {
+        s -= 1;
+    }
     if s == 0 || hay[s - 1] != b'<' {
         return false;
     }
@@ -383,6 +394,12 @@ mod tests {
         assert_eq!(find("x@företaget.sé"), None, "the last label is ASCII");
         assert_eq!(find("Message-ID: <6b99.3437@mail.example.se>"), None);
         assert_eq!(find("In-Reply-To: <a1@mail.example.se>"), None);
+        // An identifier with bytes no address holds before the `@` is still one.
+        assert_eq!(find("Message-ID: <wvowx9QPOBVm=9J3QFq@fjallgran.se>"), None);
+        assert_eq!(
+            find("Reply-To: <wvowx9QPOBVm=9J3QFq@fjallgran.se>"),
+            Some("9J3QFq@fjallgran.se")
+        );
         assert_eq!(
             find("From: Anna <anna@example.se>"),
             Some("anna@example.se")
