@@ -266,7 +266,11 @@ impl Columns {
         };
         let start = from + start + 1;
         if count(&hay[start..end], self.delim) + 1 != self.names.len() {
-            return self.name_before_last(fields_after(&hay[start..end], s - start, self.delim)?);
+            let line = &hay[start..end];
+            if let Some(i) = field_of_a_record_start(line, s - start, self.delim) {
+                return self.names.get(i).map(Vec::as_slice);
+            }
+            return self.name_before_last(fields_after(line, s - start, self.delim)?);
         }
         self.names
             .get(count(&hay[start..s], self.delim))
@@ -431,6 +435,47 @@ fn fields_after(line: &[u8], at: usize, delim: u8) -> Option<usize> {
     (!quoted && before > 0 && before + after >= 2).then_some(after)
 }
 
+/// For a line that starts a record whose last cell goes on to the next lines (a quoted
+/// address or description with line breaks): the index of the field at `at`, counted from
+/// the line's start. `None` unless the line ends inside a quoted cell that opened after
+/// `at`'s field and every quote opens a cell at its start or closes one before a delimiter
+/// (a line that begins inside a cell breaks that rule at its first quote).
+fn field_of_a_record_start(line: &[u8], at: usize, delim: u8) -> Option<usize> {
+    let (mut field, mut index) = (0, None);
+    let (mut quoted, mut cell_start) = (false, true);
+    let mut i = 0;
+    while i < line.len() {
+        if i == at {
+            index = Some(field);
+        }
+        let b = line[i];
+        match (quoted, b) {
+            // A doubled quote inside a quoted cell stands for one.
+            (true, b'"') if line.get(i + 1) == Some(&b'"') => i += 1,
+            (true, b'"') => {
+                quoted = false;
+                if !matches!(line.get(i + 1), None | Some(b'\r')) && line[i + 1] != delim {
+                    return None;
+                }
+            }
+            (true, _) => {}
+            (false, b'"') if cell_start => quoted = true,
+            (false, b'"') => return None,
+            (false, d) if d == delim => {
+                field += 1;
+                cell_start = true;
+                i += 1;
+                continue;
+            }
+            (false, _) => {}
+        }
+        cell_start = false;
+        i += 1;
+    }
+    // The record goes on past this line, and in a later cell than `at`'s.
+    index.filter(|&f| quoted && f < field)
+}
+
 /// Delimiters outside double quotes.
 fn count(line: &[u8], delim: u8) -> usize {
     let mut n = 0;
@@ -516,5 +561,37 @@ mod tests {
         assert!(says_nothing(b"Decline to state"));
         assert!(names_say(b"union_id", &["union"]));
         assert!(!names_say(b"partition", &["parti"]));
+    }
+
+    #[test]
+    fn cells_of_records_over_several_lines() {
+        // The first line of a record whose address holds a line break: its fields count
+        // from its start; the record's last line counts from its end.
+        let text = b"\"Email\",\"Phone\",\"Street\",\"Zip\",\"Note\"\n\
+                     \"a@b.se\",\"0402046378\",\"Storgatan 1\nc/o Berg\",\"461 34\",\"ok\"\n";
+        let c = Columns::sniff(text).expect("a header");
+        let at = |needle: &[u8]| {
+            let s = text
+                .windows(needle.len())
+                .position(|w| w == needle)
+                .unwrap();
+            c.name_at(text, s)
+        };
+        assert_eq!(at(b"0402046378"), Some(&b"phone"[..]));
+        assert_eq!(at(b"461 34"), Some(&b"zip"[..]));
+        // Inside the open cell, and on a line that starts inside a cell, nothing is known
+        // from the start.
+        assert_eq!(
+            field_of_a_record_start(b"\"a\",\"Storgatan 1", 6, b','),
+            None
+        );
+        assert_eq!(
+            field_of_a_record_start(b"c/o Berg\",\"461 34\",\"x", 11, b','),
+            None
+        );
+        assert_eq!(
+            field_of_a_record_start(b"\"a\",\"b\"\"c\",\"d", 1, b','),
+            Some(0)
+        );
     }
 }
