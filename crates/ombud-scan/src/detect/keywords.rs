@@ -2425,6 +2425,20 @@ impl Keywords {
             });
             return Some(b);
         }
+        // Two findings of one category with only a space between are one phrase, one fact
+        // (`Fackavgift Kommunal`, `Fackavgift IF Metall`). The one before is the last hit
+        // that ends before `s`: a number found further on may have been pushed after it.
+        let s = match out.iter().rposition(|h| h.end <= s) {
+            Some(i)
+                if out[i].kind == Kind::SpecialCategory(cat)
+                    && out[i].detector == DETECTOR
+                    && out[i].end + 1 == s
+                    && hay[out[i].end] == b' ' =>
+            {
+                out.remove(i).start
+            }
+            _ => s,
+        };
         out.push(Hit {
             start: s,
             end: e,
@@ -2651,7 +2665,7 @@ mod tests {
                 "Vi ser misstänkt trafik. Misstänkt ADHD, utredning via BUP. Misstänkt för stöld. \
                  Biometrisk inloggning stöds nu. MBL med de fackliga organisationerna; facklig"
             ),
-            ["ADHD", "BUP", "Misstänkt för", "stöld", "facklig"]
+            ["ADHD", "BUP", "Misstänkt för stöld", "facklig"]
         );
         // Unions after their income insurance, in brackets after `facket`, and SULF.
         assert_eq!(
@@ -2688,7 +2702,7 @@ mod tests {
                 "Misstänkt anemi; misstänkt för häleri\nuppgifter om hälsa, fackligt medlemskap \
                  (se art. 9 och 10 GDPR)\nPräst: Mattias Kaya. Samtal med präst."
             ),
-            ["anemi", "misstänkt för", "häleri", "präst"]
+            ["anemi", "misstänkt för häleri", "präst"]
         );
         // So is an officiant's title before a name; a vicar's office alone is not.
         assert_eq!(
@@ -2711,7 +2725,7 @@ mod tests {
         assert_eq!(words("Diagnosen: DIABETES, ej prediabetes."), ["DIABETES"]);
         assert_eq!(words("cancer cancerous hiv"), ["cancer", "hiv"]);
         assert_eq!(
-            words("Ärftlig ärftliga Åtal; LÄKARINTYG, DÖMD, ÅTAL"),
+            words("Ärftlig, ärftliga, Åtal; LÄKARINTYG, DÖMD, ÅTAL"),
             ["Ärftlig", "ärftliga", "Åtal", "LÄKARINTYG", "DÖMD", "ÅTAL"]
         );
         assert_eq!(words("trade union membership"), ["trade union"]);
@@ -2746,7 +2760,7 @@ mod tests {
                 r#"{"religion": "Pastafarian"} {"religion": "ortodox kristen"} {"religion": "none"}
                 Diagnos: astma. Diagnos: -. "sjukskriven": true"#
             ),
-            ["Pastafarian", "ortodox", "kristen", "astma", "sjukskriven"]
+            ["Pastafarian", "ortodox kristen", "astma", "sjukskriven"]
         );
         // Words that name a category only as a key.
         assert_eq!(
@@ -3005,7 +3019,12 @@ mod tests {
                 "joined Unite"
             ]
         );
-        assert_eq!(words("fackförbundet Vision"), ["fackförbundet", "Vision"]);
+        // One phrase, one fact: findings of a category with a space between are one.
+        assert_eq!(words("fackförbundet Vision"), ["fackförbundet Vision"]);
+        assert_eq!(
+            words("Fackavgift Kommunal;1;-272,00\nFackavgift IF Metall, Unionen"),
+            ["Fackavgift Kommunal", "Fackavgift IF Metall", "Unionen"]
+        );
         // Union names in lower case, after a key further back, and other senses.
         assert_eq!(
             words(
@@ -3138,7 +3157,7 @@ mod tests {
                 "misstänkt fel i servern; misst\\u00e4nkt bugg; misstänkt för stöld. A tropical \
                  depression formed; treated for depression"
             ),
-            ["misstänkt för", "stöld", "depression"]
+            ["misstänkt för stöld", "depression"]
         );
         // A union's dues and representatives.
         assert_eq!(

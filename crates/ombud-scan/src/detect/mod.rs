@@ -1069,6 +1069,34 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_phrase_is_one_finding_wherever_the_blocks_are_cut() {
+        // The number after the phrase is found before the phrase's second word when that
+        // word starts the number's block; the phrase is still one finding.
+        let cfg = test_config();
+        let kw = Keywords::new(|_| true).expect("the word lists");
+        for pad in 0..2 * blocks::BLOCK {
+            let text = format!("{}Fackavgift Kommunal 070-123 45 67", " ".repeat(pad));
+            let mut hits = Vec::new();
+            scan_all(text.as_bytes(), &cfg, Some(&kw), &mut hits);
+            let found: Vec<_> = hits
+                .iter()
+                .map(|h| (h.kind, &text[h.start..h.end]))
+                .collect();
+            assert_eq!(
+                found,
+                [
+                    (
+                        Kind::SpecialCategory(crate::kind::Category::TradeUnion),
+                        "Fackavgift Kommunal"
+                    ),
+                    (Kind::Phone, "070-123 45 67")
+                ],
+                "{pad}"
+            );
+        }
+    }
+
     /// [`found`] for a whole file: with the column names of its header, if it has one.
     fn found_in_file(text: &str) -> Vec<(Kind, &str)> {
         let cfg = test_config();

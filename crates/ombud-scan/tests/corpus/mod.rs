@@ -151,7 +151,7 @@ const PROSE: &[&str] = &[
 
 /// Pieces of text with indicator words marked as `[[kind|word]]`.
 const SENSITIVE: &[&str] = &[
-    "Patienten fick [[health|diagnosen]] [[health|diabetes]] i våras.",
+    "Patienten fick [[health|diagnosen diabetes]] i våras.",
     "Medarbetaren är [[health|sjukskriven]] sedan mars.",
     "The employee submitted a [[health|medical certificate]] after the [[health|surgery]].",
     "Eleven har [[health|ångest]] och en [[health|ätstörning]] enligt kuratorn.",
