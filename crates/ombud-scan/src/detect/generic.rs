@@ -480,8 +480,26 @@ const PLACES: &[&str] = &[
     "probation",
 ];
 
+/// Whether a pack size (`2-pack`, `10pack`, `3-pk`) is one of the two words after a finding,
+/// before a comma, semicolon or quote: the finding names a product (`Graviditetstest
+/// 2-pack`, `Diabetessockor bambu 3-pack` in an order), not something of the buyer's.
+fn pack_size_follows(rest: &[u8]) -> bool {
+    let item = rest
+        .iter()
+        .position(|b| matches!(b, b',' | b';' | b'"' | b'|' | b'\t'))
+        .map_or(rest, |i| &rest[..i]);
+    item.split(|&b| b == b' ')
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(|w| {
+            let digits = w.iter().take_while(|b| b.is_ascii_digit()).count();
+            let unit = w[digits..].strip_prefix(b"-").unwrap_or(&w[digits..]);
+            digits > 0 && (unit.eq_ignore_ascii_case(b"pack") || unit.eq_ignore_ascii_case(b"pk"))
+        })
+}
+
 /// Whether the finding `s..e` is a named place or a thing rather than something of
-/// someone's: followed by a word of [`NOT_SOMEONES`], by `som` or `as` and one of
+/// someone's: followed by a word of [`NOT_SOMEONES`] or a pack size, by `som` or `as` and one of
 /// [`ROLES`], or by the object of a dictionary's entry; or a care unit or office of
 /// [`PLACES`] with a name (a capitalised word right before or after it, or `i` and a
 /// capitalised town after it).
@@ -491,6 +509,9 @@ pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
     let word = |i: usize| next.get(i).map(|&(x, y)| &hay[x..y]);
     let spaced = |x: usize, y: usize| hay[x..y].iter().all(|&c| c == b' ') && y - x == 1;
     if word(0).is_some_and(|w| any_eq(w, NOT_SOMEONES)) && spaced(e, next[0].0) {
+        return true;
+    }
+    if pack_size_follows(&hay[e..z]) {
         return true;
     }
     // An organisation in a role toward others (`Svenska kyrkan som hyresvärd`, `Unionen as

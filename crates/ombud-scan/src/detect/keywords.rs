@@ -2425,15 +2425,15 @@ impl Keywords {
             });
             return Some(b);
         }
-        // Two findings of one category with only a space between are one phrase, one fact
-        // (`Fackavgift Kommunal`, `Fackavgift IF Metall`). The one before is the last hit
+        // Two findings of one category with only a space or a hyphen between are one
+        // phrase, one fact (`Fackavgift Kommunal`, `Fackavgift IF Metall`, `Hiv-sjukdom`). The one before is the last hit
         // that ends before `s`: a number found further on may have been pushed after it.
         let s = match out.iter().rposition(|h| h.end <= s) {
             Some(i)
                 if out[i].kind == Kind::SpecialCategory(cat)
                     && out[i].detector == DETECTOR
                     && out[i].end + 1 == s
-                    && hay[out[i].end] == b' ' =>
+                    && matches!(hay[out[i].end], b' ' | b'-') =>
             {
                 out.remove(i).start
             }
@@ -3022,8 +3022,18 @@ mod tests {
         // One phrase, one fact: findings of a category with a space between are one.
         assert_eq!(words("fackförbundet Vision"), ["fackförbundet Vision"]);
         assert_eq!(
-            words("Fackavgift Kommunal;1;-272,00\nFackavgift IF Metall, Unionen"),
-            ["Fackavgift Kommunal", "Fackavgift IF Metall", "Unionen"]
+            words("Fackavgift Kommunal;1;-272,00\nFackavgift IF Metall, Unionen, Hiv-sjukdom"),
+            [
+                "Fackavgift Kommunal",
+                "Fackavgift IF Metall",
+                "Unionen",
+                "Hiv-sjukdom"
+            ]
+        );
+        // A product with its pack size is no one's (an order's line).
+        assert_eq!(
+            words("Graviditetstest 2-pack, Diabetessockor bambu 3-pack; graviditetstest"),
+            ["graviditetstest"]
         );
         // Union names in lower case, after a key further back, and other senses.
         assert_eq!(
