@@ -213,15 +213,22 @@ fn words(hay: &[u8], a: usize, z: usize) -> impl Iterator<Item = (usize, usize)>
     })
 }
 
-/// The word `w` of the text with its JSON escapes read (`l\u00E4ggning` is `läggning`).
+/// The word `w` of the text as UTF-8, with its JSON escapes read (`l\u00E4ggning` is
+/// `läggning`) and bytes that are not UTF-8 read as Windows-1252 (`l\xe4ggning`, also in
+/// UTF-16 text, which the scanner narrows to those bytes).
 fn plain(w: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    use std::borrow::Cow;
+    let w: Cow<'_, [u8]> = match std::str::from_utf8(w) {
+        Ok(_) => Cow::Borrowed(w),
+        Err(_) => Cow::Owned(crate::encoding::value_text(w).into_bytes()),
+    };
     if !w.contains(&b'\\') {
-        return std::borrow::Cow::Borrowed(w);
+        return w;
     }
     let mut text = Vec::with_capacity(w.len());
     let mut i = 0;
     while i < w.len() {
-        match unicode_escape(w, i).and_then(|n| Some((escaped_before(w, i + n)?, n))) {
+        match unicode_escape(&w, i).and_then(|n| Some((escaped_before(&w, i + n)?, n))) {
             Some((c, n)) => {
                 text.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
                 i += n;
