@@ -2425,15 +2425,15 @@ impl Keywords {
             });
             return Some(b);
         }
-        // Two findings of one category with only a space or a hyphen between are one
-        // phrase, one fact (`Fackavgift Kommunal`, `Fackavgift IF Metall`, `Hiv-sjukdom`). The one before is the last hit
-        // that ends before `s`: a number found further on may have been pushed after it.
+        // Two findings of one category joined by a space, a hyphen or a preposition are one
+        // phrase, one fact (`Fackavgift Kommunal`, `Hiv-sjukdom`, `dömd för häleri`). The
+        // one before is the last hit that ends before `s`: a number found further on may
+        // have been pushed after it.
         let s = match out.iter().rposition(|h| h.end <= s) {
             Some(i)
                 if out[i].kind == Kind::SpecialCategory(cat)
                     && out[i].detector == DETECTOR
-                    && out[i].end + 1 == s
-                    && matches!(hay[out[i].end], b' ' | b'-') =>
+                    && joins_a_phrase(&hay[out[i].end..s]) =>
             {
                 out.remove(i).start
             }
@@ -2555,6 +2555,20 @@ impl Keywords {
                 state.resume = e;
             }
         }
+    }
+}
+
+/// Whether the bytes between two findings join them into one phrase: a space, a hyphen,
+/// or a preposition that ties an offence or a condition to the word before it (`för`,
+/// `for`, `of`: `misstänkt för stöld`, `convicted of fraud`; `för` also in Windows-1252 and
+/// as a JSON escape).
+fn joins_a_phrase(gap: &[u8]) -> bool {
+    match gap {
+        [b' ' | b'-'] => true,
+        [b' ', word @ .., b' '] => ["för".as_bytes(), b"f\xf6r", br"f\u00f6r", b"for", b"of"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w)),
+        _ => false,
     }
 }
 
@@ -2687,8 +2701,7 @@ mod tests {
             [
                 "Pentasa",
                 "Truvada",
-                "dömd",
-                "penningtvätt",
+                "dömd för penningtvätt",
                 "tagande av muta",
                 "AfD",
                 "CUF",
@@ -3207,7 +3220,7 @@ mod tests {
         );
         assert_eq!(
             words("fraud detection; fraud_score; fraud-team; convicted of fraud"),
-            ["convicted", "fraud"]
+            ["convicted of fraud"]
         );
         assert_eq!(
             words("a six-month probation period; Reason: DUI; dui; on probation; remanded"),
@@ -3315,7 +3328,11 @@ mod tests {
         let found: Vec<&[u8]> = out.iter().map(|h| &text[h.start..h.end]).collect();
         assert_eq!(
             found,
-            [&b"d\xf6md"[..], b"st\xf6ld", b"\xc5tal", b"l\xe4karintyg"]
+            [
+                &b"d\xf6md f\xf6r st\xf6ld"[..],
+                b"\xc5tal",
+                b"l\xe4karintyg"
+            ]
         );
         // A category's name is read in Windows-1252 as in UTF-8 (and so in UTF-16 text,
         // narrowed to those bytes): a text about kinds of data names no one's.

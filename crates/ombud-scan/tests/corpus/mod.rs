@@ -177,8 +177,8 @@ const SENSITIVE: &[&str] = &[
     "Inloggning sker med [[biometric|fingeravtryck]] i telefonen.",
     "Access control uses [[biometric|facial recognition]] at the gate.",
     "Utdrag ur [[criminal|belastningsregistret]] begärdes in.",
-    "He was [[criminal|convicted]] of [[criminal|fraud]] in 2019.",
-    "Personen är [[criminal|dömd]] för [[criminal|bedrägeri]].",
+    "He was [[criminal|convicted of fraud]] in 2019.",
+    "Personen är [[criminal|dömd för bedrägeri]].",
     "Hon skrev ”[[health|diagnos]]” och »[[religion|muslim]]« i formuläret.",
     "Han är medlem i [[trade_union|Unionen]], inte i Europeiska unionen.",
     // Technical senses: no label.
