@@ -487,26 +487,39 @@ const PLACES: &[&str] = &[
     "probation",
 ];
 
-/// Whether a pack size (`2-pack`, `10pack`, `3-pk`) is one of the two words after a finding,
-/// before a comma, semicolon or quote: the finding names a product (`Graviditetstest
-/// 2-pack`, `Diabetessockor bambu 3-pack` in an order), not something of the buyer's.
-fn pack_size_follows(rest: &[u8]) -> bool {
+/// Whether a quantity of goods follows a finding within the next four words of its item
+/// (before a comma, semicolon, quote, bar or tab): a pack size (`2-pack`, `10pack`, `3-pk`)
+/// or a number and a unit of weight for goods (`1 kg`, `5 hg`). The finding names a product
+/// (`Graviditetstest 2-pack`, `Halal kycklingfilé 1 kg` in an order), not something of the
+/// buyer's.
+fn quantity_follows(rest: &[u8]) -> bool {
+    // (Not grams, litres or pieces: `Paracetamol 1 g`, `Insulin 10 ml` and `20 st` are
+    // doses and prescriptions as often as goods.)
+    const UNITS: &[&[u8]] = &[b"pack", b"pk", b"kg", b"hg"];
     let item = rest
         .iter()
         .position(|b| matches!(b, b',' | b';' | b'"' | b'|' | b'\t'))
         .map_or(rest, |i| &rest[..i]);
-    item.split(|&b| b == b' ')
+    let words: Vec<&[u8]> = item
+        .split(|&b| b == b' ')
         .filter(|w| !w.is_empty())
-        .take(2)
-        .any(|w| {
-            let digits = w.iter().take_while(|b| b.is_ascii_digit()).count();
-            let unit = w[digits..].strip_prefix(b"-").unwrap_or(&w[digits..]);
-            digits > 0 && (unit.eq_ignore_ascii_case(b"pack") || unit.eq_ignore_ascii_case(b"pk"))
-        })
+        .take(5)
+        .collect();
+    let unit = |w: &[u8]| UNITS.iter().any(|u| w.eq_ignore_ascii_case(u));
+    words.iter().enumerate().take(4).any(|(k, w)| {
+        let digits = w.iter().take_while(|b| b.is_ascii_digit()).count();
+        let rest = &w[digits..];
+        digits > 0
+            && (rest
+                .strip_prefix(b"-")
+                .is_some_and(|r| r.eq_ignore_ascii_case(b"pack") || r.eq_ignore_ascii_case(b"pk"))
+                || rest.eq_ignore_ascii_case(b"pack")
+                || (rest.is_empty() && words.get(k + 1).is_some_and(|u| unit(u))))
+    })
 }
 
 /// Whether the finding `s..e` is a named place or a thing rather than something of
-/// someone's: followed by a word of [`NOT_SOMEONES`] or a pack size, by `som` or `as` and one of
+/// someone's: followed by a word of [`NOT_SOMEONES`] or a quantity of goods, by `som` or `as` and one of
 /// [`ROLES`], or by the object of a dictionary's entry; or a care unit or office of
 /// [`PLACES`] with a name (a capitalised word right before or after it, or `i` and a
 /// capitalised town after it).
@@ -518,7 +531,7 @@ pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
     if word(0).is_some_and(|w| any_eq(w, NOT_SOMEONES)) && spaced(e, next[0].0) {
         return true;
     }
-    if pack_size_follows(&hay[e..z]) {
+    if quantity_follows(&hay[e..z]) {
         return true;
     }
     // An organisation in a role toward others (`Svenska kyrkan som hyresvärd`, `Unionen as

@@ -3045,8 +3045,11 @@ mod tests {
         );
         // A product with its pack size is no one's (an order's line).
         assert_eq!(
-            words("Graviditetstest 2-pack, Diabetessockor bambu 3-pack; graviditetstest"),
-            ["graviditetstest"]
+            words(
+                "Graviditetstest 2-pack, Diabetessockor bambu 3-pack; Halal kycklingfilé 1 kg; \
+                 graviditetstest; Insulin 10 ml"
+            ),
+            ["graviditetstest", "Insulin"]
         );
         // Union names in lower case, after a key further back, and other senses.
         assert_eq!(
