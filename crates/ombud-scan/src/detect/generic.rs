@@ -452,6 +452,8 @@ pub(crate) fn workplace(hay: &[u8], s: usize) -> bool {
 const NOT_SOMEONES: &[&str] = &[
     "studies", "study", "module", "modules", "modul", "modulen", "sdk", "api", "plugin",
     "endpoint", "feature", "library", "kunskap",
+    // An organisation's branch signing (`Unionen avd. Lidaholm`).
+    "avd",
 ];
 
 /// Roles of an organisation toward others, after `som` or `as`.

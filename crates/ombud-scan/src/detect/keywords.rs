@@ -1487,8 +1487,15 @@ fn regardless_before(hay: &[u8], s: usize) -> bool {
 const NAMES: &[(&str, &[&str])] = &[("metall", &["if", "ig"])];
 
 /// Whether the word `s..e` is part of an e-mail address: in its local part
-/// (`green.kristen@…`, `kristen.green@…`) or its domain (`…@church.org`).
+/// (`green.kristen@…`, `kristen.green@…`) or its domain (`…@church.org`); or a label of a
+/// host name (`mail.unionen.se`, `unionen.se`): a dot and a letter right after it, or a dot
+/// after a letter or digit right before it.
 fn in_address(hay: &[u8], s: usize, e: usize) -> bool {
+    if (hay.get(e) == Some(&b'.') && hay.get(e + 1).is_some_and(u8::is_ascii_alphabetic))
+        || (s >= 2 && hay[s - 1] == b'.' && hay[s - 2].is_ascii_alphanumeric())
+    {
+        return true;
+    }
     let local = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
     let mut i = e;
     while i < hay.len() && i - e < 64 && local(hay[i]) {
@@ -1703,6 +1710,8 @@ pub(crate) const WORKPLACE_KEYS: &[&str] = &[
     "position",
     "sender",
     "avsändare",
+    // A mail's sender (`From: Unionen <medlem@unionen.se>`): the organisation writes.
+    "from",
     // What an insurance or a shop sells (`<product>Critical Illness Cover</product>`).
     "product",
     "produkt",
@@ -3042,6 +3051,14 @@ mod tests {
                 "Unionen",
                 "Hiv-sjukdom"
             ]
+        );
+        // The union writing, signing or serving mail is no one's membership.
+        assert_eq!(
+            words(
+                "From: Unionen <medlem@unionen.se>\nReceived: from out.unionen.se (x)\n\
+                 Unionen avd. Lidaholm\nAnna är medlem i Unionen."
+            ),
+            ["Unionen"]
         );
         // A product with its pack size is no one's (an order's line).
         assert_eq!(
