@@ -520,6 +520,54 @@ fn quantity_follows(rest: &[u8]) -> bool {
     })
 }
 
+/// Whether the finding `s..e` names what an observation of a FHIR resource measured, in
+/// the `text` of its `code` or `category` (`"category":[{"text":"Klinisk genetik"}],
+/// "code":{"text":"Genetisk analys"},"valueString":"HLA-B27 positiv"`): the result follows
+/// as a `value…` key and is the fact. (A condition's `code` has no value after it: there
+/// the text is the diagnosis.)
+pub(crate) fn names_an_observation(hay: &[u8], s: usize, e: usize) -> bool {
+    let before = hay[..s].trim_ascii_end();
+    let Some(before) = before
+        .strip_suffix(b"\"")
+        .map(<[u8]>::trim_ascii_end)
+        .and_then(|b| b.strip_suffix(b":"))
+        .map(<[u8]>::trim_ascii_end)
+        .and_then(|b| b.strip_suffix(b"\"text\""))
+    else {
+        return false;
+    };
+    // The object that holds the text, and the key it is the value of.
+    let mut depth = 0usize;
+    let mut open = None;
+    for (k, &b) in before.iter().enumerate().rev().take(400) {
+        match b {
+            b'}' | b']' => depth += 1,
+            b'{' | b'[' if depth > 0 => depth -= 1,
+            b'{' => {
+                open = Some(k);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let Some(open) = open else {
+        return false;
+    };
+    let key = before[..open].trim_ascii_end();
+    let key = key.strip_suffix(b"[").map_or(key, <[u8]>::trim_ascii_end);
+    let Some(key) = key.strip_suffix(b":").map(<[u8]>::trim_ascii_end) else {
+        return false;
+    };
+    if !(key.ends_with(b"\"code\"") || key.ends_with(b"\"category\"")) {
+        return false;
+    }
+    // A result after it, before the next resource.
+    let after = &hay[e..hay.len().min(e + 400)];
+    let value = memchr::memmem::find(after, b"\"value");
+    let next = memchr::memmem::find(after, b"\"resourceType\"");
+    value.is_some_and(|v| next.is_none_or(|n| v < n))
+}
+
 /// Whether the finding `s..e` is a named place or a thing rather than something of
 /// someone's: followed by a word of [`NOT_SOMEONES`] or a quantity of goods, by `som` or `as` and one of
 /// [`ROLES`], or by the object of a dictionary's entry; or a care unit or office of

@@ -2368,6 +2368,7 @@ impl Keywords {
             || super::generic::named_place_or_thing(hay, s, e)
             || super::generic::quotes_a_statute(hay, s, e)
             || super::generic::names_a_category(hay, s, e)
+            || super::generic::names_an_observation(hay, s, e)
         {
             return None;
         }
@@ -3051,6 +3052,15 @@ mod tests {
                 "Unionen",
                 "Hiv-sjukdom"
             ]
+        );
+        // What a FHIR observation measured names its result, which is the fact; a
+        // condition's code is the diagnosis.
+        assert_eq!(
+            words(
+                r#"{"resourceType":"Observation","category":[{"text":"Klinisk genetik"}],"code":{"text":"Genetisk analys"},"valueString":"BRCA1-mutation"}
+{"resourceType":"Condition","code":{"coding":[{"code":"E11"}],"text":"Diabetes"},"recordedDate":"2024-01-02"}"#
+            ),
+            ["BRCA1", "Diabetes"]
         );
         // The union writing, signing or serving mail is no one's membership.
         assert_eq!(
