@@ -380,13 +380,8 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
                 && matches!(hay[groups[g].0], b'1' | b'2')
                 && (time_labelled(hay, groups[g].0)
                     || cfg.column_says(hay, groups[g].0, TIME_LABELS)))
-            // Other counts of time are named so (`__MONOTONIC_TIMESTAMP=9256615403`,
-            // microseconds since boot in systemd's journal).
-            && !(used == 1 && super::label_before(hay, groups[g].0, &[CLOCK_LABELS]).is_some())
+            && !(used == 1 && labelled_not_an_id(hay, groups[g].0, kind))
             && !cfg.column_says(hay, groups[g].0, NOT_IDS)
-            && !(used == 1
-                && kind != Kind::Organisationsnummer
-                && labelled_not_an_id(hay, groups[g].0))
             && !(kind == Kind::Organisationsnummer
                 && used == 1
                 && matches!(groups[g].1 - groups[g].0, 10 | 12)
@@ -577,14 +572,20 @@ const NOT_IDS: &[&str] = &[
 /// counter's epoch).
 const CLOCK_LABELS: &[&str] = &["timestamp", "epoch"];
 
-/// Whether the nearest label before the compact digits at `s`, which pass as a person's
-/// number, calls them an order, an invoice, a payment reference or another number that is
-/// no one's identity
-/// (`"ocr": "8001282808"`, `invoice 57495756 OCR 4211085305`); an identity label that
-/// stands nearer wins (`OCR, pnr 8112189876`). Written with a hyphen, the number is read
-/// as the identity number it looks like.
-fn labelled_not_an_id(hay: &[u8], s: usize) -> bool {
-    super::label_before(hay, s, &[personnummer::ID_LABELS, NOT_IDS]).is_some_and(|k| k > 0)
+/// Whether the nearest label before the compact digits at `s`, which pass as an identity
+/// number of `kind`, calls them something else: a count of time, whatever the kind
+/// (`__MONOTONIC_TIMESTAMP=9256615403`, microseconds since boot in systemd's journal), or,
+/// for a person's number, an order, an invoice, a payment reference or another number
+/// that is no one's identity (`"ocr": "8001282808"`, `invoice 57495756 OCR 4211085305`).
+/// An identity label that stands nearer wins (`OCR, pnr 8112189876`). Written with a
+/// hyphen, the number is read as the identity number it looks like. (One look back for
+/// all three lists: identity numbers are common in some files.)
+fn labelled_not_an_id(hay: &[u8], s: usize, kind: Kind) -> bool {
+    match super::label_before(hay, s, &[personnummer::ID_LABELS, NOT_IDS, CLOCK_LABELS]) {
+        Some(2) => true,
+        Some(1) => kind != Kind::Organisationsnummer,
+        _ => false,
+    }
 }
 
 /// Column names under which a number that passes as an organisation number is a bank

@@ -218,9 +218,9 @@ fn words(hay: &[u8], a: usize, z: usize) -> impl Iterator<Item = (usize, usize)>
 /// UTF-16 text, which the scanner narrows to those bytes).
 fn plain(w: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     use std::borrow::Cow;
-    let w: Cow<'_, [u8]> = match std::str::from_utf8(w) {
-        Ok(_) => Cow::Borrowed(w),
-        Err(_) => Cow::Owned(crate::encoding::value_text(w).into_bytes()),
+    let w: Cow<'_, [u8]> = match w.is_ascii() || std::str::from_utf8(w).is_ok() {
+        true => Cow::Borrowed(w),
+        false => Cow::Owned(crate::encoding::value_text(w).into_bytes()),
     };
     if !w.contains(&b'\\') {
         return w;
@@ -495,29 +495,33 @@ const PLACES: &[&str] = &[
 /// (`Graviditetstest 2-pack`, `Halal kycklingfilé 1 kg` in an order), not something of the
 /// buyer's.
 fn quantity_follows(rest: &[u8]) -> bool {
-    // (Not grams, litres or pieces: `Paracetamol 1 g`, `Insulin 10 ml` and `20 st` are
-    // doses and prescriptions as often as goods.)
     const UNITS: &[&[u8]] = &[b"pack", b"pk", b"kg", b"hg"];
+    let rest = &rest[..rest.len().min(48)];
     let item = rest
         .iter()
         .position(|b| matches!(b, b',' | b';' | b'"' | b'|' | b'\t'))
         .map_or(rest, |i| &rest[..i]);
-    let words: Vec<&[u8]> = item
-        .split(|&b| b == b' ')
-        .filter(|w| !w.is_empty())
-        .take(5)
-        .collect();
-    let unit = |w: &[u8]| UNITS.iter().any(|u| w.eq_ignore_ascii_case(u));
-    words.iter().enumerate().take(4).any(|(k, w)| {
+    let mut words = item.split(|&b| b == b' ').filter(|w| !w.is_empty()).take(5);
+    let mut word = words.next();
+    for _ in 0..4 {
+        let Some(w) = word else {
+            return false;
+        };
+        let next = words.next();
         let digits = w.iter().take_while(|b| b.is_ascii_digit()).count();
-        let rest = &w[digits..];
-        digits > 0
-            && (rest
-                .strip_prefix(b"-")
-                .is_some_and(|r| r.eq_ignore_ascii_case(b"pack") || r.eq_ignore_ascii_case(b"pk"))
-                || rest.eq_ignore_ascii_case(b"pack")
-                || (rest.is_empty() && words.get(k + 1).is_some_and(|u| unit(u))))
-    })
+        let unit = &w[digits..];
+        let pack = |u: &[u8]| u.eq_ignore_ascii_case(b"pack") || u.eq_ignore_ascii_case(b"pk");
+        if digits > 0
+            && (unit.strip_prefix(b"-").is_some_and(pack)
+                || unit.eq_ignore_ascii_case(b"pack")
+                || (unit.is_empty()
+                    && next.is_some_and(|u| UNITS.iter().any(|x| u.eq_ignore_ascii_case(x)))))
+        {
+            return true;
+        }
+        word = next;
+    }
+    false
 }
 
 /// Whether the finding `s..e` names what an observation of a FHIR resource measured, in
