@@ -514,17 +514,21 @@ pub fn says(name: &[u8], words: &[&str]) -> bool {
 mod tests {
     use super::*;
 
+    /// The column name of the first place where `needle` stands in `text`, a delimited
+    /// file with a header.
+    fn column_of<'a>(c: &'a Columns, text: &[u8], needle: &[u8]) -> Option<&'a [u8]> {
+        let s = text
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .unwrap();
+        c.name_at(text, s)
+    }
+
     #[test]
     fn headers_and_columns() {
         let text = b"\xEF\xBB\xBFnamn;\"Telefon\";pnr;OCR\r\nAnna;0701130403;\"a;b\";x\n";
         let c = Columns::sniff(text).expect("a header");
-        let at = |needle: &[u8]| {
-            let s = text
-                .windows(needle.len())
-                .position(|w| w == needle)
-                .unwrap();
-            c.name_at(text, s)
-        };
+        let at = |needle: &[u8]| column_of(&c, text, needle);
         assert_eq!(at(b"Anna"), Some(&b"namn"[..]));
         assert_eq!(at(b"0701130403"), Some(&b"telefon"[..]));
         assert_eq!(at(b"x\n"), Some(&b"ocr"[..]));
@@ -570,13 +574,7 @@ mod tests {
         let text = b"\"Email\",\"Phone\",\"Street\",\"Zip\",\"Note\"\n\
                      \"a@b.se\",\"0402046378\",\"Storgatan 1\nc/o Berg\",\"461 34\",\"ok\"\n";
         let c = Columns::sniff(text).expect("a header");
-        let at = |needle: &[u8]| {
-            let s = text
-                .windows(needle.len())
-                .position(|w| w == needle)
-                .unwrap();
-            c.name_at(text, s)
-        };
+        let at = |needle: &[u8]| column_of(&c, text, needle);
         assert_eq!(at(b"0402046378"), Some(&b"phone"[..]));
         assert_eq!(at(b"461 34"), Some(&b"zip"[..]));
         // Inside the open cell, and on a line that starts inside a cell, nothing is known
