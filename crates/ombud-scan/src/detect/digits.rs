@@ -188,12 +188,15 @@ fn escape_inside(hay: &[u8], p: usize, run_end: usize) -> Option<usize> {
 
 /// Whether the digits at `p` follow a hyphen after a code of two to eight capitals that
 /// starts a word: the prefix of a ticket, order or case number (`INC-20231028-0009`,
-/// `ORD-5560360793`, `KB-2024131035`; `ID-`, `PN-`, `NR-`, `PNR-` and `SSN-` label the
-/// number instead, and `SE-` names its country).
+/// `ORD-5560360793`, `KB-2024131035`; an identity label (`ID-`, `PN-`, `PNR-`, `SSN-`) or
+/// `NR-` labels the number instead, and `SE-` names its country).
 fn code_before(hay: &[u8], p: usize) -> bool {
     group_before_hyphen(hay, p, u8::is_ascii_uppercase).is_some_and(|code| {
         (2..=8).contains(&code.len())
-            && !matches!(code, b"ID" | b"PN" | b"NR" | b"SE" | b"PNR" | b"SSN")
+            && !personnummer::ID_LABELS
+                .iter()
+                .chain(&["nr", "se"])
+                .any(|l| code.eq_ignore_ascii_case(l.as_bytes()))
     })
 }
 
@@ -393,13 +396,10 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             found = Some((used, kind, conf, personnummer::DETECTOR));
             // Ten compact digits can be a mobile number as well (`0701130403`: born
             // 2007-01-13, or 070-113 04 03); a phone label before it decides.
-            if used == 1 && compact_phone(hay, cfg, groups[g]) {
-                found = Some((
-                    1,
-                    Kind::Phone,
-                    0.85,
-                    phone::dialled_detector(groups[g], hay),
-                ));
+            if used == 1
+                && let Some(detector) = compact_phone(hay, cfg, groups[g])
+            {
+                found = Some((1, Kind::Phone, 0.85, detector));
             }
         }
         // Ten bare digits of group 1 (estates) read as seconds since 1970 unless a label or
@@ -468,13 +468,12 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             && seps[g - 1] == b' '
             && (3..=4).contains(&(groups[g - 1].1 - groups[g - 1].0))
             && hay[groups[g - 1].0] == b'0';
-        if found.is_none() && ends_ok(1) && !after_prefix && compact_phone(hay, cfg, groups[g]) {
-            found = Some((
-                1,
-                Kind::Phone,
-                0.85,
-                phone::dialled_detector(groups[g], hay),
-            ));
+        if found.is_none()
+            && ends_ok(1)
+            && !after_prefix
+            && let Some(detector) = compact_phone(hay, cfg, groups[g])
+        {
+            found = Some((1, Kind::Phone, 0.85, detector));
         }
         if found.is_none()
             && k.contains(Kind::Phone)
@@ -749,23 +748,27 @@ const IDENTIFIERS: &[&str] = &[
     "portkod",
 ];
 
-/// Whether the digits of `group`, written without separators, are a number a telephone
-/// system dials ([`phone::dialled`]: a Swedish national number, `00` and an international
-/// one, or `46` and a Swedish one without its `0`) that the nearest label before them,
-/// their column's name, the codes of an HL7 field after them, the HL7 field they stand
-/// in, the type of their entry or their place in a call record call one (`tel 0701130403`,
-/// a landline `"telefon": "0894575119"`, `"msisdn": "46701234567"`, `031123456^PRN^PH`,
-/// NK1-5, `{"type": "home", "number": "031123456"}`; not `swish OCR 0723133369`).
-fn compact_phone(hay: &[u8], cfg: &Config, (s, e): (usize, usize)) -> bool {
-    cfg.kinds.contains(Kind::Phone)
-        && phone::dialled(&hay[s..e])
-        && (phone::labelled_as_phone(hay, s)
-            || cfg.column_says(hay, s, phone::PHONE_LABELS)
-            || cfg.column_name(hay, s).is_some_and(phone::party_column)
-            || phone::hl7_telecom_after(hay, e)
-            || phone::in_hl7_phone_field(hay, s)
-            || phone::typed_as_phone(hay, s)
-            || phone::telephony_field(hay, s, e))
+/// The phone detector that reports the digits of `group`, written without separators, if
+/// they are a number a telephone system dials ([`phone::dialled_detector`]: a Swedish
+/// national number, `00` and an international one, or `46` and a Swedish one without its
+/// `0`) and the nearest label before them, their column's name, the codes of an HL7 field
+/// after them, the HL7 field they stand in, the type of their entry or their place in a
+/// call record call them one (`tel 0701130403`, a landline `"telefon": "0894575119"`,
+/// `"msisdn": "46701234567"`, `031123456^PRN^PH`, NK1-5, `{"type": "home", "number":
+/// "031123456"}`; not `swish OCR 0723133369`).
+fn compact_phone(hay: &[u8], cfg: &Config, (s, e): (usize, usize)) -> Option<&'static str> {
+    if !cfg.kinds.contains(Kind::Phone) {
+        return None;
+    }
+    let detector = phone::dialled_detector(&hay[s..e])?;
+    let labelled = phone::labelled_as_phone(hay, s)
+        || cfg.column_says(hay, s, phone::PHONE_LABELS)
+        || cfg.column_name(hay, s).is_some_and(phone::party_column)
+        || phone::hl7_telecom_after(hay, e)
+        || phone::in_hl7_phone_field(hay, s)
+        || phone::typed_as_phone(hay, s)
+        || phone::telephony_field(hay, s, e);
+    labelled.then_some(detector)
 }
 
 /// Words that label an organisation number.

@@ -189,12 +189,12 @@ pub(crate) fn dialled(d: &[u8]) -> bool {
         || (d.starts_with(b"46") && international_valid(d))
 }
 
-/// The detector of the [`dialled`] digits at `s..e`: the Swedish one for a national number,
-/// the international one for the others (`0046…`, `46…`).
-pub(crate) fn dialled_detector((s, e): (usize, usize), hay: &[u8]) -> &'static str {
-    match compact_valid(&hay[s..e]) {
-        true => DETECTOR_SE,
-        false => DETECTOR_INTL,
+/// The detector of digits that are [`dialled`]: the Swedish one for a national number, the
+/// international one for the others (`0046…`, `46…`); `None` for digits no one dials.
+pub(crate) fn dialled_detector(d: &[u8]) -> Option<&'static str> {
+    match compact_valid(d) {
+        true => Some(DETECTOR_SE),
+        false => dialled(d).then_some(DETECTOR_INTL),
     }
 }
 
