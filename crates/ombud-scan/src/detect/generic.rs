@@ -243,8 +243,8 @@ fn plain(w: &[u8]) -> std::borrow::Cow<'_, [u8]> {
 }
 
 /// Whether the word `w` of the text is one of `list` in any case (see `same_word`), its
-/// JSON escapes read.
-fn any_eq(w: &[u8], list: &[&str]) -> bool {
+/// JSON escapes and Windows-1252 bytes read (see `plain`).
+pub(crate) fn any_eq(w: &[u8], list: &[&str]) -> bool {
     let w = plain(w);
     list.iter().any(|x| same_word(&w, x.as_bytes()))
 }

@@ -2570,14 +2570,12 @@ impl Keywords {
 
 /// Whether the bytes between two findings join them into one phrase: a space, a hyphen,
 /// or a preposition that ties an offence or a condition to the word before it (`för`,
-/// `for`, `of`: `misstänkt för stöld`, `convicted of fraud`; `för` also in Windows-1252 and
-/// as a JSON escape).
+/// `for`, `of`: `misstänkt för stöld`, `convicted of fraud`; in any encoding the scanner
+/// reads, `f\u00f6r` and Windows-1252 too).
 fn joins_a_phrase(gap: &[u8]) -> bool {
     match gap {
         [b' ' | b'-'] => true,
-        [b' ', word @ .., b' '] => ["för".as_bytes(), b"f\xf6r", br"f\u00f6r", b"for", b"of"]
-            .iter()
-            .any(|w| word.eq_ignore_ascii_case(w)),
+        [b' ', word @ .., b' '] => super::generic::any_eq(word, &["för", "for", "of"]),
         _ => false,
     }
 }
@@ -3042,42 +3040,7 @@ mod tests {
                 "joined Unite"
             ]
         );
-        // One phrase, one fact: findings of a category with a space between are one.
         assert_eq!(words("fackförbundet Vision"), ["fackförbundet Vision"]);
-        assert_eq!(
-            words("Fackavgift Kommunal;1;-272,00\nFackavgift IF Metall, Unionen, Hiv-sjukdom"),
-            [
-                "Fackavgift Kommunal",
-                "Fackavgift IF Metall",
-                "Unionen",
-                "Hiv-sjukdom"
-            ]
-        );
-        // What a FHIR observation measured names its result, which is the fact; a
-        // condition's code is the diagnosis.
-        assert_eq!(
-            words(
-                r#"{"resourceType":"Observation","category":[{"text":"Klinisk genetik"}],"code":{"text":"Genetisk analys"},"valueString":"BRCA1-mutation"}
-{"resourceType":"Condition","code":{"coding":[{"code":"E11"}],"text":"Diabetes"},"recordedDate":"2024-01-02"}"#
-            ),
-            ["BRCA1", "Diabetes"]
-        );
-        // The union writing, signing or serving mail is no one's membership.
-        assert_eq!(
-            words(
-                "From: Unionen <medlem@unionen.se>\nReceived: from out.unionen.se (x)\n\
-                 Unionen avd. Lidaholm\nAnna är medlem i Unionen."
-            ),
-            ["Unionen"]
-        );
-        // A product with its pack size is no one's (an order's line).
-        assert_eq!(
-            words(
-                "Graviditetstest 2-pack, Diabetessockor bambu 3-pack; Halal kycklingfilé 1 kg; \
-                 graviditetstest; Insulin 10 ml"
-            ),
-            ["graviditetstest", "Insulin"]
-        );
         // Union names in lower case, after a key further back, and other senses.
         assert_eq!(
             words(
@@ -3117,6 +3080,59 @@ mod tests {
                 "Browser fingerprinting is off; set stroke-width, stroke=\"#000\"; Blodtrycksmätare"
             ),
             Vec::<&str>::new()
+        );
+    }
+
+    /// One fact, one finding: words of a category that make one phrase are reported once,
+    /// membership of a union (Art. 9(1)) with its dues, a condition (Art. 9(1)) with its
+    /// words, an offence (Art. 10) with the word that ties it to a person, in any case.
+    #[test]
+    fn phrases_are_one_finding() {
+        assert_eq!(
+            words("Fackavgift Kommunal;1;-272,00\nFackavgift IF Metall, Unionen, Hiv-sjukdom"),
+            [
+                "Fackavgift Kommunal",
+                "Fackavgift IF Metall",
+                "Unionen",
+                "Hiv-sjukdom"
+            ]
+        );
+        assert_eq!(
+            words("dömd för häleri; convicted of fraud; LÄKARINTYG FÖR SJUKPENNING"),
+            [
+                "dömd för häleri",
+                "convicted of fraud",
+                "LÄKARINTYG FÖR SJUKPENNING"
+            ]
+        );
+    }
+
+    /// Health and genetic data (Art. 9(1)) are the facts recorded about a person: the result
+    /// of a FHIR observation, not the name of what it measured; a condition's code is the
+    /// diagnosis. A product in an order and a union writing or signing mail say nothing of
+    /// anyone's health or membership.
+    #[test]
+    fn observations_products_and_senders() {
+        assert_eq!(
+            words(
+                r#"{"resourceType":"Observation","category":[{"text":"Klinisk genetik"}],"code":{"text":"Genetisk analys"},"valueString":"BRCA1-mutation"}
+{"resourceType":"Condition","code":{"coding":[{"code":"E11"}],"text":"Diabetes"},"recordedDate":"2024-01-02"}"#
+            ),
+            ["BRCA1", "Diabetes"]
+        );
+        assert_eq!(
+            words(
+                "From: Unionen <medlem@unionen.se>\nReceived: from out.unionen.se (x)\n\
+                 Unionen avd. Lidaholm\nAnna är medlem i Unionen."
+            ),
+            ["Unionen"]
+        );
+        assert_eq!(
+            words(
+                "Graviditetstest 2-pack, Diabetessockor bambu 3-pack; Halal kycklingfilé 1 kg; \
+                 graviditetstest; Insulin 10 ml"
+            ),
+            ["graviditetstest", "Insulin"]
         );
     }
 
@@ -3365,7 +3381,8 @@ mod tests {
             ]
         );
         // A category's name is read in Windows-1252 as in UTF-8 (and so in UTF-16 text,
-        // narrowed to those bytes): a text about kinds of data names no one's.
+        // narrowed to those bytes): a text about the kinds of data of Art. 9(1) names no
+        // one's.
         let text = b"Uppgifter om sexuell l\xe4ggning och etniskt ursprung \xe4r k\xe4nsliga.";
         let mut out = Vec::new();
         kw.scan(text, &mut out);

@@ -1071,8 +1071,9 @@ mod tests {
 
     #[test]
     fn a_phrase_is_one_finding_wherever_the_blocks_are_cut() {
-        // The number after the phrase is found before the phrase's second word when that
-        // word starts the number's block; the phrase is still one finding.
+        // A union's dues and name are one fact of membership (Art. 9(1)). The number after
+        // the phrase is found before the phrase's second word when that word starts the
+        // number's block; the phrase is still one finding.
         let cfg = test_config();
         let kw = Keywords::new(|_| true).expect("the word lists");
         for pad in 0..2 * blocks::BLOCK {
