@@ -837,6 +837,47 @@ mod tests {
         assert_eq!(kinds(csv), ["personnummer", "payment_card", "personnummer"]);
     }
 
+    /// Column names written in camel case say their category as spaced ones do: a union's
+    /// fee and a church's tax tell membership (Art. 9(1)). A profession in a column of
+    /// roles, in a delimited file or a dump, is the writer's or the practitioner's.
+    #[test]
+    fn camel_case_columns_and_columns_of_roles() {
+        let s = Scanner::builder().reference_date(2026, 6, 15).build();
+        let found = |text: &str| -> Vec<(&'static str, String)> {
+            s.find_all(text.as_bytes())
+                .iter()
+                .map(|f| {
+                    (
+                        f.kind.name(),
+                        text[f.start as usize..f.end as usize].to_string(),
+                    )
+                })
+                .collect()
+        };
+        let csv = "EmployeeNo;UnionDeduction;ChurchTax;CostCentre\nNH1;Tekna;Den norske kirke;409\n\
+                   NH2;;;410\nNH3;HK Danmark;Folkekirken (kirkeskat);411\n";
+        assert_eq!(
+            found(csv),
+            [
+                ("special_category:trade_union", "Tekna".to_string()),
+                ("special_category:religion", "Den norske kirke".to_string()),
+                ("special_category:trade_union", "HK Danmark".to_string()),
+                // (An indicator word in a cell is the finding.)
+                ("special_category:religion", "Folkekirken".to_string()),
+            ]
+        );
+        let dump = "COPY ehj.journalanteckning (id, elev_id, yrkesroll, anteckning) FROM stdin;\n\
+                    1\t721\tpsykolog\tSamtal om sömnsvårigheter.\n\
+                    2\t722\tskolsköterska\tInget anmärkningsvärt.\n\\.\n";
+        assert_eq!(
+            found(dump),
+            [("special_category:health", "sömnsvårigheter".to_string())]
+        );
+        let dump = "CREATE TABLE bokning (id INTEGER, behandlare TEXT, atgard TEXT);\n\
+                    INSERT INTO bokning VALUES(1,'Tandläkare Alm','Extraktion');\n";
+        assert_eq!(found(dump), []);
+    }
+
     /// The own parts of a plan tile the buffer without gaps, each window holds its own part
     /// with at most `CONTEXT` bytes either side, and own parts end after cut bytes.
     #[test]

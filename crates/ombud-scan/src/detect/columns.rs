@@ -37,6 +37,9 @@ const SENSITIVE: &[(Category, &[&str])] = &[
             "förbund",
             "forbund",
             "fackmedlemskap",
+            // Danish and Norwegian: `Fagforening`, `Fagforbund`.
+            "fagforening",
+            "fagforbund",
         ],
     ),
     (
@@ -47,6 +50,12 @@ const SENSITIVE: &[(Category, &[&str])] = &[
             "trossamfund",
             "samfund",
             "religious",
+            // A church's fee or tax (`ChurchTax`, `Kyrkoavgift`; Danish and Norwegian
+            // `Kirkeskat`) is paid by its members.
+            "church",
+            "kyrkoavgift",
+            "kirkeskat",
+            "kirkeskatt",
         ],
     ),
     (
@@ -171,6 +180,9 @@ pub struct Columns {
     eol: u8,
     /// Column names, ASCII lower case, without quotes and surrounding spaces.
     names: Vec<Vec<u8>>,
+    /// The same with a space where a capital follows a small letter (`UnionDeduction` is
+    /// `union deduction`), for the names that say a category.
+    camel: Vec<Vec<u8>>,
 }
 
 impl Columns {
@@ -232,12 +244,17 @@ impl Columns {
                 && n.iter().any(u8::is_ascii_alphabetic)
                 && !n.contains(&b'@')
         };
+        let camel = line
+            .split(|&b| b == delim)
+            .map(|f| camel_words(unquote(f.trim_ascii())))
+            .collect();
         (names.len() >= 2 && names.iter().all(name_ok)).then_some(Columns {
             header_start: from,
             header_end: from + next,
             delim,
             eol,
             names,
+            camel,
         })
     }
 
@@ -292,12 +309,16 @@ impl Columns {
 
     /// The categories of the columns whose names say one, by column index.
     fn sensitive(&self) -> impl Iterator<Item = (usize, Category)> + '_ {
-        self.names.iter().enumerate().filter_map(|(i, name)| {
-            SENSITIVE
-                .iter()
-                .find(|(_, words)| names_say(name, words))
-                .map(|(cat, _)| (i, *cat))
-        })
+        self.names
+            .iter()
+            .zip(&self.camel)
+            .enumerate()
+            .filter_map(|(i, (name, camel))| {
+                SENSITIVE
+                    .iter()
+                    .find(|(_, words)| names_say(name, words) || names_say(camel, words))
+                    .map(|(cat, _)| (i, *cat))
+            })
     }
 
     /// Pushes the cells of sensitive columns in `hay` (rows with as many fields as the
@@ -375,6 +396,19 @@ fn trimmed(row: &[u8], mut from: usize, mut to: usize) -> (usize, usize) {
 fn names_say(name: &[u8], words: &[&str]) -> bool {
     name.split(|&b| matches!(b, b' ' | b'_' | b'-' | b'.' | b'/' | b'(' | b')'))
         .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes())))
+}
+
+/// A column name in ASCII lower case with a space where a capital follows a small letter
+/// (`ChurchTax` is `church tax`).
+fn camel_words(name: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(name.len() + 4);
+    for (i, &b) in name.iter().enumerate() {
+        if b.is_ascii_uppercase() && i > 0 && name[i - 1].is_ascii_lowercase() {
+            out.push(b' ');
+        }
+        out.push(b.to_ascii_lowercase());
+    }
+    out
 }
 
 /// A field without the double quotes around it.

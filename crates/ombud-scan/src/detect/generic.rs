@@ -17,6 +17,9 @@ const GENERIC: &[(Category, &[&str])] = &[
             "hälsodata",
             "health data",
             "uppgifter om hälsa",
+            // Only named in lists (`(hälsa, religion, etnicitet)`): no indicator itself.
+            "hälsa",
+            "health",
         ],
     ),
     (
@@ -109,6 +112,34 @@ const DATA_NOUNS: &[&str] = &[
     "kategorier",
     "category",
     "categories",
+    // A form's or a schema's field for it (`Ethnicity monitoring form`, `Add religion field
+    // to profile schema`).
+    "field",
+    "fält",
+    "fältet",
+    "column",
+    "kolumn",
+    "kolumnen",
+    "form",
+    "formulär",
+    "monitoring",
+    "attribute",
+    "attribut",
+    "variable",
+    "variabel",
+];
+
+/// Words right before a category's name that make it a field's name (`Ny kolumn: etnicitet`,
+/// `field religion`).
+const FIELD_WORDS: &[&str] = &[
+    "kolumn",
+    "kolumnen",
+    "column",
+    "fält",
+    "fältet",
+    "field",
+    "attribut",
+    "attribute",
 ];
 
 /// Words before a category's name that make it a kind of data (`uppgifter om hälsa`,
@@ -309,6 +340,12 @@ fn named_in_list(hay: &[u8], s: usize, e: usize, depth: usize) -> bool {
         return true;
     }
     let before: Vec<(usize, usize)> = words(hay, a, s).collect();
+    if let [.., (x, y)] = before[..]
+        && y + 2 >= s
+        && any_eq(&hay[x..y], FIELD_WORDS)
+    {
+        return true;
+    }
     if let [.., (p, q), (x, y)] = before[..]
         && y + 2 >= s
         && ABOUT
@@ -782,6 +819,38 @@ pub(crate) fn aggregate(hay: &[u8], s: usize) -> bool {
     (0..ws.len()).any(|i| share(i) && is(i + 1, &["av", "of"]) && !is(i + 2, &time))
 }
 
+/// Answers that deny what a question asks (`Nej`, `Inga kända`, `No`, `Never`), compared as
+/// the answer's first word.
+const NO_ANSWERS: &[&str] = &[
+    "nej", "no", "inga", "ingen", "inget", "none", "never", "aldrig",
+];
+
+/// Whether the finding ending at `e` stands in a question that the next field or words
+/// answer with no (`'Har du diabetes?','Nej'`, `Allergier? Inga kända`, `"Are you
+/// pregnant?";"No"`): the question names a condition, the answer says the person has none.
+/// The question goes on from the finding to its `?` within 60 bytes of words, spaces,
+/// commas and hyphens; after it, up to six quotes, backslashes, spaces and field separators
+/// (`\",\"` in escaped JSON).
+pub(crate) fn answered_no(hay: &[u8], e: usize) -> bool {
+    let mut i = e;
+    while i < hay.len() && i - e < 60 && (is_word(hay[i]) || b" ,-".contains(&hay[i])) {
+        i += 1;
+    }
+    if hay.get(i) != Some(&b'?') {
+        return false;
+    }
+    i += 1;
+    let gap = i;
+    while i < hay.len() && i - gap < 6 && b"'\\\" ,;:\t|".contains(&hay[i]) {
+        i += 1;
+    }
+    let a = i;
+    while i < hay.len() && hay[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    a > gap && any_eq(&hay[a..i], NO_ANSWERS)
+}
+
 /// Whether the finding ending at `e` labels a blank of a form (`Misstänkt för: ______`,
 /// `"Suspected of": ____`).
 pub(crate) fn blank_follows(hay: &[u8], e: usize) -> bool {
@@ -856,6 +925,20 @@ mod tests {
             None
         );
         assert_eq!(value(r#"{"ethnicity": null}"#, "ethnicity"), None);
+        // A list of categories in brackets, a form's or a schema's field.
+        assert!(named(
+            "Den där policyn om känsliga personuppgifter (hälsa, religion, etnicitet) ska vi gå igenom.",
+            "religion"
+        ));
+        assert!(named(
+            "Ethnicity monitoring form for the grad scheme is due Friday",
+            "Ethnicity"
+        ));
+        assert!(named("Add religion field to profile schema", "religion"));
+        assert!(named(
+            "Ny kolumn: etnicitet i statistikmodulen?",
+            "etnicitet"
+        ));
         // One category beside it is a person's record, not a list of them.
         assert!(!named(
             "Önskar halalkost av religiösa skäl. Genetisk utredning visade BRCA1.",
@@ -1022,5 +1105,29 @@ mod tests {
         assert!(blank("Mall: ”Misstänkt för: ______” ska fyllas i", "för"));
         assert!(blank("Template field \"Suspected of\": ____", "of"));
         assert!(!blank("Misstänkt för: stöld", "för"));
+    }
+
+    /// A question that names a condition and is answered no says the person has none (Art.
+    /// 9(1) needs a fact about someone); answered yes, or left open, it stays.
+    #[test]
+    fn questions_answered_no() {
+        let no = |text: &str, word: &str| {
+            answered_no(text.as_bytes(), text.find(word).unwrap() + word.len())
+        };
+        assert!(no(
+            "VALUES(1,'Har du diabetes?','Nej','2023-09-29')",
+            "diabetes"
+        ));
+        assert!(no(
+            "VALUES(2,'Har du eller har du haft någon hjärtsjukdom?','Nej')",
+            "hjärtsjukdom"
+        ));
+        assert!(no("Allergier? Inga kända", "Allergier"));
+        assert!(no("\"Are you pregnant?\";\"No\"", "pregnant"));
+        assert!(no(r#"[\"Epilepsi?\",\"nej\"]"#, "Epilepsi"));
+        assert!(!no("VALUES(3,'Har du diabetes?','Ja, typ 2')", "diabetes"));
+        assert!(!no("Har du diabetes?", "diabetes"));
+        assert!(!no("Hon har diabetes. Nej, inte typ 1.", "diabetes"));
+        assert!(!no("Diabetes? Nobody knew.", "Diabetes"));
     }
 }

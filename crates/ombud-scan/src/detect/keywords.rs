@@ -36,6 +36,36 @@ pub const LISTS: &[(Category, &[&str])] = &[
     (
         Category::Health,
         &[
+            // Senses, dialysis, muscle disease, mood, sleep, drinking, self-harm, food
+            // allergies and guide dogs of a sixteenth corpus, and sick leave in Norwegian,
+            // Danish and Finnish (staff of Nordic groups: `sykmeldt`, `sygemeldt`,
+            // `sairausloma`).
+            "nedsatt hörsel",
+            "partially sighted",
+            "hemdialys",
+            "peritonealdialys",
+            "muskeldystrofi",
+            "muscular dystrophy",
+            "nedstämd",
+            "sömnstörning",
+            "alkoholproblem",
+            "drinking problem",
+            "skadar sig själv",
+            "self-harm",
+            "glutenallergi",
+            "mjölkallergi",
+            "äggallergi",
+            "fiskallergi",
+            "pälsdjursallergi",
+            "penicillinallergi",
+            "guide dog",
+            "ledarhund",
+            "sykmeld",
+            "sykemeld",
+            "egenmelding",
+            "sygemeld",
+            "sairausloma",
+            "sairauslomalla",
             // Dental care, births, fractures and pain of a fourteenth corpus.
             "parodontit",
             "rotfyllning",
@@ -690,6 +720,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "ateist",
             "atheist",
             "svenska kyrkan",
+            // The national churches of Norway, Denmark and Finland.
+            "den norske kirke",
+            "folkekirken",
+            "evangelisk-lutherska kyrkan",
             "moské",
             "mosque",
             "synagoga",
@@ -792,6 +826,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "sveriges ingenjörer",
             "trade union",
             "unionen$",
+            // A union as a key (`"union": "NITO"`); in prose, a union of anything.
+            "union:",
             "union member",
             "union membership",
             "labour union",
@@ -801,6 +837,11 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "elektrikerförbundet",
             "transportarbetareförbundet",
             "akavia$",
+            // Unions of Norway, Denmark and Finland whose names are no common words.
+            "fagforbundet",
+            "tekna$",
+            "djøf$",
+            "ammattiliitto",
             "jusek$",
             "seko$",
             "saco$",
@@ -890,6 +931,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "haplogroup",
             "mtdna",
             "anlag för",
+            "mikrodeletion",
+            "microdeletion",
             "huntington",
             "genetisk",
             "genetic",
@@ -1351,7 +1394,7 @@ const TECHNICAL: &[(&str, Sense)] = &[
             "skräppost",
             "spam",
             // Conditions being assessed that no health entry names (the others:
-            // `Keywords::condition_follows`).
+            // `Keywords::suspected_condition`).
             "add",
             "infektion",
             "språkstörning",
@@ -1706,6 +1749,11 @@ pub(crate) const WORKPLACE_KEYS: &[&str] = &[
     "förvaltning",
     "role",
     "roll",
+    // A professional role and the treating practitioner (`yrkesroll`: `psykolog`;
+    // `behandlare`: `Tandläkare Alm`).
+    "yrkesroll",
+    "behandlare",
+    "practitioner",
     "tjänst",
     "position",
     "sender",
@@ -2351,7 +2399,7 @@ impl Keywords {
         if glued_at(hay, e)
             || (cat != Category::Political && value_of(hay, s, WORKPLACE_KEYS))
             || role_field(hay, s, e)
-            || (cat == Category::Criminal && self.condition_follows(hay, s, e))
+            || (cat == Category::Criminal && self.suspected_condition(hay, s, e, out))
             || technical(hay, s, e)
             || super::generic::in_url(hay, s)
             || regardless_before(hay, s)
@@ -2362,6 +2410,7 @@ impl Keywords {
             || abbreviation_in_small_letters(&hay[s..e])
             || cites_special_articles(hay, s, e)
             || super::generic::blank_follows(hay, e)
+            || super::generic::answered_no(hay, e)
             || super::generic::aggregate(hay, s)
             || super::generic::share_in_a_list(hay, e)
             || super::generic::workplace(hay, s)
@@ -2459,15 +2508,20 @@ impl Keywords {
         Some(e)
     }
 
-    /// Whether the criminal-data word `s..e` is `misstänkt` or `suspected` and the next word
-    /// starts a health entry (`Misstänkt anemi`, `suspected pneumonia`): a condition being
+    /// Whether the criminal-data word `s..e` is `misstänkt`, `misstänks` or `suspected` and
+    /// the next word starts a health entry (`Misstänkt anemi`, `suspected pneumonia`), or a
+    /// health finding stands right before it (`ätstörning misstänks`): a condition being
     /// assessed, which is reported as health on its own.
-    fn condition_follows(&self, hay: &[u8], s: usize, e: usize) -> bool {
+    fn suspected_condition(&self, hay: &[u8], s: usize, e: usize, out: &[Hit]) -> bool {
         let word = &hay[s..e];
-        if !(word.eq_ignore_ascii_case("misstänkt".as_bytes())
-            || word.eq_ignore_ascii_case(b"suspected"))
-        {
+        if !super::generic::any_eq(word, &["misstänkt", "misstänks", "suspected"]) {
             return false;
+        }
+        if let Some(h) = out.iter().rev().find(|h| h.end <= s)
+            && h.kind == Kind::SpecialCategory(Category::Health)
+            && hay[h.end..s] == *b" "
+        {
+            return true;
         }
         let mut n = e;
         while n < hay.len() && n - e < 3 && hay[n] == b' ' {
@@ -2721,9 +2775,16 @@ mod tests {
         assert_eq!(
             words(
                 "Misstänkt anemi; misstänkt för häleri\nuppgifter om hälsa, fackligt medlemskap \
-                 (se art. 9 och 10 GDPR)\nPräst: Mattias Kaya. Samtal med präst."
+                 (se art. 9 och 10 GDPR)\nPräst: Mattias Kaya. Samtal med präst.\n\
+                 Ätstörning misstänks. Stöld misstänks."
             ),
-            ["anemi", "misstänkt för häleri", "präst"]
+            [
+                "anemi",
+                "misstänkt för häleri",
+                "präst",
+                "Ätstörning",
+                "Stöld misstänks"
+            ]
         );
         // So is an officiant's title before a name; a vicar's office alone is not.
         assert_eq!(

@@ -739,16 +739,20 @@ pub(crate) fn scan_all(hay: &[u8], cfg: &Config, kw: Option<&Keywords>, out: &mu
         out: &mut *out,
         prefilter: true,
     });
-    if let Some(c) = &cfg.columns
-        && cfg.kinds.any_special()
-    {
-        // A care unit or a church in a column of workplaces is an employer.
-        // (A party in such a column is a membership: `organisation` in a party's export.)
+    if (cfg.columns.is_some() || cfg.sql.is_some()) && cfg.kinds.any_special() {
+        // A care unit or a church in a column of workplaces is an employer, a profession in
+        // a column of roles is the writer's or the practitioner's (`yrkesroll`,
+        // `behandlare`), in a delimited file or a dump. (A party in such a column is a
+        // membership: `organisation` in a party's export.)
         out.retain(|h| {
             h.detector != keywords::DETECTOR
                 || h.kind == Kind::SpecialCategory(crate::kind::Category::Political)
                 || !cfg.column_says(hay, h.start, keywords::WORKPLACE_KEYS)
         });
+    }
+    if let Some(c) = &cfg.columns
+        && cfg.kinds.any_special()
+    {
         c.cells(
             hay,
             |cat| cfg.kinds.contains(Kind::SpecialCategory(cat)),
