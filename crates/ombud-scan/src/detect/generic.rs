@@ -765,8 +765,9 @@ pub(crate) fn share_in_a_list(hay: &[u8], e: usize) -> bool {
 }
 
 /// Whether the finding at `s` is said of a whole group: on a line that begins with
-/// `Statistik`, `Statistics` or `Policy:`, or after a share of a group in its sentence
-/// (`12 % av personalen`, `12% of staff`, `6 procent av invånarna`).
+/// `Statistik`, `Statistics` or `Policy:`, after `Statistik:` or `Statistics:` on its line (a
+/// chat message: `Anna: Statistik: sjukfrånvaron var 7,4 %`), or after a share of a group in
+/// its sentence (`12 % av personalen`, `12% of staff`, `6 procent av invånarna`).
 pub(crate) fn aggregate(hay: &[u8], s: usize) -> bool {
     let (a, _) = line(hay, s, s);
     let head = hay[a..s].trim_ascii_start();
@@ -775,6 +776,10 @@ pub(crate) fn aggregate(hay: &[u8], s: usize) -> bool {
         .iter()
         .any(|w| starts(w.as_bytes()))
     {
+        return true;
+    }
+    let labelled = |w: &[u8]| head.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    if labelled(b"statistik:") || labelled(b"statistics:") {
         return true;
     }
     // The sentence before the finding.
@@ -1089,6 +1094,14 @@ mod tests {
         assert!(at(
             "Cirka 6 procent av invånarna är medlemmar i Svenska kyrkan.",
             "Svenska"
+        ));
+        assert!(at(
+            "[2023-12-01 20:58:23] Mehmet: Statistik: sjukfrånvaron på enheten var 7,4 %",
+            "sjukfrånvaron"
+        ));
+        assert!(!at(
+            "Mehmet: statistiken visar inget; sjukskriven igen",
+            "sjukskriven"
         ));
         assert!(!at("Hon är 50 % sjukskriven sedan mars.", "sjukskriven"));
         assert!(!at(

@@ -66,6 +66,22 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "sygemeld",
             "sairausloma",
             "sairauslomalla",
+            "sygdom",
+            "migræne",
+            "flunssa",
+            "nedsatt ork",
+            "nedsatt gångförmåga",
+            "nedsatt rörelseförmåga",
+            "rörelseinskränkning",
+            "kognitiv trötthet",
+            "appendectomy",
+            "appendicit",
+            "blindtarmsinflammation",
+            "blindtarmsoperation",
+            // A vaccination given is a fact of someone's health (a pupil's journal).
+            "vaccination$",
+            "vaccinationen$",
+            "vaccinated",
             // Dental care, births, fractures and pain of a fourteenth corpus.
             "parodontit",
             "rotfyllning",
@@ -1427,7 +1443,9 @@ const TECHNICAL: &[(&str, Sense)] = &[
 
 /// Whether the word `s..e` names the officiant's field of a church register (`Präst: Mattias
 /// Kaya`, also in Windows-1252): the priest's office, where the rite (`Döpt`) is the finding
-/// about the person.
+/// about the person. Or a carer's title with a capital before a full name, as a journal
+/// entry's heading or signature gives it (`Psykolog Alice Eklund`, `Tandläkare Eva Alm`):
+/// the writer's profession; in prose (`träffat psykolog Anna Berg`) it stays.
 fn role_field(hay: &[u8], s: usize, e: usize) -> bool {
     let is = |words: &[&str]| {
         words.iter().any(|w| {
@@ -1437,6 +1455,9 @@ fn role_field(hay: &[u8], s: usize, e: usize) -> bool {
     };
     (hay.get(e) == Some(&b':') && is(&["präst", "prästen"]))
         || (is(&["präst", "kyrkoherde", "imam"]) && full_name_at(hay, e))
+        || (hay[s].is_ascii_uppercase()
+            && is(&["psykolog", "tandläkare", "läkare", "kurator", "psykiater"])
+            && full_name_at(hay, e))
 }
 
 /// Whether a space and two capitalised words follow `e` (`Kyrkoherde Elin Nowak`, `Präst
@@ -2792,6 +2813,15 @@ mod tests {
                 "Domkyrkan;Kyrkoherde Elin Nowak;Präst Åsa Lind;Imam Ali Hassan;ny kyrkoherde i Lund"
             ),
             ["kyrkoherde"]
+        );
+        // A carer's title with a capital before a name heads a journal entry; a pupil who
+        // met the psychologist tells of their health (Art. 9(1)).
+        assert_eq!(
+            words(
+                "2022-01-16  Psykolog Alice Eklund\nTandläkare Eva Alm\n\
+                 Eleven har träffat psykolog Anna Berg."
+            ),
+            ["psykolog"]
         );
         // Where someone works is not their health or faith.
         assert_eq!(
