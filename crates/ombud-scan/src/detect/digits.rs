@@ -532,6 +532,7 @@ const TIME_LABELS: &[&str] = &[
     "iat",
     "nbf",
     "auth_time",
+    "due",
     "t",
     "since",
     "until",
@@ -565,6 +566,13 @@ const NOT_IDS: &[&str] = &[
     // Property and asset registers (`Objektnr`, `object_id`).
     "objekt",
     "object",
+    // A payment's reference (`<Ref>` of ISO 20022), an access card (`Kortnr` of a door
+    // log) and a build (`+build.202403041003`).
+    "ref",
+    "referens",
+    "reference",
+    "kortnr",
+    "build",
 ];
 
 /// Labels that name a count of time whatever its digits (microseconds since boot, a

@@ -196,6 +196,17 @@ fn message_id(hay: &[u8], s: usize) -> bool {
     if ends_with(s - 1, "message-id=") || ends_with(s - 1, "msgid=") {
         return true;
     }
+    // A header's name quoted in a sentence (`mejl kopplat, Message-ID: <…>`).
+    let mut k = s - 1;
+    while k > 0 && hay[k - 1] == b' ' {
+        k -= 1;
+    }
+    if ["message-id:", "in-reply-to:", "references:"]
+        .iter()
+        .any(|h| ends_with(k, h))
+    {
+        return true;
+    }
     // The start of the header: back over folded lines (those starting with a space or tab).
     let floor = s.saturating_sub(400);
     let mut line = s - 1;
@@ -396,6 +407,14 @@ mod tests {
         assert_eq!(find("In-Reply-To: <a1@mail.example.se>"), None);
         // An identifier with bytes no address holds before the `@` is still one.
         assert_eq!(find("Message-ID: <wvowx9QPOBVm=9J3QFq@fjallgran.se>"), None);
+        assert_eq!(
+            find("\"body\": \"Mejl kopplat, Message-ID: <CA+ab770d91f@mail.gmail.com>\""),
+            None
+        );
+        assert_eq!(
+            find("Reply threaded via In-Reply-To: <cb90e22e-f87e@eu-north-1.amazonses.com>"),
+            None
+        );
         assert_eq!(
             find("Reply-To: <wvowx9QPOBVm=9J3QFq@fjallgran.se>"),
             Some("9J3QFq@fjallgran.se")

@@ -332,8 +332,8 @@ fn typographic_separator(hay: &[u8], i: usize) -> Option<(u8, usize)> {
 /// Which of `lists` holds the nearest label word before a value at `s`: among the three
 /// words before it on its line, or before the list it opens on the next line (ASCII
 /// letters and digits and non-ASCII letters, ASCII case folded), within 40 bytes,
-/// joined by punctuation such as `TEL;TYPE=WORK:`, `"phone": "`, `<Timestamp>`, `OCR-nr ` or
-/// a no-break space. The first word found in a list decides; a word in camel case that is
+/// joined by punctuation such as `TEL;TYPE=WORK:`, `"phone": "`, `\"iat\":` (JSON in a
+/// string), `<Timestamp>`, `OCR-nr ` or a no-break space. The first word found in a list decides; a word in camel case that is
 /// in no list as a whole (`phoneWork`, `createdTs`) is read part by part from its end.
 pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<usize> {
     let mut i = s;
@@ -341,7 +341,7 @@ pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<us
         while i > 0 && s - i < 40 {
             match hay[i - 1] {
                 b' ' | b':' | b'"' | b'\'' | b'=' | b'-' | b'.' | b'#' | b';' | b',' | b'_'
-                | b'(' | b'[' | b'/' | b'<' | b'>' | b'|' => i -= 1,
+                | b'(' | b'[' | b'/' | b'<' | b'>' | b'|' | b'\\' => i -= 1,
                 // U+00A0 in UTF-8, or the byte A0 of Windows-1252.
                 0xA0 if i >= 2 && hay[i - 2] == 0xC2 => i -= 2,
                 0xA0 => i -= 1,
@@ -1370,6 +1370,17 @@ mod tests {
             []
         );
         assert_eq!(found("__MONOTONIC_TIMESTAMP=9256615403\n"), []);
+        // Also as JSON inside a string, whose quotes are escaped (`\"iat\":`), and under
+        // the reference of a payment, an access card or a build.
+        assert_eq!(
+            found(r#""SET" "s:1" "{\"iat\":1709798803}" "{\"orderId\":\"9853128248\"}""#),
+            []
+        );
+        assert_eq!(
+            found("<Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>2103075087</Ref>"),
+            []
+        );
+        assert_eq!(found("Version 3.9.3+build.202403041052"), []);
         assert_eq!(
             found("OCR, pnr 8112189876"),
             [(Kind::Personnummer, "8112189876")]
