@@ -566,9 +566,8 @@ const NOT_IDS: &[&str] = &[
     // Property and asset registers (`Objektnr`, `object_id`).
     "objekt",
     "object",
-    // A payment's reference (`<Ref>` of ISO 20022), an access card (`Kortnr` of a door
-    // log) and a build (`+build.202403041003`).
-    "ref",
+    // A payment's reference (`Referens`; a bare `ref=` may name a person's number), an
+    // access card (`Kortnr` of a door log) and a build (`+build.202403041003`).
     "referens",
     "reference",
     "kortnr",

@@ -1371,15 +1371,12 @@ mod tests {
         );
         assert_eq!(found("__MONOTONIC_TIMESTAMP=9256615403\n"), []);
         // Also as JSON inside a string, whose quotes are escaped (`\"iat\":`), and under
-        // the reference of a payment, an access card or a build.
+        // the reference of a payment or a build.
         assert_eq!(
             found(r#""SET" "s:1" "{\"iat\":1709798803}" "{\"orderId\":\"9853128248\"}""#),
             []
         );
-        assert_eq!(
-            found("<Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>2103075087</Ref>"),
-            []
-        );
+        assert_eq!(found("Payment reference: 2103075087"), []);
         assert_eq!(found("Version 3.9.3+build.202403041052"), []);
         assert_eq!(
             found("OCR, pnr 8112189876"),
