@@ -716,6 +716,17 @@ pub(crate) fn quotes_a_statute(hay: &[u8], s: usize, e: usize) -> bool {
         || has("not exceeding") && has("imprisonment")
 }
 
+/// Whether the finding at `s` names the act a provision is cited from (`9 § 6 LSS`, `enligt
+/// 1 §\nLSS`): the law's name, not a person's support. Back from `s` over white space and
+/// the provision's digits stands the section sign (UTF-8 or Windows-1252).
+pub(crate) fn cites_a_provision(hay: &[u8], s: usize) -> bool {
+    let mut i = s;
+    while i > 0 && s - i < 12 && (hay[i - 1].is_ascii_whitespace() || hay[i - 1].is_ascii_digit()) {
+        i -= 1;
+    }
+    i < s && i > 0 && hay[i - 1] == 0xA7
+}
+
 /// Whether the finding ending at `e` heads one item of a list of shares (`Andel fackligt
 /// anslutna: Kommunal 58 %, Vision 21 %`, `Diabetes 6 %, astma 9 %`): a number and `%`
 /// after it, then a comma and another name with its share. A share alone is someone's
@@ -1118,6 +1129,18 @@ mod tests {
         assert!(blank("Mall: ”Misstänkt för: ______” ska fyllas i", "för"));
         assert!(blank("Template field \"Suspected of\": ____", "of"));
         assert!(!blank("Misstänkt för: stöld", "för"));
+    }
+
+    /// The act a provision is cited from is no one's support (Art. 9(1) needs a fact about
+    /// someone); the same act named as a service someone gets stays.
+    #[test]
+    fn acts_of_cited_provisions() {
+        let cited = |text: &str| cites_a_provision(text.as_bytes(), text.find("LSS").unwrap());
+        assert!(cited("korttidsvistelse (9 § 6 LSS)"));
+        assert!(cited("personkrets 1 enligt 1 §\nLSS."));
+        assert!(cites_a_provision(b"enligt 7 \xa7 LSS", 11));
+        assert!(!cited("Hon har beviljats LSS sedan 2019"));
+        assert!(!cited("§ 12 Ärende: ansökan, LSS"));
     }
 
     /// A question that names a condition and is answered no says the person has none (Art.

@@ -2432,6 +2432,7 @@ impl Keywords {
             || cites_special_articles(hay, s, e)
             || super::generic::blank_follows(hay, e)
             || super::generic::answered_no(hay, e)
+            || super::generic::cites_a_provision(hay, s)
             || super::generic::aggregate(hay, s)
             || super::generic::share_in_a_list(hay, e)
             || super::generic::workplace(hay, s)
@@ -2504,6 +2505,20 @@ impl Keywords {
                 detector: KEYED_DETECTOR,
             });
             return Some(b);
+        }
+        // A condition after a genetic entry that ends in a preposition is its object:
+        // carrying a disposition (`anlag för cystisk fibros`) is genetic data, not the
+        // disease. The genetic finding takes it in.
+        if cat == Category::Health
+            && let Some(h) = out.last_mut()
+            && h.kind == Kind::SpecialCategory(Category::Genetic)
+            && h.detector == DETECTOR
+            && hay[h.end..s] == *b" "
+            && last_word(&hay[h.start..h.end])
+                .is_some_and(|w| super::generic::any_eq(w, &["för", "for", "of", "av"]))
+        {
+            h.end = e;
+            return Some(e);
         }
         // Two findings of one category joined by a space, a hyphen or a preposition are one
         // phrase, one fact (`Fackavgift Kommunal`, `Hiv-sjukdom`, `dömd för häleri`). The
@@ -2641,6 +2656,14 @@ impl Keywords {
             }
         }
     }
+}
+
+/// The last word of a finding of several words.
+fn last_word(found: &[u8]) -> Option<&[u8]> {
+    found
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map(|i| &found[i + 1..])
 }
 
 /// Whether the bytes between two findings join them into one phrase: a space, a hyphen,
@@ -2806,6 +2829,11 @@ mod tests {
                 "Ätstörning",
                 "Stöld misstänks"
             ]
+        );
+        // Carrying a disposition for a disease is genetic data, one finding (Art. 9(1)).
+        assert_eq!(
+            words("eleven är bärare av anlag för cystisk fibros enligt gentest"),
+            ["anlag för cystisk fibros", "gentest"]
         );
         // So is an officiant's title before a name; a vicar's office alone is not.
         assert_eq!(
