@@ -572,6 +572,8 @@ const NOT_IDS: &[&str] = &[
     "reference",
     "kortnr",
     "build",
+    // The checksum that ends an SIE file (`#KSUMMA 2167411673`).
+    "ksumma",
 ];
 
 /// Labels that name a count of time whatever its digits (microseconds since boot, a

@@ -1031,6 +1031,7 @@ mod tests {
             "{\"phone\":\"0701130403\"}",
             "Mobil: 0701130403.",
             "tel\u{a0}0701130403",
+            "Gamla numret 0701130403 funkar inte.",
         ] {
             assert_eq!(found(text), [(Kind::Phone, "0701130403")], "{text}");
         }
@@ -1378,6 +1379,7 @@ mod tests {
         );
         assert_eq!(found("Payment reference: 2103075087"), []);
         assert_eq!(found("Version 3.9.3+build.202403041052"), []);
+        assert_eq!(found("}\n#KSUMMA 2167411673\n"), []);
         assert_eq!(
             found("OCR, pnr 8112189876"),
             [(Kind::Personnummer, "8112189876")]
