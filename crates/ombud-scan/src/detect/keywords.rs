@@ -2730,6 +2730,37 @@ mod tests {
         out.iter().map(|h| &text[h.start..h.end]).collect()
     }
 
+    /// Words added for a sixteenth corpus: senses, dialysis, mood, sleep, self-harm, food
+    /// allergies, guide dogs, vaccinations and sick leave in the Nordic languages (Art.
+    /// 9(1) health), Nordic churches and unions (Art. 9(1)), and a genetic deletion.
+    #[test]
+    fn senses_care_and_nordic_words() {
+        assert_eq!(
+            words(
+                "Screening: nedsatt hörsel höger öra. Kunden har hemdialys. Customer is \
+                 partially sighted; has a guide dog. Han er sykmeldt, hon er sygemeldt, \
+                 sairausloma. Vaccination dTp dos 5 given. Glutenallergi – meddela köket."
+            ),
+            [
+                "nedsatt hörsel",
+                "hemdialys",
+                "partially sighted",
+                "guide dog",
+                "sykmeldt",
+                "sygemeldt",
+                "sairausloma",
+                "Vaccination",
+                "Glutenallergi"
+            ]
+        );
+        assert_eq!(
+            words("Medlem i Fagforbundet; Den norske kirke; mikrodeletion 22q11"),
+            ["Fagforbundet", "Den norske kirke", "mikrodeletion"]
+        );
+        // A vaccination programme or a dog's guide say nothing of anyone.
+        assert!(words("vaccinationsprogrammet; guided tour").is_empty());
+    }
+
     /// Words added for a tenth corpus: sick pay, disability support, medicines, holidays,
     /// arrests, trials, sequencing, skin colour and protest (Art. 9(1) and Art. 10), and
     /// the senses of some of them that say nothing about anyone.
@@ -2908,6 +2939,10 @@ mod tests {
             ["Konservativ", "Liberal"]
         );
         assert!(words(r#"kommunens politik; "politics": null"#).is_empty());
+        assert_eq!(
+            words(r#"{"type": "UNION_FEE", "union": "NITO"} the union of two sets"#),
+            ["NITO"]
+        );
         // Names and idioms; a hyphen joins the neighbouring word like a space.
         assert_eq!(
             words("Gay-Lussac's law; the Great Depression; Prison Break; gay; a prison"),
