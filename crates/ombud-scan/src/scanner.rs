@@ -876,6 +876,27 @@ mod tests {
         let dump = "CREATE TABLE bokning (id INTEGER, behandlare TEXT, atgard TEXT);\n\
                     INSERT INTO bokning VALUES(1,'Tandläkare Alm','Extraktion');\n";
         assert_eq!(found(dump), []);
+        // A subject of study in a column of courses is no one's membership or faith; the
+        // same words in a note about the student are.
+        let csv = "Personnummer;Kursnamn;Anteckning\n811218-9876;Arbetsrätt och fackligt arbete;\
+                   fackligt ombud\n811218-9876;MA Religion in Peace and Conflict;-\n";
+        assert_eq!(
+            found(csv),
+            [
+                ("personnummer", "811218-9876".to_string()),
+                ("special_category:trade_union", "fackligt".to_string()),
+                ("personnummer", "811218-9876".to_string()),
+            ]
+        );
+        // A table of counts without a column that names a person holds figures about
+        // groups; with one, each row is someone's.
+        let csv = "län;brottstyp;år;antal;förändring_%\nÖrebro;misshandel;2019;2768;-11.3\n";
+        assert_eq!(found(csv), []);
+        let csv = "namn;brottstyp;antal\nAnna Berg;misshandel;2\n";
+        assert_eq!(
+            found(csv),
+            [("special_category:criminal", "misshandel".to_string())]
+        );
     }
 
     /// The own parts of a plan tile the buffer without gaps, each window holds its own part

@@ -103,6 +103,52 @@ const SENSITIVE: &[(Category, &[&str])] = &[
     ),
 ];
 
+/// Column names of counts and shares (`antal`, `förändring_%`): a table with one and no
+/// column that names a person holds figures about groups (`län;brottstyp;år;antal`).
+const COUNT_COLUMNS: &[&str] = &[
+    "antal",
+    "count",
+    "andel",
+    "share",
+    "procent",
+    "percent",
+    "förändring",
+    "frequency",
+    "cases",
+    "total",
+    "summa",
+];
+
+/// Column names that name a person or a personal key (a register, not a table of figures).
+const PERSON_COLUMNS: &[&str] = &[
+    "namn",
+    "name",
+    "förnamn",
+    "efternamn",
+    "firstname",
+    "lastname",
+    "fullname",
+    "personnummer",
+    "pnr",
+    "email",
+    "epost",
+    "mail",
+    "telefon",
+    "phone",
+    "patient",
+    "elev",
+    "student",
+    "anställd",
+    "employee",
+    "kund",
+    "customer",
+    "user",
+    "användare",
+    "medlem",
+    "member",
+    "person",
+];
+
 /// Cell values that say nothing (no membership, no diagnosis, no answer) or nothing of a
 /// special category (a diet by choice).
 const EMPTY: &[&str] = &[
@@ -300,6 +346,18 @@ impl Columns {
     fn name_before_last(&self, after: usize) -> Option<&[u8]> {
         let i = self.names.len().checked_sub(after + 1)?;
         self.names.get(i).map(Vec::as_slice)
+    }
+
+    /// Whether the table holds figures about groups: a column of counts or shares and none
+    /// that names a person (`län;brottstyp;år;antal;förändring_%`).
+    pub(crate) fn aggregate(&self) -> bool {
+        let any = |words: &[&str]| {
+            self.names
+                .iter()
+                .zip(&self.camel)
+                .any(|(n, c)| says(n, words) || says(c, words))
+        };
+        any(COUNT_COLUMNS) && !any(PERSON_COLUMNS)
     }
 
     /// Where the header line lies, counted from the start of the file.

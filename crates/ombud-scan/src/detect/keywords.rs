@@ -1789,6 +1789,20 @@ pub(crate) const WORKPLACE_KEYS: &[&str] = &[
     "jobbtitel",
 ];
 
+/// Column names whose values are subjects of study (`Kursnamn`, `Programme`, `Utbildning`):
+/// `Arbetsrätt och fackligt arbete` there is a course, no one's membership.
+pub(crate) const STUDY_KEYS: &[&str] = &[
+    "kurs",
+    "kursnamn",
+    "course",
+    "coursename",
+    "program",
+    "programme",
+    "programnamn",
+    "utbildning",
+    "ämne",
+];
+
 /// Where the finding of the union name at `s` starts: at the words of membership before it
 /// (`medlem i`, `aktiv i`, `ansluten till`, `member of (the)`, `joined (the)`), or at the
 /// name itself after `facket`, `förbundet`, `fackförbundet` (`fackförbundet Kommunal`) or

@@ -744,10 +744,24 @@ pub(crate) fn scan_all(hay: &[u8], cfg: &Config, kw: Option<&Keywords>, out: &mu
         // a column of roles is the writer's or the practitioner's (`yrkesroll`,
         // `behandlare`), in a delimited file or a dump. (A party in such a column is a
         // membership: `organisation` in a party's export.)
+        // So is a subject of study in a column of courses or programmes (`Kursnamn`:
+        // `Arbetsrätt och fackligt arbete`, `Programme`: `MA Religion in Peace and
+        // Conflict`). A table of counts without a column that names a person holds figures
+        // about groups (`län;brottstyp;år;antal`): nothing in its rows is anyone's.
+        let aggregate = cfg.columns.as_ref().is_some_and(|c| c.aggregate());
         out.retain(|h| {
-            h.detector != keywords::DETECTOR
-                || h.kind == Kind::SpecialCategory(crate::kind::Category::Political)
-                || !cfg.column_says(hay, h.start, keywords::WORKPLACE_KEYS)
+            if !matches!(h.kind, Kind::SpecialCategory(_)) {
+                return true;
+            }
+            if aggregate && cfg.column_name(hay, h.start).is_some() {
+                return false;
+            }
+            if h.detector != keywords::DETECTOR {
+                return true;
+            }
+            let political = h.kind == Kind::SpecialCategory(crate::kind::Category::Political);
+            (political || !cfg.column_says(hay, h.start, keywords::WORKPLACE_KEYS))
+                && !cfg.column_says(hay, h.start, keywords::STUDY_KEYS)
         });
     }
     if let Some(c) = &cfg.columns
