@@ -235,7 +235,7 @@ impl Columns {
     /// The header at the start of `text`, if its first line is one: two or more names
     /// separated by `;`, `,`, a tab or `|` (the most frequent), each with a letter and no
     /// more than 40 bytes, and a second record (its quoted cells may hold line breaks) with
-    /// as many delimiters outside quotes. A title line without delimiters may stand before
+    /// as many delimiters outside quotes. A title line without the header's delimiter may stand before
     /// the header (`Avräkning medlemsavgifter mars 2025`, as reports exported from payroll
     /// systems begin), or a comment line starting with `#`, delimiters or not.
     pub fn sniff(text: &[u8]) -> Option<Columns> {
@@ -248,14 +248,15 @@ impl Columns {
             return Some(c);
         }
         let (title, next, _) = first_line(&text[bom..])?;
-        // A title line holds no delimiters, unless it is a comment or a record of its own
-        // type (`#AVGIFTSFIL;Västmora kommun;2024-02` before `#Personnummer;Namn;…`).
-        if (title.iter().any(|b| b";,\t|".contains(b)) && !title.starts_with(b"#"))
-            || title.trim_ascii().is_empty()
-        {
+        // A title line holds none of the header's delimiters (a comma in a title before a
+        // header of semicolons is prose: `Anmälda brott per län, preliminär statistik`),
+        // unless it is a comment or a record of its own type (`#AVGIFTSFIL;Västmora
+        // kommun;2024-02` before `#Personnummer;Namn;…`).
+        if title.trim_ascii().is_empty() {
             return None;
         }
-        Self::header_at(text, bom + next)
+        let c = Self::header_at(text, bom + next)?;
+        (title.starts_with(b"#") || !title.contains(&c.delim)).then_some(c)
     }
 
     /// The header on the line at `from` of `text`, as [`Columns::sniff`] describes it.
@@ -643,6 +644,9 @@ mod tests {
         let s = text.windows(8).position(|w| w == b"Kommunal").unwrap();
         assert_eq!(c.name_at(text, s), Some("förbund".as_bytes()));
         assert!(Columns::sniff(b"AVGIFTSFIL;kommun;2024\nnamn;tel;pnr;ocr\nA;B;C;D\n").is_none());
+        let text = "Brå – Anmälda brott per län, preliminär statistik\nlän;brottstyp;antal\nÖrebro;stöld;12\n";
+        let c = Columns::sniff(text.as_bytes()).expect("a header after a title with a comma");
+        assert!(c.aggregate());
         assert!(says(b"telefonnummer", &["tel"]));
         assert!(says(b"created_at", &["created"]));
         assert!(says(b"kund id", &["id"]));
