@@ -487,10 +487,59 @@ pub(crate) fn workplace(hay: &[u8], s: usize) -> bool {
 /// Words after a finding that make it a subject of study, a part of a program or a
 /// product (`Religious Studies`, `diabetes module`, `biometric SDK`).
 const NOT_SOMEONES: &[&str] = &[
-    "studies", "study", "module", "modules", "modul", "modulen", "sdk", "api", "plugin",
-    "endpoint", "feature", "library", "kunskap",
+    "studies",
+    "study",
+    "module",
+    "modules",
+    "modul",
+    "modulen",
+    "sdk",
+    "api",
+    "plugin",
+    "endpoint",
+    "feature",
+    "library",
+    "kunskap",
     // An organisation's branch signing (`Unionen avd. Lidaholm`).
     "avd",
+    // A university named for a faith and a meeting on a subject (`The Catholic University
+    // of Leuven`, `a religion conference`).
+    "university",
+    "universitet",
+    "universitetet",
+    "college",
+    "conference",
+    "konferens",
+    "konferensen",
+    "seminar",
+    "seminarium",
+];
+
+/// Nouns for a work or an event whose title opens with the finding in quotes
+/// (`Konferensen "Religion i det offentliga rummet"`, `the book "Depression and…"`).
+const WORK_NOUNS: &[&str] = &[
+    "konferensen",
+    "konferens",
+    "conference",
+    "seminariet",
+    "seminarium",
+    "seminar",
+    "kursen",
+    "course",
+    "boken",
+    "book",
+    "artikeln",
+    "article",
+    "rapporten",
+    "report",
+    "föreläsningen",
+    "lecture",
+    "filmen",
+    "film",
+    "podden",
+    "podcast",
+    "utställningen",
+    "exhibition",
 ];
 
 /// Roles of an organisation toward others, after `som` or `as`.
@@ -623,6 +672,16 @@ pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
         return true;
     }
     if quantity_follows(&hay[e..z]) {
+        return true;
+    }
+    // The first word of a title in quotes after a work or an event.
+    if s > a
+        && matches!(hay[s - 1], b'"' | b'\'')
+        && let Some((x, y)) = words(hay, a, s - 1).last()
+        && y + 1 == s - 1
+        && hay[y] == b' '
+        && any_eq(&hay[x..y], WORK_NOUNS)
+    {
         return true;
     }
     // An organisation in a role toward others (`Svenska kyrkan som hyresvärd`, `Unionen as
@@ -1017,6 +1076,16 @@ mod tests {
         assert!(named("Vårdcentralen Östermalm", "Vårdcentralen"));
         assert!(!named("Has diabetes and asthma.", "diabetes"));
         assert!(!named("Surgery on her knee.", "Surgery"));
+        // A university named for a faith, a meeting and a title in quotes name no one's.
+        assert!(named(
+            "The Catholic University of Leuven is a partner.",
+            "Catholic"
+        ));
+        assert!(named(
+            "Konferensen \"Religion i det offentliga rummet\" hålls i maj.",
+            "Religion"
+        ));
+        assert!(!named("Hon är \"religiös\" sedan länge.", "religiös"));
     }
 
     /// Art. 9(1) data reveal something of a person; a page's address names its subject

@@ -1454,10 +1454,20 @@ fn role_field(hay: &[u8], s: usize, e: usize) -> bool {
         })
     };
     (hay.get(e) == Some(&b':') && is(&["präst", "prästen"]))
-        || (is(&["präst", "kyrkoherde", "imam"]) && full_name_at(hay, e))
+        || (is(&["präst", "kyrkoherde", "imam"]) && name_at(hay, e))
         || (hay[s].is_ascii_uppercase()
             && is(&["psykolog", "tandläkare", "läkare", "kurator", "psykiater"])
             && full_name_at(hay, e))
+}
+
+/// Whether a space and a capitalised word follow `e` (`kyrkoherde Jonsson`, `Präst Åsa
+/// Lind`): an officiant's title before a name.
+fn name_at(hay: &[u8], e: usize) -> bool {
+    match hay.get(e..).unwrap_or_default() {
+        [b' ', b'A'..=b'Z', b'a'..=b'z', ..] => true,
+        [b' ', 0xC3, 0x80..=0x9E, ..] => hay[e + 2] != 0x97,
+        _ => false,
+    }
 }
 
 /// Whether a space and two capitalised words follow `e` (`Kyrkoherde Elin Nowak`, `Präst
@@ -2447,6 +2457,7 @@ impl Keywords {
             || super::generic::blank_follows(hay, e)
             || super::generic::answered_no(hay, e)
             || super::generic::cites_a_provision(hay, s)
+            || element_name(hay, s, e)
             || super::generic::aggregate(hay, s)
             || super::generic::share_in_a_list(hay, e)
             || super::generic::workplace(hay, s)
@@ -2672,6 +2683,21 @@ impl Keywords {
     }
 }
 
+/// Whether the word `s..e` names an XML element that holds other elements or attributes
+/// (`<Prescription id="…">`, `</Prescription>`, `<Diagnoses>\n  <Code>`): the schema's name
+/// for a kind of record, not its content.
+fn element_name(hay: &[u8], s: usize, e: usize) -> bool {
+    let close = s >= 2 && hay[s - 2..s] == *b"</";
+    if !(close || (s >= 1 && hay[s - 1] == b'<')) {
+        return false;
+    }
+    match hay.get(e) {
+        Some(b' ' | b'/') => true,
+        Some(b'>') => close || hay[e + 1..].trim_ascii_start().first() == Some(&b'<'),
+        _ => false,
+    }
+}
+
 /// The last word of a finding of several words.
 fn last_word(found: &[u8]) -> Option<&[u8]> {
     found
@@ -2875,6 +2901,14 @@ mod tests {
                 "Stöld misstänks"
             ]
         );
+        // An element that holds records names their kind; its text is read.
+        assert_eq!(
+            words(
+                "<Prescription id=\"8a\">\n  <Patient/>\n</Prescription>\n\
+                 <Note>sjukskriven</Note>"
+            ),
+            ["sjukskriven"]
+        );
         // Carrying a disposition for a disease is genetic data, one finding (Art. 9(1)).
         assert_eq!(
             words("eleven är bärare av anlag för cystisk fibros enligt gentest"),
@@ -2883,9 +2917,10 @@ mod tests {
         // So is an officiant's title before a name; a vicar's office alone is not.
         assert_eq!(
             words(
-                "Domkyrkan;Kyrkoherde Elin Nowak;Präst Åsa Lind;Imam Ali Hassan;ny kyrkoherde i Lund"
+                "Domkyrkan;Kyrkoherde Elin Nowak;Präst Åsa Lind;Imam Ali Hassan;ny kyrkoherde i Lund\n\
+                 Döpt 1920-03-15 av kyrkoherde Jonsson."
             ),
-            ["kyrkoherde"]
+            ["kyrkoherde", "Döpt"]
         );
         // A carer's title with a capital before a name heads a journal entry; a pupil who
         // met the psychologist tells of their health (Art. 9(1)).
