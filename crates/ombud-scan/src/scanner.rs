@@ -884,7 +884,7 @@ mod tests {
             found(csv),
             [
                 ("personnummer", "811218-9876".to_string()),
-                ("special_category:trade_union", "fackligt".to_string()),
+                ("special_category:trade_union", "fackligt ombud".to_string()),
                 ("personnummer", "811218-9876".to_string()),
             ]
         );

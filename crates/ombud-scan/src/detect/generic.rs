@@ -20,6 +20,12 @@ const GENERIC: &[(Category, &[&str])] = &[
             // Only named in lists (`(hälsa, religion, etnicitet)`): no indicator itself.
             "hälsa",
             "health",
+            // Disability is a ground in lists of them and names a field (`Funktionsnedsättning:
+            // rullstol`); said of someone it stays an indicator.
+            "funktionsnedsättning",
+            "funktionsnedsättningar",
+            "disability",
+            "disabilities",
         ],
     ),
     (

@@ -850,6 +850,9 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "labor union",
             "union dues",
             "fackombud",
+            // A union's representative at a workplace (`fackligt ombud för Unionen`: with
+            // the union, one phrase).
+            "fackligt ombud",
             "elektrikerförbundet",
             "transportarbetareförbundet",
             "akavia$",
@@ -914,6 +917,9 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "lesbian",
             "lesbisk",
             "gay$",
+            // The answers of British equal-opportunities forms (`Gay woman / lesbian`).
+            "gay woman",
+            "gay man$",
             "lgbt",
             "transgender",
             "queer",
@@ -1318,6 +1324,8 @@ const TECHNICAL: &[(&str, Sense)] = &[
     ("blodtrycksmätar*", Sense::Always),
     // School subjects and fields of study.
     ("religionskunskap*", Sense::Always),
+    // Freedom of religion is everyone's right, no one's faith.
+    ("religionsfrihet*", Sense::Always),
     ("religionsvetenskap*", Sense::Always),
     ("religionshistori*", Sense::Always),
     // Names of things: the gas law, the 1930s, a television series.
@@ -1525,6 +1533,12 @@ const REGARDLESS: &[&str] = &[
     "regardless of",
     "irrespective of",
     "oberoende av",
+    // The grounds of a ban on discrimination (`diskriminering på grund av religion,
+    // etnicitet, funktionsnedsättning`).
+    "diskriminering på grund av",
+    "discrimination on grounds of",
+    "discrimination on the grounds of",
+    "discrimination based on",
 ];
 
 /// Whether the word at `s` stands in such a list: one of [`REGARDLESS`] starts a word
@@ -1543,7 +1557,7 @@ fn regardless_before(hay: &[u8], s: usize) -> bool {
     }
     let clause = &hay[a..s];
     (0..clause.len())
-        .filter(|&i| matches!(clause[i] | 0x20, b'o' | b'r' | b'i'))
+        .filter(|&i| matches!(clause[i] | 0x20, b'o' | b'r' | b'i' | b'd'))
         .filter(|&i| i == 0 || !is_word(clause[i - 1]))
         .any(|i| {
             REGARDLESS.iter().any(|w| {
@@ -2706,13 +2720,14 @@ fn last_word(found: &[u8]) -> Option<&[u8]> {
         .map(|i| &found[i + 1..])
 }
 
-/// Whether the bytes between two findings join them into one phrase: a space, a hyphen,
-/// or a preposition that ties an offence or a condition to the word before it (`för`,
+/// Whether the bytes between two findings join them into one phrase: a space, a hyphen, a
+/// slash, or a preposition that ties an offence or a condition to the word before it (`för`,
 /// `for`, `of`: `misstänkt för stöld`, `convicted of fraud`; in any encoding the scanner
 /// reads, `f\u00f6r` and Windows-1252 too).
 fn joins_a_phrase(gap: &[u8]) -> bool {
     match gap {
-        [b' ' | b'-'] => true,
+        // `Gay woman / lesbian`, `hiv/aids`.
+        [b' ' | b'-' | b'/'] | [b' ', b'/', b' '] => true,
         [b' ', word @ .., b' '] => super::generic::any_eq(word, &["för", "for", "of"]),
         _ => false,
     }
@@ -2908,6 +2923,21 @@ mod tests {
                  <Note>sjukskriven</Note>"
             ),
             ["sjukskriven"]
+        );
+        // Words of one category joined by a slash are one answer; a ban on discrimination
+        // names grounds, no one's (Art. 9(1)); so does a freedom.
+        assert_eq!(
+            words(
+                "Prefer not to say,Gay woman / lesbian,No\n\
+                 Policy mot diskriminering på grund av religion, etnicitet, funktionsnedsättning \
+                 och sexuell läggning.\nMotion om religionsfrihet i skolan.\n\
+                 Nour är fackligt ombud för Unionen. Hon har en funktionsnedsättning."
+            ),
+            [
+                "Gay woman / lesbian",
+                "fackligt ombud för Unionen",
+                "funktionsnedsättning"
+            ]
         );
         // Carrying a disposition for a disease is genetic data, one finding (Art. 9(1)).
         assert_eq!(
