@@ -68,6 +68,29 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "sairauslomalla",
             "sygdom",
             "migræne",
+            // Symptoms a health app logs and injuries an insurance claim describes.
+            "menstrual cramps",
+            "period pain",
+            "mensvärk",
+            "hot flushes",
+            "hot flashes",
+            "värmevallning",
+            "slipped disc",
+            "broken ankle",
+            "broken arm",
+            "broken leg",
+            "broken wrist",
+            "dislocated shoulder",
+            "torn acl",
+            "smoke inhalation",
+            "brännskada",
+            "brännskador",
+            "skallskada",
+            "revbensfraktur",
+            "fotledsfraktur",
+            "handledsfraktur",
+            "armbrott",
+            "benbrott",
             "flunssa",
             "nedsatt ork",
             "nedsatt gångförmåga",
@@ -736,6 +759,7 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "ateist",
             "atheist",
             "svenska kyrkan",
+            "missionsförbundet",
             // The national churches of Norway, Denmark and Finland.
             "den norske kirke",
             "folkekirken",
@@ -2785,9 +2809,10 @@ mod tests {
         out.iter().map(|h| &text[h.start..h.end]).collect()
     }
 
-    /// Words added for a sixteenth corpus: senses, dialysis, mood, sleep, self-harm, food
-    /// allergies, guide dogs, vaccinations and sick leave in the Nordic languages (Art.
-    /// 9(1) health), Nordic churches and unions (Art. 9(1)), and a genetic deletion.
+    /// Words added for a sixteenth and a seventeenth corpus: senses, dialysis, mood, sleep,
+    /// self-harm, food allergies, guide dogs, vaccinations, symptoms, injuries and sick
+    /// leave in the Nordic languages (Art. 9(1) health), Nordic and free churches and
+    /// unions (Art. 9(1)), and a genetic deletion.
     #[test]
     fn senses_care_and_nordic_words() {
         assert_eq!(
@@ -2811,6 +2836,19 @@ mod tests {
         assert_eq!(
             words("Medlem i Fagforbundet; Den norske kirke; mikrodeletion 22q11"),
             ["Fagforbundet", "Den norske kirke", "mikrodeletion"]
+        );
+        assert_eq!(
+            words(
+                "Logged: menstrual cramps; hot flushes. Claim: broken ankle, brännskada. \
+                 Medlem i Missionsförbundet."
+            ),
+            [
+                "menstrual cramps",
+                "hot flushes",
+                "broken ankle",
+                "brännskada",
+                "Missionsförbundet"
+            ]
         );
         // A vaccination programme or a dog's guide say nothing of anyone.
         assert!(words("vaccinationsprogrammet; guided tour").is_empty());
