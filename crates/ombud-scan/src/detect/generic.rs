@@ -854,8 +854,13 @@ pub(crate) fn aggregate(hay: &[u8], s: usize) -> bool {
     {
         return true;
     }
-    let labelled = |w: &[u8]| head.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
-    if labelled(b"statistik:") || labelled(b"statistics:") {
+    // (Looked for at the colons of the line: a comparison at every byte of a long line cost
+    // 0.6 % of a scan's instructions.)
+    let labelled = memchr::memchr_iter(b':', head).any(|i| {
+        let ends = |w: &[u8]| i >= w.len() && head[i - w.len()..i].eq_ignore_ascii_case(w);
+        ends(b"statistik") || ends(b"statistics")
+    });
+    if labelled {
         return true;
     }
     // The sentence before the finding.

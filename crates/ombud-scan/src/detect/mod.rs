@@ -753,15 +753,19 @@ pub(crate) fn scan_all(hay: &[u8], cfg: &Config, kw: Option<&Keywords>, out: &mu
             if !matches!(h.kind, Kind::SpecialCategory(_)) {
                 return true;
             }
-            if aggregate && cfg.column_name(hay, h.start).is_some() {
+            // One lookup of the column per finding.
+            let Some(name) = cfg.column_name(hay, h.start) else {
+                return true;
+            };
+            if aggregate {
                 return false;
             }
             if h.detector != keywords::DETECTOR {
                 return true;
             }
             let political = h.kind == Kind::SpecialCategory(crate::kind::Category::Political);
-            (political || !cfg.column_says(hay, h.start, keywords::WORKPLACE_KEYS))
-                && !cfg.column_says(hay, h.start, keywords::STUDY_KEYS)
+            (political || !columns::says(name, keywords::WORKPLACE_KEYS))
+                && !columns::says(name, keywords::STUDY_KEYS)
         });
     }
     if let Some(c) = &cfg.columns
