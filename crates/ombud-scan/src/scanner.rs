@@ -897,6 +897,30 @@ mod tests {
             found(csv),
             [("special_category:criminal", "misshandel".to_string())]
         );
+        // Not even under a column whose name says the category; a column of counts names
+        // no person (`Antal patienter`); `Country` and `Summary` count nothing.
+        let csv = "län;brott;antal\nÖrebro;Rån;12\n";
+        assert_eq!(found(csv), []);
+        let csv = "Diagnos;Antal patienter;Andel\nAstma;120;4 %\n";
+        assert_eq!(found(csv), []);
+        let csv = "Id;Summary;Country\n7;Sjukskriven hela veckan;SE\n";
+        assert_eq!(
+            found(csv),
+            [("special_category:health", "Sjukskriven".to_string())]
+        );
+        // A parish directory's `Church` column names no one's faith; a church's fee does.
+        let csv = "Church;Address;church_fee\nDomkyrkan;Storgatan 1;Alby\n";
+        assert_eq!(
+            found(csv),
+            [("special_category:religion", "Alby".to_string())]
+        );
+        // Whole words of a column's name: a note (`tjänsteanteckning`) is no role
+        // (`tjänst`).
+        let csv = "Namn;Tjänsteanteckning\nAnna;sjukskriven\n";
+        assert_eq!(
+            found(csv),
+            [("special_category:health", "sjukskriven".to_string())]
+        );
     }
 
     /// The own parts of a plan tile the buffer without gaps, each window holds its own part

@@ -50,9 +50,11 @@ const SENSITIVE: &[(Category, &[&str])] = &[
             "trossamfund",
             "samfund",
             "religious",
-            // A church's fee or tax (`ChurchTax`, `Kyrkoavgift`; Danish and Norwegian
-            // `Kirkeskat`) is paid by its members.
-            "church",
+            // A church's fee or tax (`ChurchTax`, `church_fee`, `Kyrkoavgift`; Danish and
+            // Norwegian `Kirkeskat`) is paid by its members: compared with the name's words
+            // joined (a parish directory's `Church` column names no one's faith).
+            "churchtax",
+            "churchfee",
             "kyrkoavgift",
             "kirkeskat",
             "kirkeskatt",
@@ -128,7 +130,6 @@ const PERSON_COLUMNS: &[&str] = &[
     "firstname",
     "lastname",
     "fullname",
-    "personnummer",
     "pnr",
     "email",
     "epost",
@@ -147,6 +148,11 @@ const PERSON_COLUMNS: &[&str] = &[
     "medlem",
     "member",
     "person",
+    // Keys of employees, members and customers.
+    "anstnr",
+    "anställningsnummer",
+    "medlemsnr",
+    "kundnr",
 ];
 
 /// Cell values that say nothing (no membership, no diagnosis, no answer) or nothing of a
@@ -352,13 +358,13 @@ impl Columns {
     /// Whether the table holds figures about groups: a column of counts or shares and none
     /// that names a person (`län;brottstyp;år;antal;förändring_%`).
     pub(crate) fn aggregate(&self) -> bool {
-        let any = |words: &[&str]| {
-            self.names
-                .iter()
-                .zip(&self.camel)
-                .any(|(n, c)| says(n, words) || says(c, words))
-        };
-        any(COUNT_COLUMNS) && !any(PERSON_COLUMNS)
+        // Counts by whole words (`country` is no `count`, `summary` no `summa`); a column of
+        // counts names no person (`Antal patienter`).
+        let count = |n: &[u8], c: &[u8]| names_say(n, COUNT_COLUMNS) || names_say(c, COUNT_COLUMNS);
+        let names = || self.names.iter().zip(&self.camel);
+        names().any(|(n, c)| count(n, c))
+            && !names()
+                .any(|(n, c)| !count(n, c) && (says(n, PERSON_COLUMNS) || says(c, PERSON_COLUMNS)))
     }
 
     /// Where the header line lies, counted from the start of the file.
@@ -373,9 +379,18 @@ impl Columns {
             .zip(&self.camel)
             .enumerate()
             .filter_map(|(i, (name, camel))| {
+                let joined: Vec<u8> = camel
+                    .iter()
+                    .copied()
+                    .filter(|b| !matches!(b, b' ' | b'_' | b'-' | b'.'))
+                    .collect();
                 SENSITIVE
                     .iter()
-                    .find(|(_, words)| names_say(name, words) || names_say(camel, words))
+                    .find(|(_, words)| {
+                        names_say(name, words)
+                            || names_say(camel, words)
+                            || names_say(&joined, words)
+                    })
                     .map(|(cat, _)| (i, *cat))
             })
     }
@@ -452,7 +467,7 @@ fn trimmed(row: &[u8], mut from: usize, mut to: usize) -> (usize, usize) {
 
 /// Whether a column name (which may hold non-ASCII letters) has one of `words` as a whole
 /// word, ASCII case folded.
-fn names_say(name: &[u8], words: &[&str]) -> bool {
+pub(crate) fn names_say(name: &[u8], words: &[&str]) -> bool {
     name.split(|&b| matches!(b, b' ' | b'_' | b'-' | b'.' | b'/' | b'(' | b')'))
         .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes())))
 }

@@ -157,7 +157,8 @@ fn span_around(hay: &[u8], p: usize, sep: usize) -> Option<(usize, usize)> {
 
 /// Whether the local part starting at `s` opens a message identifier, which names a
 /// message or an event, not a person: in a mail header (`Message-ID: <…@host>`,
-/// `In-Reply-To:`, `References:`, `Content-ID:`), in a mail server's log
+/// `In-Reply-To:`, `References:`, `Content-ID:`; or, inside a sentence, after
+/// `Message-ID:` or `In-Reply-To:`), in a mail server's log
 /// (`message-id=<…>`, `msgid=<…>`), or as an iCalendar `UID:` line.
 fn message_id(hay: &[u8], s: usize) -> bool {
     let ends_with = |i: usize, key: &str| {
@@ -196,12 +197,13 @@ fn message_id(hay: &[u8], s: usize) -> bool {
     if ends_with(s - 1, "message-id=") || ends_with(s - 1, "msgid=") {
         return true;
     }
-    // A header's name quoted in a sentence (`mejl kopplat, Message-ID: <…>`).
+    // A header's name quoted in a sentence (`mejl kopplat, Message-ID: <…>`); not
+    // `References:`, which a CV writes before its referees' addresses.
     let mut k = s - 1;
     while k > 0 && hay[k - 1] == b' ' {
         k -= 1;
     }
-    if ["message-id:", "in-reply-to:", "references:"]
+    if ["message-id:", "in-reply-to:"]
         .iter()
         .any(|h| ends_with(k, h))
     {

@@ -119,18 +119,10 @@ const DATA_NOUNS: &[&str] = &[
     "category",
     "categories",
     // A form's or a schema's field for it (`Ethnicity monitoring form`, `Add religion field
-    // to profile schema`).
-    "field",
-    "fält",
-    "fältet",
-    "column",
-    "kolumn",
-    "kolumnen",
-    "form",
+    // to profile schema`; the words of [`FIELD_WORDS`] count here too). Not `form`, as in
+    // `en genetisk form av epilepsi`.
     "formulär",
     "monitoring",
-    "attribute",
-    "attribut",
     "variable",
     "variabel",
 ];
@@ -341,7 +333,7 @@ fn named_in_list(hay: &[u8], s: usize, e: usize, depth: usize) -> bool {
     let mut after = words(hay, e, z);
     if after
         .next()
-        .is_some_and(|(x, y)| any_eq(&hay[x..y], DATA_NOUNS))
+        .is_some_and(|(x, y)| any_eq(&hay[x..y], DATA_NOUNS) || any_eq(&hay[x..y], FIELD_WORDS))
     {
         return true;
     }
@@ -493,23 +485,16 @@ pub(crate) fn workplace(hay: &[u8], s: usize) -> bool {
 /// Words after a finding that make it a subject of study, a part of a program or a
 /// product (`Religious Studies`, `diabetes module`, `biometric SDK`).
 const NOT_SOMEONES: &[&str] = &[
-    "studies",
-    "study",
-    "module",
-    "modules",
-    "modul",
-    "modulen",
-    "sdk",
-    "api",
-    "plugin",
-    "endpoint",
-    "feature",
-    "library",
-    "kunskap",
+    "studies", "study", "module", "modules", "modul", "modulen", "sdk", "api", "plugin",
+    "endpoint", "feature", "library", "kunskap",
     // An organisation's branch signing (`Unionen avd. Lidaholm`).
     "avd",
-    // A university named for a faith and a meeting on a subject (`The Catholic University
-    // of Leuven`, `a religion conference`).
+];
+
+/// Institutions and meetings whose names a finding with a capital may open, before one of
+/// these with a capital (`The Catholic University of Leuven`, `Religion Conference 2024`;
+/// not `a Muslim university student`).
+const INSTITUTIONS: &[&str] = &[
     "university",
     "universitet",
     "universitetet",
@@ -677,6 +662,12 @@ pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
     if word(0).is_some_and(|w| any_eq(w, NOT_SOMEONES)) && spaced(e, next[0].0) {
         return true;
     }
+    if hay[s].is_ascii_uppercase()
+        && word(0).is_some_and(|w| w[0].is_ascii_uppercase() && any_eq(w, INSTITUTIONS))
+        && spaced(e, next[0].0)
+    {
+        return true;
+    }
     if quantity_follows(&hay[e..z]) {
         return true;
     }
@@ -781,15 +772,32 @@ pub(crate) fn quotes_a_statute(hay: &[u8], s: usize, e: usize) -> bool {
         || has("not exceeding") && has("imprisonment")
 }
 
-/// Whether the finding at `s` names the act a provision is cited from (`9 § 6 LSS`, `enligt
-/// 1 §\nLSS`): the law's name, not a person's support. Back from `s` over white space and
-/// the provision's digits stands the section sign (UTF-8 or Windows-1252).
-pub(crate) fn cites_a_provision(hay: &[u8], s: usize) -> bool {
+/// Whether the finding `s..e`, an act's abbreviation in capitals, names the act a provision
+/// is cited from (`9 § 6 LSS`, `enligt 1 §\nLSS`): the law's name, not a person's support.
+/// Back from `s` over white space and the provision's digits stands the section sign (`C2
+/// A7` in UTF-8, or `A7` after an ASCII byte in Windows-1252; a lone `A7` ends `ç` and many
+/// other letters), with a number before it.
+pub(crate) fn cites_a_provision(hay: &[u8], s: usize, e: usize) -> bool {
+    if !hay[s..e].iter().all(u8::is_ascii_uppercase) {
+        return false;
+    }
     let mut i = s;
     while i > 0 && s - i < 12 && (hay[i - 1].is_ascii_whitespace() || hay[i - 1].is_ascii_digit()) {
         i -= 1;
     }
-    i < s && i > 0 && hay[i - 1] == 0xA7
+    let Some(k) = i.checked_sub(1).filter(|&k| i < s && hay[k] == 0xA7) else {
+        return false;
+    };
+    let sign = match k.checked_sub(1).map(|j| hay[j]) {
+        Some(0xC2) => k - 1,
+        None => k,
+        Some(b) if b < 0x80 => k,
+        Some(_) => return false,
+    };
+    hay[..sign]
+        .trim_ascii_end()
+        .last()
+        .is_some_and(u8::is_ascii_digit)
 }
 
 /// Whether the finding ending at `e` heads one item of a list of shares (`Andel fackligt
@@ -934,7 +942,18 @@ pub(crate) fn answered_no(hay: &[u8], e: usize) -> bool {
     while i < hay.len() && hay[i].is_ascii_alphabetic() {
         i += 1;
     }
-    a > gap && any_eq(&hay[a..i], NO_ANSWERS)
+    if !(a > gap && any_eq(&hay[a..i], NO_ANSWERS)) {
+        return false;
+    }
+    // The answer ends its field (`'Nej'`, `Nej.`, `Inga kända`), not a sentence's first
+    // word (`Diabetes? No one knew.`).
+    for more in [&b" k\xc3\xa4nda"[..], b" known"] {
+        if hay[i..].starts_with(more) {
+            i += more.len();
+        }
+    }
+    hay.get(i)
+        .is_none_or(|b| b"'\"\\,;:\t|\r\n.)]}".contains(b))
 }
 
 /// Whether the finding ending at `e` labels a blank of a form (`Misstänkt för: ______`,
@@ -1215,12 +1234,19 @@ mod tests {
     /// someone); the same act named as a service someone gets stays.
     #[test]
     fn acts_of_cited_provisions() {
-        let cited = |text: &str| cites_a_provision(text.as_bytes(), text.find("LSS").unwrap());
+        let cited = |text: &str| {
+            let s = text.find("LSS").unwrap();
+            cites_a_provision(text.as_bytes(), s, s + 3)
+        };
         assert!(cited("korttidsvistelse (9 § 6 LSS)"));
         assert!(cited("personkrets 1 enligt 1 §\nLSS."));
-        assert!(cites_a_provision(b"enligt 7 \xa7 LSS", 11));
+        assert!(cites_a_provision(b"enligt 7 \xa7 LSS", 11, 14));
         assert!(!cited("Hon har beviljats LSS sedan 2019"));
         assert!(!cited("§ 12 Ärende: ansökan, LSS"));
+        // A lone `A7` ends `ç`; an agenda's paragraph heads its item, no act's name.
+        assert!(!cited("Emre Koç LSS-handläggare"));
+        let text = "§ 7 Misshandel på skolgården";
+        assert!(!cites_a_provision(text.as_bytes(), 6, 15));
     }
 
     /// A question that names a condition and is answered no says the person has none (Art.
@@ -1245,5 +1271,6 @@ mod tests {
         assert!(!no("Har du diabetes?", "diabetes"));
         assert!(!no("Hon har diabetes. Nej, inte typ 1.", "diabetes"));
         assert!(!no("Diabetes? Nobody knew.", "Diabetes"));
+        assert!(!no("Depression? No one noticed hers.", "Depression"));
     }
 }

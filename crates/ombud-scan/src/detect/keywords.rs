@@ -57,7 +57,6 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "äggallergi",
             "fiskallergi",
             "pälsdjursallergi",
-            "penicillinallergi",
             "guide dog",
             "ledarhund",
             "sykmeld",
@@ -65,7 +64,6 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "egenmelding",
             "sygemeld",
             "sairausloma",
-            "sairauslomalla",
             "sygdom",
             "migræne",
             // Symptoms a health app logs and injuries an insurance claim describes.
@@ -77,8 +75,8 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "värmevallning",
             "slipped disc",
             "broken ankle",
-            "broken arm",
-            "broken leg",
+            "broken arm$",
+            "broken leg$",
             "broken wrist",
             "dislocated shoulder",
             "torn acl",
@@ -1350,6 +1348,22 @@ const TECHNICAL: &[(&str, Sense)] = &[
     ("religionskunskap*", Sense::Always),
     // Freedom of religion is everyone's right, no one's faith.
     ("religionsfrihet*", Sense::Always),
+    // A vaccination programme or campaign is everyone's (`vaccination$` is someone's).
+    (
+        "vaccination",
+        Sense::Before(&[
+            "programme",
+            "program",
+            "programmet",
+            "schedule",
+            "rate",
+            "rates",
+            "campaign",
+            "kampanj",
+            "coverage",
+            "täckning",
+        ]),
+    ),
     ("religionsvetenskap*", Sense::Always),
     ("religionshistori*", Sense::Always),
     // Names of things: the gas law, the 1930s, a television series.
@@ -1486,33 +1500,34 @@ fn role_field(hay: &[u8], s: usize, e: usize) -> bool {
         })
     };
     (hay.get(e) == Some(&b':') && is(&["präst", "prästen"]))
-        || (is(&["präst", "kyrkoherde", "imam"]) && name_at(hay, e))
+        || (is(&["präst", "kyrkoherde", "imam"]) && capitalised_word_at(hay, e))
         || (hay[s].is_ascii_uppercase()
             && is(&["psykolog", "tandläkare", "läkare", "kurator", "psykiater"])
             && full_name_at(hay, e))
 }
 
-/// Whether a space and a capitalised word follow `e` (`kyrkoherde Jonsson`, `Präst Åsa
-/// Lind`): an officiant's title before a name.
-fn name_at(hay: &[u8], e: usize) -> bool {
-    match hay.get(e..).unwrap_or_default() {
-        [b' ', b'A'..=b'Z', b'a'..=b'z', ..] => true,
-        [b' ', 0xC3, 0x80..=0x9E, ..] => hay[e + 2] != 0x97,
-        _ => false,
+/// Where the letter after the capital at `i` starts, if a capital letter followed by a
+/// small one starts there (`Jonsson`, `Åsa`; not `×`).
+fn capital_at(hay: &[u8], i: usize) -> Option<usize> {
+    match hay.get(i..).unwrap_or_default() {
+        [b'A'..=b'Z', b'a'..=b'z', ..] => Some(i + 1),
+        [0xC3, c @ 0x80..=0x9E, ..] if *c != 0x97 => Some(i + 2),
+        _ => None,
     }
 }
 
-/// Whether a space and two capitalised words follow `e` (`Kyrkoherde Elin Nowak`, `Präst
-/// Åsa Lind`): a title before a person's name. The officiant of a register's rite holds an
+/// Whether a space and a capitalised word follow `e` (`kyrkoherde Jonsson`, `Präst Åsa
+/// Lind`): an officiant's title before a name. The officiant of a register's rite holds an
 /// office; the rite is the finding about the person.
+fn capitalised_word_at(hay: &[u8], e: usize) -> bool {
+    hay.get(e) == Some(&b' ') && capital_at(hay, e + 1).is_some()
+}
+
+/// Whether a space and two capitalised words follow `e` (`Psykolog Alice Eklund`): a
+/// carer's title before a person's name.
 fn full_name_at(hay: &[u8], e: usize) -> bool {
-    let capital = |i: usize| match hay.get(i..).unwrap_or_default() {
-        [b'A'..=b'Z', b'a'..=b'z', ..] => Some(i + 1),
-        [0xC3, 0x80..=0x9E, ..] => Some(i + 2),
-        _ => None,
-    };
     let word_after = |i: usize| {
-        let i = capital(i + 1).filter(|_| hay.get(i) == Some(&b' '))?;
+        let i = capital_at(hay, i + 1).filter(|_| hay.get(i) == Some(&b' '))?;
         Some(super::word_end(hay, i, hay.len().min(i + 40)))
     };
     word_after(e).and_then(word_after).is_some()
@@ -1590,8 +1605,25 @@ fn regardless_before(hay: &[u8], s: usize) -> bool {
                     .get(i..i + w.len())
                     .is_some_and(|x| x.eq_ignore_ascii_case(w))
                     && clause.get(i + w.len()).is_none_or(|&b| !is_word(b))
+                    && !(w[0] == b'd' && someones_grounds(&clause[i + w.len()..]))
             })
         })
+}
+
+/// Whether the grounds after `discrimination on grounds of` are someone's own (`på grund
+/// av sin religion`, `based on her ethnicity`): a complaint, not a policy.
+fn someones_grounds(after: &[u8]) -> bool {
+    let after = after.trim_ascii_start();
+    let end = after
+        .iter()
+        .position(|&b| !is_word(b))
+        .unwrap_or(after.len());
+    super::generic::any_eq(
+        &after[..end],
+        &[
+            "sin", "sitt", "sina", "hans", "hennes", "deras", "his", "her", "their",
+        ],
+    )
 }
 
 /// Entries that are indicators only as the last word of a name, with the word before them:
@@ -2494,7 +2526,7 @@ impl Keywords {
             || cites_special_articles(hay, s, e)
             || super::generic::blank_follows(hay, e)
             || super::generic::answered_no(hay, e)
-            || super::generic::cites_a_provision(hay, s)
+            || super::generic::cites_a_provision(hay, s, e)
             || element_name(hay, s, e)
             || super::generic::aggregate(hay, s)
             || super::generic::share_in_a_list(hay, e)
@@ -2572,15 +2604,16 @@ impl Keywords {
         // A condition after a genetic entry that ends in a preposition is its object:
         // carrying a disposition (`anlag för cystisk fibros`) is genetic data, not the
         // disease. The genetic finding takes it in.
+        // (The hit before is the last that ends before `s`, as for phrases below.)
         if cat == Category::Health
-            && let Some(h) = out.last_mut()
-            && h.kind == Kind::SpecialCategory(Category::Genetic)
-            && h.detector == DETECTOR
-            && hay[h.end..s] == *b" "
-            && last_word(&hay[h.start..h.end])
+            && let Some(i) = out.iter().rposition(|h| h.end <= s)
+            && out[i].kind == Kind::SpecialCategory(Category::Genetic)
+            && out[i].detector == DETECTOR
+            && hay.get(out[i].end..s) == Some(b" ")
+            && last_word(&hay[out[i].start..out[i].end])
                 .is_some_and(|w| super::generic::any_eq(w, &["för", "for", "of", "av"]))
         {
-            h.end = e;
+            out[i].end = e;
             return Some(e);
         }
         // Two findings of one category joined by a space, a hyphen or a preposition are one
@@ -2729,8 +2762,9 @@ fn element_name(hay: &[u8], s: usize, e: usize) -> bool {
     if !(close || (s >= 1 && hay[s - 1] == b'<')) {
         return false;
     }
+    // (`<Diabetes/>`, an empty element, is a flag whose presence is the fact.)
     match hay.get(e) {
-        Some(b' ' | b'/') => true,
+        Some(b' ') => true,
         Some(b'>') => close || hay[e + 1..].trim_ascii_start().first() == Some(&b'<'),
         _ => false,
     }
@@ -2850,8 +2884,8 @@ mod tests {
                 "Missionsförbundet"
             ]
         );
-        // A vaccination programme or a dog's guide say nothing of anyone.
-        assert!(words("vaccinationsprogrammet; guided tour").is_empty());
+        // A vaccination programme says nothing of anyone; a broken armrest is a car's.
+        assert!(words("The vaccination programme starts; a broken armrest").is_empty());
     }
 
     /// Words added for a tenth corpus: sick pay, disability support, medicines, holidays,
@@ -2958,9 +2992,9 @@ mod tests {
         assert_eq!(
             words(
                 "<Prescription id=\"8a\">\n  <Patient/>\n</Prescription>\n\
-                 <Note>sjukskriven</Note>"
+                 <Note>sjukskriven</Note><Diabetes/>"
             ),
-            ["sjukskriven"]
+            ["sjukskriven", "Diabetes"]
         );
         // Words of one category joined by a slash are one answer; a ban on discrimination
         // names grounds, no one's (Art. 9(1)); so does a freedom.
@@ -2969,10 +3003,12 @@ mod tests {
                 "Prefer not to say,Gay woman / lesbian,No\n\
                  Policy mot diskriminering på grund av religion, etnicitet, funktionsnedsättning \
                  och sexuell läggning.\nMotion om religionsfrihet i skolan.\n\
+                 Han upplevde diskriminering på grund av sin homosexualitet.\n\
                  Nour är fackligt ombud för Unionen. Hon har en funktionsnedsättning."
             ),
             [
                 "Gay woman / lesbian",
+                "homosexualitet",
                 "fackligt ombud för Unionen",
                 "funktionsnedsättning"
             ]

@@ -342,6 +342,8 @@ pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<us
             match hay[i - 1] {
                 b' ' | b':' | b'"' | b'\'' | b'=' | b'-' | b'.' | b'#' | b';' | b',' | b'_'
                 | b'(' | b'[' | b'/' | b'<' | b'>' | b'|' | b'\\' => i -= 1,
+                // An escaped line break or tab (`\t8112189876`) separates like a space.
+                b'n' | b't' | b'r' if i >= 2 && hay[i - 2] == b'\\' => i -= 2,
                 // U+00A0 in UTF-8, or the byte A0 of Windows-1252.
                 0xA0 if i >= 2 && hay[i - 2] == 0xC2 => i -= 2,
                 0xA0 => i -= 1,
@@ -739,6 +741,9 @@ pub(crate) fn scan_all(hay: &[u8], cfg: &Config, kw: Option<&Keywords>, out: &mu
         out: &mut *out,
         prefilter: true,
     });
+    // A table of counts without a column that names a person holds figures about groups
+    // (`län;brottstyp;år;antal`): nothing in its rows is anyone's.
+    let aggregate = cfg.columns.as_ref().is_some_and(|c| c.aggregate());
     if (cfg.columns.is_some() || cfg.sql.is_some()) && cfg.kinds.any_special() {
         // A care unit or a church in a column of workplaces is an employer, a profession in
         // a column of roles is the writer's or the practitioner's (`yrkesroll`,
@@ -746,9 +751,7 @@ pub(crate) fn scan_all(hay: &[u8], cfg: &Config, kw: Option<&Keywords>, out: &mu
         // membership: `organisation` in a party's export.)
         // So is a subject of study in a column of courses or programmes (`Kursnamn`:
         // `Arbetsrätt och fackligt arbete`, `Programme`: `MA Religion in Peace and
-        // Conflict`). A table of counts without a column that names a person holds figures
-        // about groups (`län;brottstyp;år;antal`): nothing in its rows is anyone's.
-        let aggregate = cfg.columns.as_ref().is_some_and(|c| c.aggregate());
+        // Conflict`).
         out.retain(|h| {
             if !matches!(h.kind, Kind::SpecialCategory(_)) {
                 return true;
@@ -764,12 +767,14 @@ pub(crate) fn scan_all(hay: &[u8], cfg: &Config, kw: Option<&Keywords>, out: &mu
                 return true;
             }
             let political = h.kind == Kind::SpecialCategory(crate::kind::Category::Political);
-            (political || !columns::says(name, keywords::WORKPLACE_KEYS))
-                && !columns::says(name, keywords::STUDY_KEYS)
+            // (Whole words of the name: `tjänst` names a role, `tjänsteanteckning` a note.)
+            (political || !columns::names_say(name, keywords::WORKPLACE_KEYS))
+                && !columns::names_say(name, keywords::STUDY_KEYS)
         });
     }
     if let Some(c) = &cfg.columns
         && cfg.kinds.any_special()
+        && !aggregate
     {
         c.cells(
             hay,
@@ -1049,7 +1054,6 @@ mod tests {
             "{\"phone\":\"0701130403\"}",
             "Mobil: 0701130403.",
             "tel\u{a0}0701130403",
-            "Gamla numret 0701130403 funkar inte.",
         ] {
             assert_eq!(found(text), [(Kind::Phone, "0701130403")], "{text}");
         }

@@ -313,8 +313,6 @@ pub(crate) fn party_column(name: &[u8]) -> bool {
 const PHONE_WORDS: &[&str] = &[
     "mob", "cell", "ring", "call", "vxl", "vx", "direkt", "direktnr", "ringde", "ringer", "ringa",
     "nås", "voice",
-    // `Gamla numret 0702752122`: in speech, the number is the phone's.
-    "numret", "numren",
 ];
 
 /// Which kind of label stands nearest before a number at `s`: `Some(0)` a phone label,
