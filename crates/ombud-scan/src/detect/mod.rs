@@ -342,8 +342,10 @@ pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<us
             match hay[i - 1] {
                 b' ' | b':' | b'"' | b'\'' | b'=' | b'-' | b'.' | b'#' | b';' | b',' | b'_'
                 | b'(' | b'[' | b'/' | b'<' | b'>' | b'|' | b'\\' => i -= 1,
-                // An escaped line break or tab (`\t8112189876`) separates like a space.
-                b'n' | b't' | b'r' if i >= 2 && hay[i - 2] == b'\\' => i -= 2,
+                // An escaped tab (`\t8112189876`) separates like a space; an escaped line
+                // break ends the line as a line feed does (`\"orgnr\": null,\n  \"ocr\":`).
+                b't' if i >= 2 && hay[i - 2] == b'\\' => i -= 2,
+                b'n' | b'r' if i >= 2 && hay[i - 2] == b'\\' => return None,
                 // U+00A0 in UTF-8, or the byte A0 of Windows-1252.
                 0xA0 if i >= 2 && hay[i - 2] == 0xC2 => i -= 2,
                 0xA0 => i -= 1,
@@ -1402,6 +1404,11 @@ mod tests {
         assert_eq!(found("Payment reference: 2103075087"), []);
         assert_eq!(found("Version 3.9.3+build.202403041052"), []);
         assert_eq!(found("}\n#KSUMMA 2167411673\n"), []);
+        // The label of the line before an escaped line break is not this number's.
+        assert_eq!(
+            found(r#"{"body": "{\n  \"orgnr\": null,\n  \"ocr\": \"1069580965\"\n}"}"#),
+            []
+        );
         assert_eq!(
             found("OCR, pnr 8112189876"),
             [(Kind::Personnummer, "8112189876")]
