@@ -232,9 +232,10 @@ pub struct Columns {
     eol: u8,
     /// Column names, ASCII lower case, without quotes and surrounding spaces.
     names: Vec<Vec<u8>>,
-    /// The same with a space where a capital follows a small letter (`UnionDeduction` is
-    /// `union deduction`), for the names that say a category.
-    camel: Vec<Vec<u8>>,
+    /// The columns whose names say a category, by index, read once from the header.
+    sensitive: Vec<(usize, Category)>,
+    /// Whether the table holds figures about groups (see [`Columns::aggregate`]).
+    aggregate: bool,
 }
 
 impl Columns {
@@ -297,17 +298,23 @@ impl Columns {
                 && n.iter().any(u8::is_ascii_alphabetic)
                 && !n.contains(&b'@')
         };
-        let camel = line
+        if names.len() < 2 || !names.iter().all(name_ok) {
+            return None;
+        }
+        // The names with a space where a capital follows a small letter (`UnionDeduction`
+        // is `union deduction`), for the names that say a category or a count.
+        let camel: Vec<Vec<u8>> = line
             .split(|&b| b == delim)
             .map(|f| camel_words(unquote(f.trim_ascii())))
             .collect();
-        (names.len() >= 2 && names.iter().all(name_ok)).then_some(Columns {
+        Some(Columns {
             header_start: from,
             header_end: from + next,
             delim,
             eol,
+            sensitive: sensitive(&names, &camel),
+            aggregate: aggregate(&names, &camel),
             names,
-            camel,
         })
     }
 
@@ -358,13 +365,7 @@ impl Columns {
     /// Whether the table holds figures about groups: a column of counts or shares and none
     /// that names a person (`län;brottstyp;år;antal;förändring_%`).
     pub(crate) fn aggregate(&self) -> bool {
-        // Counts by whole words (`country` is no `count`, `summary` no `summa`); a column of
-        // counts names no person (`Antal patienter`).
-        let count = |n: &[u8], c: &[u8]| names_say(n, COUNT_COLUMNS) || names_say(c, COUNT_COLUMNS);
-        let names = || self.names.iter().zip(&self.camel);
-        names().any(|(n, c)| count(n, c))
-            && !names()
-                .any(|(n, c)| !count(n, c) && (says(n, PERSON_COLUMNS) || says(c, PERSON_COLUMNS)))
+        self.aggregate
     }
 
     /// Where the header line lies, counted from the start of the file.
@@ -372,34 +373,16 @@ impl Columns {
         self.header_start..self.header_end
     }
 
-    /// The categories of the columns whose names say one, by column index.
-    fn sensitive(&self) -> impl Iterator<Item = (usize, Category)> + '_ {
-        self.names
-            .iter()
-            .zip(&self.camel)
-            .enumerate()
-            .filter_map(|(i, (name, camel))| {
-                let joined: Vec<u8> = camel
-                    .iter()
-                    .copied()
-                    .filter(|b| !matches!(b, b' ' | b'_' | b'-' | b'.'))
-                    .collect();
-                SENSITIVE
-                    .iter()
-                    .find(|(_, words)| {
-                        names_say(name, words)
-                            || names_say(camel, words)
-                            || names_say(&joined, words)
-                    })
-                    .map(|(cat, _)| (i, *cat))
-            })
-    }
-
     /// Pushes the cells of sensitive columns in `hay` (rows with as many fields as the
     /// header, whose line lies in `hay`), unless an indicator word was found in the cell
     /// already (`found`, sorted by start, holds the window's hits so far).
     pub(crate) fn cells(&self, hay: &[u8], enabled: impl Fn(Category) -> bool, out: &mut Vec<Hit>) {
-        let cols: Vec<(usize, Category)> = self.sensitive().filter(|&(_, c)| enabled(c)).collect();
+        let cols: Vec<(usize, Category)> = self
+            .sensitive
+            .iter()
+            .copied()
+            .filter(|&(_, c)| enabled(c))
+            .collect();
         if cols.is_empty() {
             return;
         }
@@ -470,6 +453,39 @@ fn trimmed(row: &[u8], mut from: usize, mut to: usize) -> (usize, usize) {
 pub(crate) fn names_say(name: &[u8], words: &[&str]) -> bool {
     name.split(|&b| matches!(b, b' ' | b'_' | b'-' | b'.' | b'/' | b'(' | b')'))
         .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes())))
+}
+
+/// The categories of the columns whose names say one, by column index: a word of the name
+/// (also of its camel-case reading `camel`), or the name's words joined (`church_fee`).
+fn sensitive(names: &[Vec<u8>], camel: &[Vec<u8>]) -> Vec<(usize, Category)> {
+    names
+        .iter()
+        .zip(camel)
+        .enumerate()
+        .filter_map(|(i, (name, camel))| {
+            let joined: Vec<u8> = camel
+                .iter()
+                .copied()
+                .filter(|b| !matches!(b, b' ' | b'_' | b'-' | b'.'))
+                .collect();
+            SENSITIVE
+                .iter()
+                .find(|(_, words)| {
+                    names_say(name, words) || names_say(camel, words) || names_say(&joined, words)
+                })
+                .map(|(cat, _)| (i, *cat))
+        })
+        .collect()
+}
+
+/// Whether a header names a table of figures about groups: a column of counts by whole words
+/// (`country` is no `count`, `summary` no `summa`) and no other column that names a person
+/// (a column of counts names no one: `Antal patienter`).
+fn aggregate(names: &[Vec<u8>], camel: &[Vec<u8>]) -> bool {
+    let count = |n: &[u8], c: &[u8]| names_say(n, COUNT_COLUMNS) || names_say(c, COUNT_COLUMNS);
+    let person = |n: &[u8], c: &[u8]| says(n, PERSON_COLUMNS) || says(c, PERSON_COLUMNS);
+    let both = || names.iter().zip(camel);
+    both().any(|(n, c)| count(n, c)) && !both().any(|(n, c)| !count(n, c) && person(n, c))
 }
 
 /// A column name in ASCII lower case with a space where a capital follows a small letter
