@@ -20,6 +20,9 @@ pub const MIN_CHUNK: usize = 8 * CONTEXT;
 pub const MAX_CHUNK: usize = 256 << 20;
 /// Size of the block checked for NUL bytes to call a file binary.
 pub const BINARY_PROBE: usize = 8192;
+
+/// The bytes a stream is first read into (more only when it is longer).
+const FIRST_READ: usize = 64 * 1024;
 /// Most chunks of one stream scanned at the same time.
 pub const MAX_LANES: usize = 16;
 
@@ -484,13 +487,20 @@ impl Scanner {
         progress: Option<&AtomicU64>,
     ) -> io::Result<StreamOutcome> {
         let mut out = StreamOutcome::default();
-        // One own part and its context either side, and at least the binary probe.
-        let mut data = vec![0u8; (self.chunk + 2 * CONTEXT).max(BINARY_PROBE)];
+        // One own part and its context either side, and at least the binary probe; read
+        // first into a small buffer, which holds most files whole: zeroing a full one per
+        // file cost a tenth of the time over a tree of small files.
+        let full = (self.chunk + 2 * CONTEXT).max(BINARY_PROBE);
+        let mut data = vec![0u8; full.min(FIRST_READ)];
         let mut filled = 0usize;
         let mut eof = fill(&mut reader, &mut data, &mut filled, progress)?;
         if skip_binary && memchr::memchr(0, &data[..filled.min(BINARY_PROBE)]).is_some() {
             out.binary = true;
             return Ok(out);
+        }
+        if !eof && data.len() < full {
+            data.resize(full, 0);
+            eof = fill(&mut reader, &mut data, &mut filled, progress)?;
         }
         let cfg = self.cfg.for_file(&data[..filled]);
         let mut sql = sql_tracker(&cfg, &data[..filled]);

@@ -362,6 +362,14 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             g += 1;
             continue;
         }
+        // The column the group stands in, looked up once (most groups ask nothing of it,
+        // some ask several times).
+        let column = std::cell::OnceCell::new();
+        let says = |words: &[&str]| {
+            column
+                .get_or_init(|| cfg.column_name(hay, groups[g].0))
+                .is_some_and(|name| super::columns::says(name, words))
+        };
         let mut found: Option<(usize, Kind, f32, &'static str)> = None;
         let ends_ok = |used: usize| {
             let last = g + used;
@@ -382,16 +390,15 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
                 // start with 1 or 2.
                 && matches!(hay[groups[g].0], b'1' | b'2')
                 && (time_labelled(hay, groups[g].0)
-                    || cfg.column_says(hay, groups[g].0, TIME_LABELS)))
+                    || says(TIME_LABELS)))
             && !(used == 1 && labelled_not_an_id(hay, groups[g].0, kind))
-            && !cfg.column_says(hay, groups[g].0, NOT_IDS)
+            && !says(NOT_IDS)
             && !(kind == Kind::Organisationsnummer
                 && used == 1
                 && matches!(groups[g].1 - groups[g].0, 10 | 12)
                 && (!bare_organisation_number(hay, groups[g].0)
-                    || (cfg.column_says(hay, groups[g].0, ACCOUNT_COLUMNS)
-                        && !cfg.column_says(hay, groups[g].0, ORG_LABELS))
-                    || cfg.column_says(hay, groups[g].0, card::CARD_LABELS)))
+                    || (says(ACCOUNT_COLUMNS) && !says(ORG_LABELS))
+                    || says(card::CARD_LABELS)))
         {
             found = Some((used, kind, conf, personnummer::DETECTOR));
             // Ten compact digits can be a mobile number as well (`0701130403`: born
@@ -415,8 +422,7 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
                 cfg.today,
             )
             && (super::label_before(hay, groups[g].0, &[ORG_LABELS, TIME_LABELS]) == Some(0)
-                || (cfg.column_says(hay, groups[g].0, ORG_LABELS)
-                    && !cfg.column_says(hay, groups[g].0, TIME_LABELS)))
+                || (says(ORG_LABELS) && !says(TIME_LABELS)))
         {
             found = Some((1, Kind::Organisationsnummer, 0.9, personnummer::DETECTOR));
         }
@@ -428,7 +434,7 @@ fn token(hay: &[u8], p: usize, run_end: usize, cfg: &Config, out: &mut Vec<Hit>)
             // (`6514 5046 5736 0310`).
             && !(g > 0 && seps[g - 1] == b' ' && groups[g - 1].1 - groups[g - 1].0 == 4)
             && !card::reference_before(hay, groups[g].0)
-            && !cfg.column_says(hay, groups[g].0, card::NOT_CARDS)
+            && !says(card::NOT_CARDS)
         {
             found = Some((used, Kind::PaymentCard, 0.95, card::DETECTOR));
         }
@@ -671,7 +677,7 @@ fn url_slug(hay: &[u8], s: usize) -> bool {
         .iter()
         .rposition(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'"' | b'\'' | b'<' | b'>'))
         .map_or(from, |i| from + i + 1);
-    memchr::memmem::find(&hay[start..s], b"://").is_some()
+    super::contains(&hay[start..s], b"://")
 }
 
 /// Whether the value at `s` is the `<cbc:ID>` of an item in a UBL invoice (PEPPOL BIS,

@@ -210,6 +210,22 @@ fn unicode_escape(hay: &[u8], i: usize) -> Option<usize> {
     (b[0] == b'\\' && b[1] == b'u' && b[2..].iter().all(u8::is_ascii_hexdigit)).then_some(6)
 }
 
+/// The last `N` words of `hay[a..z]` (fewer when it has fewer: their number), in order,
+/// without a list of all of them on the heap.
+fn last_words<const N: usize>(hay: &[u8], a: usize, z: usize) -> ([(usize, usize); N], usize) {
+    let mut ring = [(0, 0); N];
+    let mut n = 0;
+    for w in words(hay, a, z) {
+        ring[n % N] = w;
+        n += 1;
+    }
+    // The oldest of the last `N` stands at `n % N` once the ring has turned.
+    if n > N {
+        ring.rotate_left(n % N);
+    }
+    (ring, n.min(N))
+}
+
 /// The words of `hay[a..z]` as ranges, in order; a JSON escape of a letter belongs to its
 /// word (`l\u00e4ggning`), the escape of a line break or tab separates words.
 fn words(hay: &[u8], a: usize, z: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -469,8 +485,8 @@ const AT: &[&str] = &[
 /// Infektionskliniken`, `Works in the prison laundry`).
 pub(crate) fn workplace(hay: &[u8], s: usize) -> bool {
     let (a, _) = line(hay, s, s);
-    let before: Vec<(usize, usize)> = words(hay, a.max(s.saturating_sub(48)), s).collect();
-    for (seen, &(x, y)) in before.iter().rev().enumerate() {
+    let (last, n) = last_words::<4>(hay, a.max(s.saturating_sub(48)), s);
+    for (seen, &(x, y)) in last[..n].iter().rev().enumerate() {
         let w = &hay[x..y];
         if any_eq(w, WORK) {
             return seen > 0;
@@ -753,8 +769,8 @@ pub(crate) fn in_url(hay: &[u8], s: usize) -> bool {
     };
     let token = &hay[a..s];
     token.first() == Some(&b'/')
-        || memchr::memmem::find(token, b"://").is_some()
-        || memchr::memmem::find(token, b"www.").is_some()
+        || super::contains(token, b"://")
+        || super::contains(token, b"www.")
 }
 
 /// Whether the line of the finding `s..e` quotes a penal provision rather than says
@@ -765,7 +781,7 @@ pub(crate) fn in_url(hay: &[u8], s: usize) -> bool {
 pub(crate) fn quotes_a_statute(hay: &[u8], s: usize, e: usize) -> bool {
     let (a, z) = line(hay, s, e);
     let text = &hay[a..z];
-    let has = |w: &str| memchr::memmem::find(text, w.as_bytes()).is_some();
+    let has = |w: &str| super::contains(text, w.as_bytes());
     let opening = text.trim_ascii_start().starts_with(b"Den som ") || has("§") && has("Den som ");
     opening
         || has("i högst") && (has("fängelse") || has("böter"))
@@ -879,9 +895,7 @@ pub(crate) fn aggregate(hay: &[u8], s: usize) -> bool {
     {
         b -= 1;
     }
-    let ws: Vec<(usize, usize)> = words(hay, b, s).collect();
-    let share = |i: usize| {
-        let (x, y) = ws[i];
+    let share = |(x, y): (usize, usize)| {
         let w = &hay[x..y];
         let percent_sign =
             hay[y..hay.len().min(y + 2)].contains(&b'%') && w.iter().all(u8::is_ascii_digit);
@@ -890,8 +904,8 @@ pub(crate) fn aggregate(hay: &[u8], s: usize) -> bool {
                 .iter()
                 .any(|p| w.eq_ignore_ascii_case(p.as_bytes()))
     };
-    let is = |i: usize, list: &[&str]| {
-        ws.get(i).is_some_and(|&(x, y)| {
+    let is = |w: Option<(usize, usize)>, list: &[&str]| {
+        w.is_some_and(|(x, y)| {
             list.iter()
                 .any(|p| hay[x..y].eq_ignore_ascii_case(p.as_bytes()))
         })
@@ -910,7 +924,17 @@ pub(crate) fn aggregate(hay: &[u8], s: usize) -> bool {
         "salary",
         "pay",
     ];
-    (0..ws.len()).any(|i| share(i) && is(i + 1, &["av", "of"]) && !is(i + 2, &time))
+    // Three words at a time, read as they come (no list of the sentence's words is built:
+    // this runs for every indicator word).
+    let mut ws = words(hay, b, s);
+    let mut three = [ws.next(), ws.next(), ws.next()];
+    while let Some(w) = three[0] {
+        if share(w) && is(three[1], &["av", "of"]) && !is(three[2], &time) {
+            return true;
+        }
+        three = [three[1], three[2], ws.next()];
+    }
+    false
 }
 
 /// Answers that deny what a question asks (`Nej`, `Inga kända`, `No`, `Never`), compared as
@@ -975,6 +999,28 @@ pub(crate) fn blank_follows(hay: &[u8], e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_words_of_a_span_in_order() {
+        let text = b"en tv\\u00e5 tre, fyra fem";
+        let last = |a: usize, z: usize| -> Vec<&str> {
+            let (ws, n) = last_words::<3>(text, a, z);
+            ws[..n]
+                .iter()
+                .map(|&(x, y)| std::str::from_utf8(&text[x..y]).unwrap())
+                .collect()
+        };
+        assert_eq!(last(0, text.len()), ["tre", "fyra", "fem"]);
+        assert_eq!(last(0, 12), ["en", "tv\\u00e5"]);
+        assert_eq!(last(0, 2), ["en"]);
+        assert!(last(2, 3).is_empty());
+        // Every count of words up to twice the ring's size.
+        for z in 0..=text.len() {
+            let all: Vec<_> = words(text, 0, z).collect();
+            let (ws, n) = last_words::<3>(text, 0, z);
+            assert_eq!(ws[..n], all[all.len().saturating_sub(3)..]);
+        }
+    }
 
     fn named(text: &str, word: &str) -> bool {
         let s = text.find(word).expect("word in text");

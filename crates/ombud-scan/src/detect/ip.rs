@@ -217,7 +217,7 @@ fn version_words_before(hay: &[u8], i: usize, e: usize) -> bool {
 fn named_in_version_list(hay: &[u8], i: usize, word: &[u8]) -> bool {
     word.eq_ignore_ascii_case(b"name") && {
         let before = hay[i.saturating_sub(80)..i].to_ascii_lowercase();
-        memchr::memmem::find(&before, b"versions\"").is_some()
+        super::contains(&before, b"versions\"")
     }
 }
 

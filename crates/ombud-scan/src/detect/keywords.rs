@@ -1550,8 +1550,10 @@ fn cites_special_articles(hay: &[u8], s: usize, e: usize) -> bool {
         let digits = n.iter().take_while(|b| b.is_ascii_digit()).count();
         matches!(&n[..digits], b"9" | b"10")
     };
-    (0..line.len())
-        .filter(|&i| line[i] | 0x20 == b'a' && (i == 0 || !is_word(line[i - 1])))
+    // (From each `a` or `A` that starts a word, found with `memchr2`: a test of every byte
+    // of the line took a fortieth of a scan of dense exports.)
+    memchr::memchr2_iter(b'a', b'A', line)
+        .filter(|&i| i == 0 || !is_word(line[i - 1]))
         .any(|i| {
             [
                 &b"art. "[..],

@@ -406,6 +406,14 @@ pub(crate) fn label_before(hay: &[u8], s: usize, lists: &[&[&str]]) -> Option<us
     None
 }
 
+/// Whether `needle` (not empty) occurs in `text`, a line or less that a context rule reads.
+/// (`memmem::find` builds a searcher on every call, which costs more than the search on
+/// such a span: a statute's test of the line built one for each of its five phrases.)
+pub(crate) fn contains(text: &[u8], needle: &[u8]) -> bool {
+    let (&first, rest) = needle.split_first().expect("a needle");
+    memchr::memchr_iter(first, text).any(|i| text[i + 1..].starts_with(rest))
+}
+
 /// Whether two words are the same in any case: ASCII letters, and the Latin-1 letters of
 /// UTF-8 (`Ärendenr` is `ärendenr`; the capital's second byte is the small letter's less
 /// `0x20`, `×` and `÷` aside).
