@@ -157,19 +157,98 @@ const ABOUT: &[&[&str]] = &[
     &["policyn", "om"],
 ];
 
-/// The first words of the names in [`GENERIC`], each once.
-fn first_words() -> &'static [&'static str] {
-    static FIRST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+/// Words folded as [`fold`] does, sorted, each with a value, and a bit set of their hashes
+/// that turns most other words away before the bisection (every word of a finding's line
+/// is asked, for every indicator word found).
+struct FoldedSet<T> {
+    words: Vec<(Vec<u8>, T)>,
+    hashes: [u64; HASH_WORDS],
+}
+
+/// Bits of the hash of a folded word, and the set's size in words of 64 bits.
+const HASH_BITS: u32 = 12;
+const HASH_WORDS: usize = (1 << HASH_BITS) / 64;
+
+/// The hash of a folded word.
+fn fold_hash(key: &[u8]) -> usize {
+    let h = key.iter().fold(0u64, |h, &b| {
+        (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517C_C1B7_2722_0A95)
+    });
+    (h >> (64 - HASH_BITS)) as usize
+}
+
+impl<T: Copy> FoldedSet<T> {
+    /// The set of `words`; a word listed twice keeps its first value.
+    fn new(words: impl Iterator<Item = (Vec<u8>, T)>) -> FoldedSet<T> {
+        let mut words: Vec<(Vec<u8>, T)> = words.collect();
+        // (A stable sort keeps a word's first value first; `dedup` keeps that one.)
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        words.dedup_by(|later, first| later.0 == first.0);
+        let mut hashes = [0; HASH_WORDS];
+        for (w, _) in &words {
+            let h = fold_hash(w);
+            hashes[h / 64] |= 1 << (h % 64);
+        }
+        FoldedSet { words, hashes }
+    }
+
+    /// The value of `word` (any case), if the set holds it.
+    fn get(&self, word: &[u8]) -> Option<T> {
+        let mut buf = [0; FOLD_MAX];
+        let key = fold_into(word, &mut buf)?;
+        let h = fold_hash(key);
+        if self.hashes[h / 64] >> (h % 64) & 1 == 0 {
+            return None;
+        }
+        self.words
+            .binary_search_by(|(w, _)| w.as_slice().cmp(key))
+            .ok()
+            .map(|i| self.words[i].1)
+    }
+}
+
+/// The first words of the names in [`GENERIC`].
+fn first_words() -> &'static FoldedSet<()> {
+    static FIRST: std::sync::OnceLock<FoldedSet<()>> = std::sync::OnceLock::new();
     FIRST.get_or_init(|| {
-        let mut all: Vec<&'static str> = GENERIC
-            .iter()
-            .flat_map(|(_, words)| words.iter())
-            .map(|w| w.split(' ').next().unwrap_or(w))
-            .collect();
-        all.sort_unstable();
-        all.dedup();
-        all
+        FoldedSet::new(
+            GENERIC
+                .iter()
+                .flat_map(|(_, words)| words.iter())
+                .map(|w| (fold(w.split(' ').next().unwrap_or(w).as_bytes()), ())),
+        )
     })
+}
+
+/// Whether `word` (plain UTF-8) is the first word of a name in [`GENERIC`], in any case.
+fn is_first_word(word: &[u8]) -> bool {
+    first_words().get(word).is_some()
+}
+
+/// The longest word [`fold_into`] folds: more than any name of [`GENERIC`] with escapes.
+const FOLD_MAX: usize = 96;
+
+/// `w` folded as [`fold`] does, into `buf` (none when longer than it).
+fn fold_into<'b>(w: &[u8], buf: &'b mut [u8; FOLD_MAX]) -> Option<&'b [u8]> {
+    let key = buf.get_mut(..w.len())?;
+    for (k, c) in key.iter_mut().zip(folded(w)) {
+        *k = c;
+    }
+    Some(key)
+}
+
+/// `w` in small letters as [`super::same_word`] compares them: ASCII capitals, and the
+/// Latin-1 capitals of UTF-8 (their second byte after `C3`, `×` aside).
+fn folded(w: &[u8]) -> impl Iterator<Item = u8> + '_ {
+    w.iter().enumerate().map(|(k, &c)| match c {
+        b'A'..=b'Z' => c | 0x20,
+        0x80..=0x9E if c != 0x97 && k > 0 && w[k - 1] == 0xC3 => c | 0x20,
+        _ => c,
+    })
+}
+
+fn fold(w: &[u8]) -> Vec<u8> {
+    folded(w).collect()
 }
 
 /// The category whose name `found` is, if it is one.
@@ -178,12 +257,18 @@ pub(crate) fn generic(found: &[u8]) -> Option<Category> {
     if found.len() > 90 {
         return None;
     }
-    let found = plain(found);
-    GENERIC.iter().find_map(|(cat, words)| {
-        words
-            .iter()
-            .any(|w| same_word(&found, w.as_bytes()))
-            .then_some(*cat)
+    names().get(&plain(found))
+}
+
+/// The names in [`GENERIC`], each with the category it is listed under first.
+fn names() -> &'static FoldedSet<Category> {
+    static NAMES: std::sync::OnceLock<FoldedSet<Category>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        FoldedSet::new(
+            GENERIC
+                .iter()
+                .flat_map(|(cat, words)| words.iter().map(|w| (fold(w.as_bytes()), *cat))),
+        )
     })
 }
 
@@ -390,11 +475,7 @@ fn named_in_list(hay: &[u8], s: usize, e: usize, depth: usize) -> bool {
     let mut others = Vec::new();
     for i in 0..all.len() {
         // Only where a name can start (most words start none).
-        let first = plain(&hay[all[i].0..all[i].1]);
-        if !first_words()
-            .iter()
-            .any(|w| same_word(&first, w.as_bytes()))
-        {
+        if !is_first_word(&plain(&hay[all[i].0..all[i].1])) {
             continue;
         }
         for n in 1..=4 {
@@ -688,8 +769,10 @@ pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
         return true;
     }
     // The first word of a title in quotes after a work or an event.
-    if s > a
+    // (A space before the quote first: the line's words are read only then.)
+    if s > a + 1
         && matches!(hay[s - 1], b'"' | b'\'')
+        && hay[s - 2] == b' '
         && let Some((x, y)) = words(hay, a, s - 1).last()
         && y + 1 == s - 1
         && hay[y] == b' '
@@ -999,6 +1082,57 @@ pub(crate) fn blank_follows(hay: &[u8], e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_words_of_names_in_any_case() {
+        let by_scan = |w: &[u8]| {
+            GENERIC
+                .iter()
+                .flat_map(|(_, words)| words.iter())
+                .any(|n| same_word(w, n.split(' ').next().unwrap().as_bytes()))
+        };
+        let mut tried = 0;
+        for (_, words) in GENERIC {
+            for name in *words {
+                for word in name.split(' ') {
+                    let mut chars = word.chars();
+                    let capital: String = chars
+                        .next()
+                        .into_iter()
+                        .flat_map(char::to_uppercase)
+                        .chain(chars)
+                        .collect();
+                    for form in [word.to_string(), word.to_uppercase(), capital] {
+                        assert_eq!(
+                            is_first_word(form.as_bytes()),
+                            by_scan(form.as_bytes()),
+                            "{form}"
+                        );
+                        tried += 1;
+                    }
+                }
+            }
+        }
+        assert!(tried > 100);
+        // And whole names, as the scan through the list found them.
+        let by_list = |w: &[u8]| {
+            GENERIC.iter().find_map(|(cat, words)| {
+                words
+                    .iter()
+                    .any(|n| same_word(w, n.as_bytes()))
+                    .then_some(*cat)
+            })
+        };
+        for (_, words) in GENERIC {
+            for name in *words {
+                for form in [name.to_string(), name.to_uppercase(), format!("{name}x")] {
+                    assert_eq!(generic(form.as_bytes()), by_list(form.as_bytes()), "{form}");
+                }
+            }
+        }
+        assert!(is_first_word("HÄLSA".as_bytes()) && is_first_word(b"Religion"));
+        assert!(!is_first_word(b"diabetes") && !is_first_word(b"") && !is_first_word(b"h"));
+    }
 
     #[test]
     fn the_last_words_of_a_span_in_order() {
