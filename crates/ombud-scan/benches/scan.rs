@@ -1,5 +1,6 @@
 //! Library throughput on generated text (the realistic and the dense profile of
-//! `tests/corpus`), next to the memchr floor.
+//! `tests/corpus`, and a delimited export whose columns name special categories), next to
+//! the memchr floor.
 //! `cargo bench -p ombud-scan --bench scan -- --warm-up-time 1 --measurement-time 4`
 
 #[path = "../tests/corpus/mod.rs"]
@@ -14,6 +15,67 @@ fn bench(c: &mut Criterion) {
     let dense = corpus::document(42, 16 << 20).text.into_bytes();
     profile(c, "realistic_16MiB", &realistic);
     profile(c, "dense_16MiB", &dense);
+    export(c, "export_4MiB", &export_csv(4 << 20));
+}
+
+/// A register exported as CSV: a person per row, with a diagnosis, a union and a free-text
+/// note, under a header that names those columns (every row has cells that the column
+/// reading reports and indicator words that the keyword search finds).
+fn export_csv(len: usize) -> Vec<u8> {
+    const DIAGNOSES: &[&str] = &["diabetes typ 2", "astma", "depression", "", "migrän"];
+    const UNIONS: &[&str] = &["Kommunal", "Vision", "Unionen", "", "Sveriges Ingenjörer"];
+    const NOTES: &[&str] = &[
+        "Sjukskriven två veckor, åter 3/6",
+        "Ny adress anmäld",
+        "Medlem i Svenska kyrkan",
+        "",
+        "Ringde om schemat",
+    ];
+    let mut out = String::from("id;namn;personnummer;diagnos;fackförbund;anteckning\n");
+    let mut i = 0usize;
+    while out.len() < len {
+        // A birth date and serial, with the check digit that makes it valid.
+        let nine = format!(
+            "{:02}{:02}{:02}{:03}",
+            40 + i % 60,
+            1 + i % 12,
+            1 + i % 28,
+            i % 1000
+        );
+        let sum: u32 = nine
+            .bytes()
+            .enumerate()
+            .map(|(k, b)| {
+                let d = u32::from(b - b'0') * if k % 2 == 0 { 2 } else { 1 };
+                d / 10 + d % 10
+            })
+            .sum();
+        let pnr = format!("{}-{}{}", &nine[..6], &nine[6..], (10 - sum % 10) % 10);
+        let pick = |list: &[&'static str], k: usize| list[(i / k) % list.len()];
+        out += &format!(
+            "{i};Anna Svensson;{pnr};{};{};{}\n",
+            pick(DIAGNOSES, 1),
+            pick(UNIONS, 3),
+            pick(NOTES, 7)
+        );
+        i += 1;
+    }
+    out.into_bytes()
+}
+
+fn export(c: &mut Criterion, group: &str, text: &[u8]) {
+    let mut g = c.benchmark_group(group);
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(10);
+    let s = Scanner::builder().reference_date(2026, 6, 15).build();
+    g.bench_function("all_kinds", |b| {
+        b.iter(|| {
+            let mut n = 0u64;
+            s.scan_bytes(black_box(text), &mut |_: &Finding, _: &[u8]| n += 1);
+            n
+        })
+    });
+    g.finish();
 }
 
 fn profile(c: &mut Criterion, group: &str, text: &[u8]) {
