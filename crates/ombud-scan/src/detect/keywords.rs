@@ -1246,6 +1246,17 @@ pub const LISTS: &[(Category, &[&str])] = &[
 
 /// `text` in Windows-1252 when all its characters are ASCII or Latin-1 letters and signs
 /// (U+00A0–U+00FF, the same single bytes in both).
+/// Whether `found` is `word` in Windows-1252 (ASCII letters in any case), compared without
+/// building that form: the rules that ask run for every indicator word.
+fn same_in_latin1(found: &[u8], word: &str) -> bool {
+    !word.is_ascii()
+        && found.len() == word.chars().count()
+        && found.iter().zip(word.chars()).all(|(&b, c)| {
+            u8::try_from(u32::from(c))
+                .is_ok_and(|l| !(0x80..0xA0).contains(&l) && l.eq_ignore_ascii_case(&b))
+        })
+}
+
 fn latin1(text: &str) -> Option<Vec<u8>> {
     text.chars()
         .map(|c| match u32::from(c) {
@@ -1494,10 +1505,9 @@ const TECHNICAL: &[(&str, Sense)] = &[
 /// the writer's profession; in prose (`träffat psykolog Anna Berg`) it stays.
 fn role_field(hay: &[u8], s: usize, e: usize) -> bool {
     let is = |words: &[&str]| {
-        words.iter().any(|w| {
-            super::same_word(&hay[s..e], w.as_bytes())
-                || latin1(w).is_some_and(|l| hay[s..e].eq_ignore_ascii_case(&l))
-        })
+        words
+            .iter()
+            .any(|w| super::same_word(&hay[s..e], w.as_bytes()) || same_in_latin1(&hay[s..e], w))
     };
     (hay.get(e) == Some(&b':') && is(&["präst", "prästen"]))
         || (is(&["präst", "kyrkoherde", "imam"]) && capitalised_word_at(hay, e))
@@ -2169,10 +2179,8 @@ fn hash_named(rest: &[u8]) -> bool {
 fn in_sense(hay: &[u8], s: usize, e: usize, stem: usize, sense: &Sense) -> bool {
     // The neighbouring word, in UTF-8 or Windows-1252, after at most a few spaces.
     let is = |word: &[u8], list: &[&str]| {
-        list.iter().any(|w| {
-            word.eq_ignore_ascii_case(w.as_bytes())
-                || (!w.is_ascii() && latin1(w).is_some_and(|l| word.eq_ignore_ascii_case(&l)))
-        })
+        list.iter()
+            .any(|w| word.eq_ignore_ascii_case(w.as_bytes()) || same_in_latin1(word, w))
     };
     match sense {
         Sense::Always => true,
@@ -2852,6 +2860,23 @@ mod tests {
     /// self-harm, food allergies, guide dogs, vaccinations, symptoms, injuries and sick
     /// leave in the Nordic languages (Art. 9(1) health), Nordic and free churches and
     /// unions (Art. 9(1)), and a genetic deletion.
+    #[test]
+    fn words_in_windows_1252_compared_in_place() {
+        for (found, word) in [
+            (&b"pr\xe4st"[..], "präst"),
+            (b"PR\xe4ST", "präst"),
+            (b"Tandl\xe4kare", "tandläkare"),
+        ] {
+            assert!(same_in_latin1(found, word));
+            assert_eq!(latin1(word).unwrap().eq_ignore_ascii_case(found), true);
+        }
+        // ASCII words are compared as they are; UTF-8 is no Windows-1252.
+        assert!(!same_in_latin1(b"imam", "imam"));
+        assert!(!same_in_latin1("präst".as_bytes(), "präst"));
+        assert!(!same_in_latin1(b"pr\xe4s", "präst"));
+        assert!(!same_in_latin1(b"pr\xe5st", "präst"));
+    }
+
     #[test]
     fn technical_entries_start_with_an_ascii_letter() {
         // `technical` compares an entry's first byte with the finding's first.
