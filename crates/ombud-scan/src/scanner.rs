@@ -931,6 +931,29 @@ mod tests {
             found(csv),
             [("special_category:health", "sjukskriven".to_string())]
         );
+        // A blood group is a health record, written with a letter or not; a result not yet
+        // known says nothing.
+        let csv = "givar_id;blodgrupp;genetic_screening\nBD1;0+;pending\nBD2;AB RhD-;-\n\
+                   BD3;B pos;carrier: SMN1 deletion (SMA)\nBD4;7;\n";
+        assert_eq!(
+            found(csv),
+            [
+                ("special_category:health", "0+".to_string()),
+                ("special_category:health", "AB RhD-".to_string()),
+                ("special_category:health", "B pos".to_string()),
+                ("special_category:genetic", "SMN1 deletion".to_string()),
+            ]
+        );
+        // Not a member, in a column of unions; a language in a column of languages.
+        let csv = "namn;fackforbund;onskat_sprak;minoritet\nAnna;Ej medlem;samiska;\n\
+                   Lars;Kommunal;finska;samisk\n";
+        assert_eq!(
+            found(csv),
+            [
+                ("special_category:trade_union", "Kommunal".to_string()),
+                ("special_category:ethnicity", "samisk".to_string()),
+            ]
+        );
     }
 
     /// The own parts of a plan tile the buffer without gaps, each window holds its own part

@@ -75,6 +75,23 @@ const SENSITIVE: &[(Category, &[&str])] = &[
             "disability",
             "läkemedel",
             "medication",
+            // A blood group (`blodgrupp`, `blood_group`, `BloodType`) is a health record.
+            "blodgrupp",
+            "blodtyp",
+            "bloodgroup",
+            "bloodtype",
+        ],
+    ),
+    (
+        Category::Genetic,
+        &[
+            "genetic",
+            "genetisk",
+            "genetiska",
+            "genetik",
+            "gentest",
+            "karyotyp",
+            "karyotype",
         ],
     ),
     (
@@ -195,6 +212,19 @@ const EMPTY: &[&str] = &[
     "not stated",
     "no answer",
     "declined",
+    // A result not yet known.
+    "pending",
+    "awaiting results",
+    "ej utförd",
+    "not tested",
+    "ej testad",
+    // Not a member, in a column of unions.
+    "ej medlem",
+    "inte medlem",
+    "ej ansluten",
+    "not a member",
+    "non-member",
+    "no union",
     // Diets by choice, in a column of allergies and diets (`Allergier/kost`).
     "vegetarisk",
     "vegetariskt",
@@ -420,7 +450,9 @@ impl Columns {
                                     .iter()
                                     .take_while(|h| h.start < e)
                                     .any(|h| h.end <= e);
-                                if !empty && !has_word && cell.iter().any(u8::is_ascii_alphabetic) {
+                                let says = cell.iter().any(u8::is_ascii_alphabetic)
+                                    || (cat == Category::Health && blood_group(cell));
+                                if !empty && !has_word && says {
                                     out.push(Hit {
                                         start: a,
                                         end: e,
@@ -440,6 +472,32 @@ impl Columns {
             line = end + 1;
         }
     }
+}
+
+/// Whether a cell holds a blood group: `0`, `A`, `B`, `AB` or `O`, then `+` or `-`, maybe
+/// after `RhD` or `Rh` (`0+`, `AB RhD-`); or `pos` or `neg` after a space (`B pos`). Its
+/// digit-and-sign forms have no letter, which other cells of a health column need.
+fn blood_group(cell: &[u8]) -> bool {
+    let cell = unquote(cell).trim_ascii();
+    let group = ["AB", "A", "B", "0", "O"]
+        .iter()
+        .find(|g| cell.len() > g.len() && cell[..g.len()].eq_ignore_ascii_case(g.as_bytes()));
+    let Some(g) = group else {
+        return false;
+    };
+    let rest = &cell[g.len()..];
+    let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+    let rest = [&b"RhD"[..], b"Rh"]
+        .iter()
+        .find_map(|r| {
+            (rest.len() >= r.len() && rest[..r.len()].eq_ignore_ascii_case(r))
+                .then(|| rest[r.len()..].trim_ascii_start())
+        })
+        .unwrap_or(rest);
+    matches!(rest, b"+" | b"-")
+        || (rest.len() == 3
+            && (rest.eq_ignore_ascii_case(b"pos") || rest.eq_ignore_ascii_case(b"neg"))
+            && cell[g.len()] == b' ')
 }
 
 /// The bounds of field `from..to` of `row` without surrounding spaces and quotes, and

@@ -822,11 +822,14 @@ pub(crate) fn named_place_or_thing(hay: &[u8], s: usize, e: usize) -> bool {
             return true;
         }
     }
-    let before: Vec<(usize, usize)> = words(hay, a, s).collect();
-    if let [.., (p, q)] = before[..]
+    // A name of a place written in small letters after a capitalised genitive or adjective
+    // (`Akademiska sjukhuset`, `Danderyds sjukhus`, `Kungsörs vårdcentral`).
+    let genitive_or_adjective = |w: &[u8]| matches!(w.last(), Some(b's' | b'a'));
+    let (last, n) = last_words::<1>(hay, a, s);
+    if let [(p, q)] = last[..n]
         && spaced(q, s)
         && capital(&hay[p..q])
-        && hay[s].is_ascii_uppercase()
+        && (hay[s].is_ascii_uppercase() || genitive_or_adjective(&hay[p..q]))
     {
         // Not the first word of a sentence (`Ny Vårdcentral` in a title is a name too, but
         // `Ring Vårdcentralen` starts a sentence with a verb).
@@ -1263,6 +1266,10 @@ mod tests {
         ));
         assert!(named("To: Riverside Surgery", "Surgery"));
         assert!(named("Frivården i Östersund flyttar.", "Frivården"));
+        assert!(named("Region Uppsala – Akademiska sjukhuset;", "sjukhuset"));
+        assert!(named("Tolkning på Danderyds sjukhus", "sjukhus"));
+        assert!(!named("Hon fördes till sjukhuset.", "sjukhuset"));
+        assert!(!named("Akademiska sjukhuset.", "sjukhuset"));
         assert!(named("I studied Religious Studies at uni.", "Religious"));
         assert!(named("- Added diabetes module export", "diabetes"));
         assert!(named(

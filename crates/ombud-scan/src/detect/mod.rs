@@ -761,7 +761,7 @@ pub(crate) fn scan_all(hay: &[u8], cfg: &Config, kw: Option<&Keywords>, out: &mu
         // membership: `organisation` in a party's export.)
         // So is a subject of study in a column of courses or programmes (`Kursnamn`:
         // `Arbetsrätt och fackligt arbete`, `Programme`: `MA Religion in Peace and
-        // Conflict`).
+        // Conflict`), and a language in a column of languages (`önskat_språk`: `samiska`).
         out.retain(|h| {
             if !matches!(h.kind, Kind::SpecialCategory(_)) {
                 return true;
@@ -777,9 +777,11 @@ pub(crate) fn scan_all(hay: &[u8], cfg: &Config, kw: Option<&Keywords>, out: &mu
                 return true;
             }
             let political = h.kind == Kind::SpecialCategory(crate::kind::Category::Political);
+            let ethnicity = h.kind == Kind::SpecialCategory(crate::kind::Category::Ethnicity);
             // (Whole words of the name: `tjänst` names a role, `tjänsteanteckning` a note.)
             (political || !columns::names_say(name, keywords::WORKPLACE_KEYS))
                 && !columns::names_say(name, keywords::STUDY_KEYS)
+                && !(ethnicity && columns::names_say(name, keywords::LANGUAGE_KEYS))
         });
     }
     if let Some(c) = &cfg.columns
