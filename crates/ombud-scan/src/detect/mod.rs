@@ -779,9 +779,10 @@ pub(crate) fn scan_all(hay: &[u8], cfg: &Config, kw: Option<&Keywords>, out: &mu
             let political = h.kind == Kind::SpecialCategory(crate::kind::Category::Political);
             let ethnicity = h.kind == Kind::SpecialCategory(crate::kind::Category::Ethnicity);
             // (Whole words of the name: `tjänst` names a role, `tjänsteanteckning` a note.)
-            (political || !columns::names_say(name, keywords::WORKPLACE_KEYS))
-                && !columns::names_say(name, keywords::STUDY_KEYS)
-                && !(ethnicity && columns::names_say(name, keywords::LANGUAGE_KEYS))
+            let says = |keys| columns::names_say(name, keys);
+            let employer = !political && says(keywords::WORKPLACE_KEYS);
+            let language = ethnicity && says(keywords::LANGUAGE_KEYS);
+            !(employer || language || says(keywords::STUDY_KEYS))
         });
     }
     if let Some(c) = &cfg.columns
