@@ -610,6 +610,18 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "muscle disease",
             "multiple sclerosis",
             "blood transfusion",
+            // A passenger's needs in a booking (IATA codes, in capitals only: `SSR WCHR`, a diabetic
+            // or gluten-free meal), HIV prophylaxis (`PrEP`), maternity care.
+            "wchr$",
+            "wchs$",
+            "wchc$",
+            "blnd$",
+            "dpna$",
+            "meda$",
+            "dbml$",
+            "gfml$",
+            "prep$",
+            "mödravård",
         ],
     ),
     (
@@ -879,6 +891,10 @@ pub const LISTS: &[(Category, &[&str])] = &[
             "baptist",
             "metodist",
             "mosaisk",
+            // A Muslim, kosher or Hindu meal in a booking (IATA codes, in capitals only).
+            "moml$",
+            "ksml$",
+            "hnml$",
         ],
     ),
     (
@@ -1828,6 +1844,8 @@ const FIRST_NAMES: &[&str] = &["Jude"];
 const CAPITALS_ONLY: &[&str] = &[
     "KOL", "DUI", "GMB", "KBT", "RFSL", "SPD", "LSS", "SULF", "CDU", "AfD", "AFD", "CUF", "MUF",
     "KDU", "COPD", "IBS", "CAMHS", "NASUWT", "USDAW", "CWU", "FBU", "RMT", "RCN", "SSU",
+    // IATA codes of a passenger's needs and meals, and HIV prophylaxis.
+    "WCHR", "WCHS", "WCHC", "BLND", "DPNA", "MEDA", "DBML", "GFML", "MOML", "KSML", "HNML", "PrEP",
 ];
 
 /// Whether the word `s..e` is one of [`CAPITALS_ONLY`] in small letters.
@@ -3011,6 +3029,11 @@ mod tests {
             ["carrier screen"]
         );
         assert_eq!(words("Sökanden anser sig vara same."), ["vara same"]);
+        assert_eq!(
+            words("11 SSR WCHR SK HK1\n12 SSR MOML SK HK1\nUppföljning PrEP"),
+            ["WCHR", "MOML", "PrEP"]
+        );
+        assert!(words("Meal prep, a deaf ear? Wchr meda").is_empty());
         assert_eq!(
             words("anser sig vara same och har samiska som språk i hemmet"),
             ["vara same"]
