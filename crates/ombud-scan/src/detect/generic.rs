@@ -237,14 +237,9 @@ fn fold_into<'b>(w: &[u8], buf: &'b mut [u8; FOLD_MAX]) -> Option<&'b [u8]> {
     Some(key)
 }
 
-/// `w` in small letters as [`super::same_word`] compares them: ASCII capitals, and the
-/// Latin-1 capitals of UTF-8 (their second byte after `C3`, `×` aside).
+/// `w` in small letters as [`super::same_word`] compares them.
 fn folded(w: &[u8]) -> impl Iterator<Item = u8> + '_ {
-    w.iter().enumerate().map(|(k, &c)| match c {
-        b'A'..=b'Z' => c | 0x20,
-        0x80..=0x9E if c != 0x97 && k > 0 && w[k - 1] == 0xC3 => c | 0x20,
-        _ => c,
-    })
+    (0..w.len()).map(|k| super::folded_at(w, k))
 }
 
 fn fold(w: &[u8]) -> Vec<u8> {

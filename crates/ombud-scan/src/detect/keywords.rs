@@ -1359,26 +1359,30 @@ pub const LISTS: &[(Category, &[&str])] = &[
     ),
 ];
 
-/// `text` in Windows-1252 when all its characters are ASCII or Latin-1 letters and signs
-/// (U+00A0–U+00FF, the same single bytes in both).
 /// Whether `found` is `word` in Windows-1252 (ASCII letters in any case), compared without
 /// building that form: the rules that ask run for every indicator word.
 fn same_in_latin1(found: &[u8], word: &str) -> bool {
     !word.is_ascii()
         && found.len() == word.chars().count()
-        && found.iter().zip(word.chars()).all(|(&b, c)| {
-            u8::try_from(u32::from(c))
-                .is_ok_and(|l| !(0x80..0xA0).contains(&l) && l.eq_ignore_ascii_case(&b))
-        })
+        && found
+            .iter()
+            .zip(word.chars())
+            .all(|(&b, c)| latin1_byte(c).is_some_and(|l| l.eq_ignore_ascii_case(&b)))
 }
 
+/// The byte of `c` in Windows-1252, for ASCII and the Latin-1 letters and signs (U+00A0–
+/// U+00FF, the same single bytes in both).
+fn latin1_byte(c: char) -> Option<u8> {
+    match u32::from(c) {
+        v @ (0..=0x7F | 0xA0..=0xFF) => u8::try_from(v).ok(),
+        _ => None,
+    }
+}
+
+/// `text` in Windows-1252 when all its characters are ASCII or Latin-1 letters and signs
+/// (U+00A0–U+00FF, the same single bytes in both).
 fn latin1(text: &str) -> Option<Vec<u8>> {
-    text.chars()
-        .map(|c| match u32::from(c) {
-            v @ (0..=0x7F | 0xA0..=0xFF) => u8::try_from(v).ok(),
-            _ => None,
-        })
-        .collect()
+    text.chars().map(latin1_byte).collect()
 }
 
 /// `text` in code page 437 when all its characters are ASCII or Swedish letters (`å ä ö é
@@ -3002,11 +3006,14 @@ mod tests {
         out.iter().map(|h| &text[h.start..h.end]).collect()
     }
 
-    /// Words added for a sixteenth and a seventeenth corpus: senses, dialysis, mood, sleep,
-    /// self-harm, food allergies, guide dogs, vaccinations, symptoms, injuries and sick
-    /// leave in the Nordic languages (Art. 9(1) health), Nordic and free churches and
-    /// unions (Art. 9(1)), and a genetic deletion.
-    /// Words added for a ninth corpus (donors, clinics, licences, migration, data platforms).
+    /// Words added for a ninth corpus (donors, clinics, licences, migration, data platforms):
+    /// gambling addiction, sexual and reproductive care, a passenger's needs (Art. 9(1)
+    /// health); sexual exposure (Art. 9(1) sex life); carrier screening (Art. 4(13), 9(1)
+    /// genetic data); a face matched or unlocking an account (Art. 4(14), 9(1) biometric data
+    /// for identification); Sami and Hazara (Art. 9(1) ethnic origin); youth wings and
+    /// opposition parties (Art. 9(1) political opinions); religious meals (Art. 9(1)
+    /// religious beliefs). A minority language as a language, a device's feature and `sex`
+    /// as a number are none of these.
     #[test]
     fn donors_clinics_vetting_and_logins() {
         assert_eq!(
@@ -3071,6 +3078,10 @@ mod tests {
         }
     }
 
+    /// Words added for a sixteenth and a seventeenth corpus: senses, dialysis, mood, sleep,
+    /// self-harm, food allergies, guide dogs, vaccinations, symptoms, injuries and sick
+    /// leave in the Nordic languages (Art. 9(1) health), Nordic and free churches and
+    /// unions (Art. 9(1)), and a genetic deletion.
     #[test]
     fn senses_care_and_nordic_words() {
         assert_eq!(

@@ -418,12 +418,16 @@ pub(crate) fn contains(text: &[u8], needle: &[u8]) -> bool {
 /// UTF-8 (`Ärendenr` is `ärendenr`; the capital's second byte is the small letter's less
 /// `0x20`, `×` and `÷` aside).
 pub(crate) fn same_word(a: &[u8], b: &[u8]) -> bool {
-    let fold = |w: &[u8], k: usize| match w[k] {
+    a.len() == b.len() && (0..a.len()).all(|k| folded_at(a, k) == folded_at(b, k))
+}
+
+/// Byte `k` of the word `w` in small letters as [`same_word`] compares them.
+pub(crate) fn folded_at(w: &[u8], k: usize) -> u8 {
+    match w[k] {
         c @ b'A'..=b'Z' => c | 0x20,
         c @ 0x80..=0x9E if c != 0x97 && k > 0 && w[k - 1] == 0xC3 => c | 0x20,
         c => c,
-    };
-    a.len() == b.len() && (0..a.len()).all(|k| fold(a, k) == fold(b, k))
+    }
 }
 
 /// A separator at `i` followed by a digit: what it stands for and where the next group starts.
