@@ -21,8 +21,10 @@ pub const MAX_CHUNK: usize = 256 << 20;
 /// Size of the block checked for NUL bytes to call a file binary.
 pub const BINARY_PROBE: usize = 8192;
 
-/// The bytes a stream is first read into (more only when it is longer).
+/// The bytes a stream is first read into (more only when it is longer); they hold the
+/// binary probe.
 const FIRST_READ: usize = 64 * 1024;
+const _: () = assert!(FIRST_READ >= BINARY_PROBE);
 /// Most chunks of one stream scanned at the same time.
 pub const MAX_LANES: usize = 16;
 
@@ -931,7 +933,8 @@ mod tests {
             found(csv),
             [("special_category:health", "sjukskriven".to_string())]
         );
-        // A blood group is a health record, written with a letter or not; a result not yet
+        // A blood group is a health record (Art. 9(1) data concerning health), written with
+        // a letter or not; a genetic result is genetic data (Art. 4(13)); a result not yet
         // known says nothing.
         let csv = "givar_id;blodgrupp;genetic_screening\nBD1;0+;pending\nBD2;AB RhD-;-\n\
                    BD3;B pos;carrier: SMN1 deletion (SMA)\nBD4;7;\n";
@@ -944,7 +947,8 @@ mod tests {
                 ("special_category:genetic", "SMN1 deletion".to_string()),
             ]
         );
-        // Not a member, in a column of unions; a language in a column of languages.
+        // Not a member, in a column of unions (Art. 9(1) trade-union membership); a
+        // language in a column of languages is no ethnic origin (Art. 9(1)).
         let csv = "namn;fackforbund;onskat_sprak;minoritet\nAnna;Ej medlem;samiska;\n\
                    Lars;Kommunal;finska;samisk\n";
         assert_eq!(

@@ -193,6 +193,36 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// With the default chunk, a stream is first read into 64 KiB and its buffer grown when
+    /// more follows (the chunk tests above use chunks smaller than that first read): a
+    /// stream around that size finds what the whole text holds, once each.
+    #[test]
+    fn streams_that_outgrow_their_first_read(
+        seed in 0u64..10_000,
+        size in 40_000usize..140_000,
+        reads in prop::collection::vec(1usize..70_000, 1..6),
+    ) {
+        let text = corpus::document(seed, size).text.into_bytes();
+        let (y, m, d) = corpus::REF;
+        let s = Scanner::builder().reference_date(y, m, d).build();
+        let whole = s.find_all_unchunked(&text);
+        prop_assert!(!whole.is_empty());
+        let mut streamed = Vec::new();
+        let reader = Trickle { data: &text, sizes: reads, k: 0 };
+        let outcome = s
+            .scan_reader(reader, &mut |f: &Finding, v: &[u8]| {
+                assert_eq!(v, &text[f.start as usize..f.end as usize]);
+                streamed.push(*f)
+            })
+            .unwrap();
+        prop_assert_eq!(outcome.bytes, text.len() as u64);
+        prop_assert_eq!(&streamed, &whole);
+    }
+}
+
 /// A file in the temporary directory, removed when dropped.
 struct TempFile(std::path::PathBuf);
 
