@@ -6,7 +6,8 @@
 #[path = "../tests/corpus/mod.rs"]
 mod corpus;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use ombud_scan::{Finding, KindSet, Scanner};
 use std::hint::black_box;
 
@@ -68,13 +69,7 @@ fn export(c: &mut Criterion, group: &str, text: &[u8]) {
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(10);
     let s = Scanner::builder().reference_date(2026, 6, 15).build();
-    g.bench_function("all_kinds", |b| {
-        b.iter(|| {
-            let mut n = 0u64;
-            s.scan_bytes(black_box(text), &mut |_: &Finding, _: &[u8]| n += 1);
-            n
-        })
-    });
+    scan(&mut g, "all_kinds", &s, text);
     g.finish();
 }
 
@@ -95,15 +90,20 @@ fn profile(c: &mut Criterion, group: &str, text: &[u8]) {
             .kinds(kinds)
             .reference_date(2026, 6, 15)
             .build();
-        g.bench_function(name, |b| {
-            b.iter(|| {
-                let mut n = 0u64;
-                s.scan_bytes(black_box(text), &mut |_: &Finding, _: &[u8]| n += 1);
-                n
-            })
-        });
+        scan(&mut g, name, &s, text);
     }
     g.finish();
+}
+
+/// Benchmarks `s` over `text` as `name`, counting its findings.
+fn scan(g: &mut BenchmarkGroup<'_, WallTime>, name: &str, s: &Scanner, text: &[u8]) {
+    g.bench_function(name, |b| {
+        b.iter(|| {
+            let mut n = 0u64;
+            s.scan_bytes(black_box(text), &mut |_: &Finding, _: &[u8]| n += 1);
+            n
+        })
+    });
 }
 
 criterion_group!(benches, bench);
